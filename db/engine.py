@@ -1,0 +1,105 @@
+"""The engine factory and the unit of work: the only place sessions are opened.
+
+SQLite runs in WAL mode with foreign keys, a busy timeout and ``synchronous=FULL`` (a
+reply the officer saw saved must survive a power cut). Python's sqlite3 module opens
+transactions lazily and on its own terms, so we take over and emit ``BEGIN`` ourselves:
+``BEGIN IMMEDIATE`` for writes, so two writers queue on the busy timeout instead of
+failing half-way with a lock upgrade error.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+class StoreError(Exception):
+    """A local-store failure a person can act on; the message says what to do."""
+
+
+class StoreFullError(StoreError):
+    pass
+
+
+class StoreReadOnlyError(StoreError):
+    pass
+
+
+class StoreBusyError(StoreError):
+    pass
+
+
+class StoreCorruptError(StoreError):
+    pass
+
+
+def create_store_engine(path: Path | str) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def translate_error(exc: BaseException) -> StoreError | None:
+    """The user-actionable error behind a database exception, or None for a bug."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if not isinstance(orig, sqlite3.Error):
+        return None
+    text = str(orig).lower()
+    if "disk is full" in text or "disk i/o error" in text:
+        return StoreFullError(
+            "Penyimpanan penuh: kosongkan ruang disk, lalu coba lagi. Data yang belum tersimpan tidak hilang."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreReadOnlyError(
+            "Folder data tidak dapat ditulisi: periksa izin folder data Tanggap, lalu coba lagi."
+        )
+    if "locked" in text or "busy" in text:
+        return StoreBusyError("Basis data lokal sedang dipakai proses lain; coba lagi sebentar lagi.")
+    if "malformed" in text or "not a database" in text:
+        return StoreCorruptError("Basis data lokal rusak; hubungi administrator (lihat log).")
+    return None
+
+
+@contextmanager
+def unit_of_work(engine: Engine, *, write: bool = True) -> Iterator[Session]:
+    """One transaction: commits when the block ends, rolls back on any error.
+
+    Actionable SQLite failures (disk full, read-only folder, busy) come out as
+    ``StoreError`` with a message for the user; anything else propagates as a bug.
+    """
+    bound = engine.execution_options(sqlite_begin="IMMEDIATE" if write else "DEFERRED")
+    session = Session(bound, expire_on_commit=False, autoflush=False)
+    try:
+        with session.begin():
+            yield session
+    except (DBAPIError, sqlite3.Error) as exc:
+        mapped = translate_error(exc)
+        if mapped is not None:
+            raise mapped from exc
+        raise
+    finally:
+        session.close()

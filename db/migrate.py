@@ -1,0 +1,59 @@
+"""Schema upgrades at start-up, with a backup first so a failed upgrade loses nothing."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return config
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision(engine: Engine) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def _run(engine: Engine, fn_name: str, revision: str) -> None:
+    config = alembic_config(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        getattr(command, fn_name)(config, revision)
+
+
+def upgrade(engine: Engine, revision: str = "head", *, backup_dir: Path | None = None) -> None:
+    """Bring the store to ``revision``; an existing store is copied aside first."""
+    before = current_revision(engine)
+    if before == head_revision(engine) and revision == "head":
+        return
+    database = engine.url.database
+    if before is not None and backup_dir is not None and database:
+        backup = backup_dir / f"{Path(database).stem}.before-{before}.sqlite3"
+        with sqlite3.connect(database) as src, sqlite3.connect(backup) as dst:
+            src.backup(dst)
+        log.info("backed up the local store to %s before upgrading it", backup)
+    _run(engine, "upgrade", revision)
+    log.info("local store upgraded from %s to %s", before, current_revision(engine))
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    _run(engine, "downgrade", revision)

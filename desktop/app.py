@@ -1,0 +1,97 @@
+"""The entry point: ``tanggap`` with no command opens the workstation; with a command, the CLI.
+
+This is the only module of ``desktop`` that may import PySide6 and ``ui``: it is where
+the application is put together. Qt is imported only when a window is needed, so the CLI
+starts fast and runs without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop import __version__
+from desktop.cli import CliError, register_all
+from desktop.locks import FileLock, LockHeld
+from desktop.logsetup import setup_logging
+from desktop.settings import Settings, resolve_data_dir
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tanggap",
+        description="Tanggap: workstation pengaduan masyarakat untuk OPD. "
+        "Tanpa perintah: membuka workstation.",
+    )
+    parser.add_argument("--version", action="version", version=f"Tanggap {__version__}")
+    parser.add_argument(
+        "--data-dir", metavar="D", help="folder data (default: TANGGAP_DATA_DIR or the user's data folder)"
+    )
+    parser.add_argument("--lang", choices=("id", "en"), help="bahasa antarmuka / interface language")
+    parser.add_argument("--screenshot", metavar="PATH", help="save the main window as PNG and exit")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    subparsers = parser.add_subparsers(title="perintah", metavar="COMMAND")
+    register_all(subparsers)
+    return parser
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Open the main window over the data folder; one workstation per folder."""
+    data_dir = resolve_data_dir(args.data_dir)
+    lock = FileLock(data_dir / "workstation.lock")
+    try:
+        lock.acquire()
+    except LockHeld as held:
+        print(
+            f"Tanggap sudah berjalan untuk folder data ini (proses {held.holder}). "
+            f"Tutup jendela itu dulu. / Tanggap is already running for {data_dir}.",
+            file=sys.stderr,
+        )
+        return 3
+    try:
+        from desktop.store import LocalStore
+        from ui.application import run_workstation
+
+        settings = Settings.load(data_dir)
+        if args.lang:
+            settings.language = args.lang
+        store = LocalStore.open(data_dir)
+        try:
+            return run_workstation(store, settings, data_dir, screenshot=getattr(args, "screenshot", None))
+        finally:
+            store.close()
+    finally:
+        lock.release()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir = resolve_data_dir(args.data_dir)
+    setup_logging(data_dir, verbose=args.verbose)
+    func = getattr(args, "func", None)
+    try:
+        if func is None:
+            return run_gui(args)
+        return int(func(args))
+    except CliError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.code
+    except Exception as exc:
+        from db.engine import StoreError
+
+        if isinstance(exc, StoreError):
+            print(str(exc), file=sys.stderr)
+            return 4
+        log.exception("unexpected failure")
+        print(f"Kesalahan tak terduga: {exc}. Lihat log di {Path(data_dir, 'logs')}", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""The session token, kept in the OS keyring (service ``tanggap``), never in a file or log."""
+
+from __future__ import annotations
+
+import logging
+
+import keyring
+import keyring.errors
+
+log = logging.getLogger(__name__)
+
+SERVICE = "tanggap"
+
+
+class CredentialsUnavailable(Exception):
+    """No usable keyring: the user must log in each time or fix the keyring."""
+
+
+def _account(server_url: str, username: str) -> str:
+    return f"{username}@{server_url.rstrip('/')}"
+
+
+def keyring_backend_name() -> str:
+    backend = keyring.get_keyring()
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def keyring_is_usable() -> bool:
+    name = keyring_backend_name()
+    return not any(bad in name for bad in ("fail.Keyring", "null.Keyring", "chainer.ChainerBackend"))
+
+
+def save_token(server_url: str, username: str, token: str) -> None:
+    try:
+        keyring.set_password(SERVICE, _account(server_url, username), token)
+    except keyring.errors.KeyringError as exc:
+        raise CredentialsUnavailable(
+            f"Token tidak dapat disimpan di keyring sistem ({type(exc).__name__})."
+        ) from None
+
+
+def load_token(server_url: str, username: str) -> str | None:
+    try:
+        return keyring.get_password(SERVICE, _account(server_url, username))
+    except keyring.errors.KeyringError as exc:
+        log.warning("keyring unavailable: %s", type(exc).__name__)
+        return None
+
+
+def delete_token(server_url: str, username: str) -> None:
+    try:
+        keyring.delete_password(SERVICE, _account(server_url, username))
+    except keyring.errors.PasswordDeleteError:
+        pass  # already gone: logging out twice is fine
+    except keyring.errors.KeyringError as exc:
+        log.warning("keyring unavailable while logging out: %s", type(exc).__name__)

@@ -1,0 +1,109 @@
+"""The local store as the core sees it: opening (and upgrading) it, and turning its rows
+into frozen domain values that may leave the database job.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from db import migrate, models
+from db.engine import create_store_engine, unit_of_work
+from desktop import domain as d
+
+log = logging.getLogger(__name__)
+
+STORE_FILE = "tanggap.sqlite3"
+
+
+@dataclass
+class LocalStore:
+    path: Path
+    engine: Engine
+
+    @classmethod
+    def open(cls, data_dir: Path) -> LocalStore:
+        """Open the store in ``data_dir``, creating or upgrading it (with a backup) first."""
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path = data_dir / STORE_FILE
+        engine = create_store_engine(path)
+        backups = data_dir / "backups"
+        backups.mkdir(exist_ok=True)
+        migrate.upgrade(engine, backup_dir=backups)
+        return cls(path=path, engine=engine)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with unit_of_work(self.engine, write=True) as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with unit_of_work(self.engine, write=False) as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def message_from_row(row: models.Message) -> d.Message:
+    return d.Message(
+        id=row.id,
+        ticket_id=row.ticket_id,
+        kind=d.MessageKind(row.kind),
+        author=row.author,
+        body=row.body,
+        created_at=row.created_at,
+        conflict=row.conflict,
+        pending=row.op_id is not None,
+    )
+
+
+def ticket_from_row(row: models.Ticket, *, with_thread: bool = True) -> d.Ticket:
+    reporter = (
+        d.Reporter(row.reporter_name, row.reporter_contact or "") if row.reporter_name is not None else None
+    )
+    return d.Ticket(
+        id=row.id,
+        tracking_no=row.tracking_no,
+        channel=d.Channel(row.channel),
+        confidentiality=d.Confidentiality(row.confidentiality),
+        reporter=reporter,
+        title=row.title,
+        body=row.body,
+        opd_code=row.opd_code,
+        status=d.Status(row.status),
+        received_at=row.received_at,
+        version=row.version,
+        category_code=row.category_code,
+        location=row.location,
+        external_ref=row.external_ref,
+        assignee=row.assignee,
+        verified_at=row.verified_at,
+        first_response_at=row.first_response_at,
+        assigned_at=row.assigned_at,
+        resolved_at=row.resolved_at,
+        closed_at=row.closed_at,
+        paused_since=row.paused_since,
+        paused_seconds=row.paused_seconds,
+        deadlines=d.Deadlines(
+            verification=row.dl_verification,
+            first_response=row.dl_first_response,
+            follow_up=row.dl_follow_up,
+            resolution=row.dl_resolution,
+        ),
+        messages=tuple(message_from_row(m) for m in row.messages) if with_thread else (),
+        attachments=tuple(
+            d.Attachment(a.id, a.ticket_id, a.filename, a.mime, a.size, a.sha256, a.url, a.cached_path)
+            for a in row.attachments
+        )
+        if with_thread
+        else (),
+        archived=row.archived,
+    )

@@ -1,0 +1,1 @@
+"""Icons, style sheet, translations and fonts shipped with Tanggap."""

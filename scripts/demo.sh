@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Sets everything up on a fresh machine and opens the workstation on the embedded demo.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bash "$ROOT/scripts/bootstrap.sh"
+exec "$ROOT/.venv/bin/tanggap" demo "$@"
