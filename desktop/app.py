@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=("id", "en"), help="bahasa antarmuka / interface language")
     parser.add_argument("--screenshot", metavar="PATH", help="save the main window as PNG and exit")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="periksa instalasi ini tanpa layar lalu keluar / check this installation and exit",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
     subparsers = parser.add_subparsers(title="perintah", metavar="COMMAND")
     register_all(subparsers)
@@ -72,6 +77,11 @@ def run_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        # Before anything touches the data folder: the self-test works in a temporary one.
+        from ui.selftest import run as run_self_test
+
+        return run_self_test()
     data_dir = resolve_data_dir(args.data_dir)
     setup_logging(data_dir, verbose=args.verbose)
     func = getattr(args, "func", None)

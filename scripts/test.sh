@@ -39,8 +39,11 @@ export TANGGAP_TEST_PG_URL="postgresql+psycopg://postgres@127.0.0.1:$PGPORT/post
 export QT_QPA_PLATFORM=offscreen
 export PYTHONDONTWRITEBYTECODE=1
 echo "==> pytest (under a D-Bus session with an unlocked gnome-keyring)"
-# The keyring integration test talks to a real Secret Service on this private bus.
-dbus-run-session -- bash -c '
+# The keyring integration test talks to a real Secret Service on this private bus, with a
+# keyring file of its own (a login keyring left by an earlier run could have another password).
+KEYRING_HOME=$(mktemp -d /tmp/tanggap-keyring.XXXXXX)
+trap 'stop_pg; rm -rf "$KEYRING_HOME"' EXIT
+XDG_DATA_HOME="$KEYRING_HOME" dbus-run-session -- bash -c '
     echo -n "tanggap-ci" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     exec "$0" "$@"
 ' "$VENV/pytest" "$@"

@@ -1,0 +1,198 @@
+"""The Qt-free half of ``tanggap --self-test``.
+
+A support officer (or CI, against the frozen bundle) runs the self-test to learn whether
+this installation carries everything the app loads at run time: the keyring backend that
+holds the server token, holiday and time-zone data for SLA deadlines, the fonts and QR code
+of a receipt, the compiled translations. Each check returns a :class:`CheckResult`; the Qt
+half (``ui.selftest``) adds the main window and QTranslator checks and prints the report.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import desktop
+
+KEYRING_PROBE_SERVICE = "tanggap-selftest"
+# Backends that "work" but can never hold the token: the app would silently lose the login.
+UNUSABLE_KEYRING_BACKENDS = frozenset(
+    {
+        "keyring.backends.fail.Keyring",
+        "keyring.backends.null.Keyring",
+    }
+)
+OPD_TIME_ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str
+
+
+def resources_dir() -> Path:
+    """``resources/`` beside the packages: the repo root in a checkout, ``_internal`` when frozen."""
+    return Path(desktop.__file__).resolve().parent.parent / "resources"
+
+
+def translation_files() -> list[Path]:
+    return sorted((resources_dir() / "i18n").glob("*.qm"))
+
+
+def font_files() -> list[Path]:
+    fonts = resources_dir() / "fonts"
+    return sorted([*fonts.glob("*.ttf"), *fonts.glob("*.otf")])
+
+
+def check_version() -> CheckResult:
+    frozen = "frozen bundle" if getattr(sys, "frozen", False) else "source checkout"
+    return CheckResult("version", bool(desktop.__version__), f"{desktop.__version__} ({frozen})")
+
+
+def _backend_name(backend: object) -> str:
+    kind = type(backend)
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def check_keyring() -> CheckResult:
+    """The OS keyring is reachable and round-trips a throwaway secret."""
+    import keyring
+    from keyring.backends.chainer import ChainerBackend
+
+    backend = keyring.get_keyring()
+    name = _backend_name(backend)
+    if name in UNUSABLE_KEYRING_BACKENDS:
+        return CheckResult("keyring", False, f"no usable keyring backend ({name})")
+    if isinstance(backend, ChainerBackend) and not backend.backends:
+        return CheckResult("keyring", False, "no keyring backend found (empty chain)")
+    probe = "probe"
+    try:
+        keyring.set_password(KEYRING_PROBE_SERVICE, probe, "ok")
+        read_back = keyring.get_password(KEYRING_PROBE_SERVICE, probe)
+        keyring.delete_password(KEYRING_PROBE_SERVICE, probe)
+    except Exception as error:  # any backend error means the token could not be kept
+        return CheckResult("keyring", False, f"{name}: {type(error).__name__}: {error}")
+    if read_back != "ok":
+        return CheckResult("keyring", False, f"{name}: wrote a secret but read back {read_back!r}")
+    return CheckResult("keyring", True, name)
+
+
+def check_holidays() -> CheckResult:
+    """Indonesian holidays, including cuti bersama, load (they drive every SLA deadline)."""
+    import holidays
+
+    year = date.today().year
+    calendar = holidays.country_holidays("ID", years=year, categories=("public", "government"), language="id")
+    if len(calendar) == 0:
+        return CheckResult("holidays", False, f"no Indonesian holidays for {year}")
+    return CheckResult("holidays", True, f"{len(calendar)} days in {year}")
+
+
+def check_time_zones() -> CheckResult:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    missing = []
+    for zone in OPD_TIME_ZONES:
+        try:
+            ZoneInfo(zone)
+        except ZoneInfoNotFoundError:
+            missing.append(zone)
+    if missing:
+        return CheckResult("time zones", False, "missing " + ", ".join(missing))
+    return CheckResult("time zones", True, ", ".join(OPD_TIME_ZONES))
+
+
+def check_translations_present() -> CheckResult:
+    files = translation_files()
+    if not files:
+        return CheckResult("translation files", False, f"no .qm files in {resources_dir() / 'i18n'}")
+    return CheckResult("translation files", True, ", ".join(f.name for f in files))
+
+
+def _render_receipt_with_app(out: Path) -> str | None:
+    """Use the app's own receipt renderer when ``desktop.reports`` offers a self-test hook."""
+    try:
+        reports = importlib.import_module("desktop.reports")
+    except ImportError:
+        return None
+    render: Callable[[Path], object] | None = getattr(reports, "render_sample_receipt", None)
+    if render is None:
+        return None
+    render(out)
+    return "desktop.reports.render_sample_receipt"
+
+
+def _render_receipt_with_reportlab(out: Path) -> str:
+    """A receipt-shaped page from the same parts the app uses: an embedded font and a QR code."""
+    from reportlab.graphics import renderPDF
+    from reportlab.graphics.barcode import createBarcodeDrawing
+    from reportlab.lib.pagesizes import A6
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    fonts = font_files()
+    font_name = "Helvetica"
+    if fonts:
+        font_name = "TanggapSelfTest"
+        pdfmetrics.registerFont(TTFont(font_name, str(fonts[0])))
+    page = canvas.Canvas(str(out), pagesize=A6)
+    page.setFont(font_name, 10)
+    page.drawString(20, 380, "Tanda terima pengaduan — uji mandiri")
+    page.drawString(20, 365, "DINKES-BWI-2611-00042 · Pelapor: Siti Aminah")
+    qr = createBarcodeDrawing("QR", value="DINKES-BWI-2611-00042", width=100, height=100)
+    renderPDF.draw(qr, page, 20, 240)
+    page.showPage()
+    page.save()
+    return f"reportlab with {fonts[0].name if fonts else 'built-in Helvetica (no bundled font found)'}"
+
+
+def check_receipt(work_dir: Path) -> CheckResult:
+    out = work_dir / "selftest-receipt.pdf"
+    try:
+        how = _render_receipt_with_app(out) or _render_receipt_with_reportlab(out)
+    except Exception as error:  # report any failure of the PDF stack, it is what the check is for
+        return CheckResult("receipt", False, f"{type(error).__name__}: {error}")
+    if not out.is_file() or not out.read_bytes().startswith(b"%PDF"):
+        return CheckResult("receipt", False, f"no PDF written to {out}")
+    if not font_files():
+        return CheckResult(
+            "receipt", False, f"rendered via {how}, but no font in {resources_dir() / 'fonts'}"
+        )
+    return CheckResult("receipt", True, f"{out.stat().st_size} bytes via {how}")
+
+
+def run_core_checks(work_dir: Path) -> list[CheckResult]:
+    checks: list[Callable[[], CheckResult]] = [
+        check_version,
+        check_keyring,
+        check_holidays,
+        check_time_zones,
+        check_translations_present,
+        lambda: check_receipt(work_dir),
+    ]
+    results = []
+    for check in checks:
+        try:
+            results.append(check())
+        except Exception as error:  # a crashing check is a failed check, and the others still run
+            name = getattr(check, "__name__", "check").removeprefix("check_")
+            results.append(CheckResult(name, False, f"crashed: {type(error).__name__}: {error}"))
+    return results
+
+
+def format_report(results: list[CheckResult]) -> str:
+    lines = [f"{'ok  ' if r.ok else 'FAIL'}  {r.name}: {r.detail}" for r in results]
+    failed = sum(not r.ok for r in results)
+    lines.append(f"self-test: {len(results) - failed} ok, {failed} failed")
+    return "\n".join(lines)
+
+
+def exit_code(results: list[CheckResult]) -> int:
+    return 0 if all(r.ok for r in results) else 1
