@@ -276,6 +276,7 @@ class Ticket:
     verified_at: datetime | None = None
     first_response_at: datetime | None = None
     assigned_at: datetime | None = None
+    followed_up_at: datetime | None = None
     resolved_at: datetime | None = None
     closed_at: datetime | None = None
     paused_since: datetime | None = None

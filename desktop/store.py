@@ -88,6 +88,7 @@ def ticket_from_row(row: models.Ticket, *, with_thread: bool = True) -> d.Ticket
         verified_at=row.verified_at,
         first_response_at=row.first_response_at,
         assigned_at=row.assigned_at,
+        followed_up_at=row.followed_up_at,
         resolved_at=row.resolved_at,
         closed_at=row.closed_at,
         paused_since=row.paused_since,
