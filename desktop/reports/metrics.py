@@ -1,0 +1,364 @@
+"""The figures of a performance summary, computed from plain ticket facts (no layout, no database).
+
+Definitions (docs/reports.md repeats them for the people who read the summary):
+- scope: tickets of ``opd_codes`` (None: every ticket given) and, with ``officer``, assigned to them;
+- period: ``start`` 00:00 to the end of ``end`` in the request's time zone;
+- received: received in the period; resolved: resolved in the period (whenever received);
+- first-response time: office hours (``WorkCalendar.working_time_between`` of the ticket's OPD)
+  from receipt to the first public reply, over tickets received in the period that have one;
+  median is the usual middle value, the 90th percentile is the nearest-rank value;
+- SLA stage outcome, for tickets received in the period with a deadline for that stage:
+  met when done by the deadline, breached when done late or still open and past it at ``now``,
+  pending otherwise (not counted in the share); a ticket closed without the stage happening
+  (rejected, transferred) does not count for that stage;
+- backlog: tickets received up to the end of the period that are still open at ``now``, by age in
+  calendar days at ``now``.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from desktop.domain import OPEN_STATUSES, Channel, Deadlines, Stage, Status, Ticket
+from desktop.labels import CHANNEL_PRINT_ORDER
+from desktop.sla import WorkCalendar
+
+STAGES: tuple[Stage, ...] = (Stage.VERIFICATION, Stage.FIRST_RESPONSE, Stage.FOLLOW_UP, Stage.RESOLUTION)
+
+_STAGE_FIELDS: tuple[str, ...] = tuple(s.value for s in STAGES)
+
+# (lowest age in days, highest age in days or None for open-ended)
+BACKLOG_BUCKETS: tuple[tuple[int, int | None], ...] = ((0, 3), (4, 7), (8, 14), (15, 30), (31, None))
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryTicket:
+    """Just what the summary needs of one ticket, cheap to stream from the local store."""
+
+    tracking_no: str
+    opd_code: str
+    channel: Channel
+    status: Status
+    received_at: datetime
+    title: str = ""
+    category_code: str | None = None
+    assignee: str | None = None
+    first_response_at: datetime | None = None
+    resolved_at: datetime | None = None
+    deadlines: Deadlines = field(default_factory=Deadlines)
+    # When each stage was done (same shape as the deadlines: one instant per stage).
+    met_at: Deadlines = field(default_factory=Deadlines)
+
+    @classmethod
+    def from_ticket(cls, ticket: Ticket) -> SummaryTicket:
+        return cls(
+            tracking_no=ticket.tracking_no,
+            opd_code=ticket.opd_code,
+            channel=ticket.channel,
+            status=ticket.status,
+            received_at=ticket.received_at,
+            title=ticket.title,
+            category_code=ticket.category_code,
+            assignee=ticket.assignee,
+            first_response_at=ticket.first_response_at,
+            resolved_at=ticket.resolved_at,
+            deadlines=ticket.deadlines,
+            met_at=Deadlines(
+                verification=ticket.verified_at,
+                first_response=ticket.first_response_at,
+                # Follow-up is met by the first reply after disposition; the store knows it, a
+                # bare Ticket does not, so it stays unknown here.
+                follow_up=None,
+                resolution=ticket.resolved_at,
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class SummaryRequest:
+    start: date
+    end: date  # inclusive
+    opd_codes: tuple[str, ...] | None = None  # None: all OPDs in the caller's scope
+    officer: str | None = None  # username
+    title: str = "Ringkasan Kinerja Penanganan Pengaduan"
+    scope_label: str = ""  # e.g. the OPD's name, printed under the title
+    include_per_officer: bool = False  # supervisors' prints
+    tz: str = "Asia/Jakarta"  # the zone the period's days are counted in
+    officer_names: tuple[tuple[str, str], ...] = ()  # (username, display name)
+    opd_names: tuple[tuple[str, str], ...] = ()  # (code, name)
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"The period ends ({self.end}) before it starts ({self.start}).")
+        ZoneInfo(self.tz)  # fails early with ZoneInfoNotFoundError on a bad zone
+
+
+@dataclass(frozen=True, slots=True)
+class StageShare:
+    stage: Stage
+    met: int
+    breached: int
+    pending: int
+
+    @property
+    def decided(self) -> int:
+        return self.met + self.breached
+
+    @property
+    def share_met(self) -> float | None:
+        """Met / (met + breached), None when nothing is decided yet."""
+        return self.met / self.decided if self.decided else None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFigures:
+    received: int
+    resolved: int
+    first_responses: int
+    first_response_median_hours: float | None
+    first_response_p90_hours: float | None
+    stages: tuple[StageShare, ...]
+    breached_tickets: int  # tickets received in the period with at least one breached stage
+    backlog: int
+
+    def stage(self, stage: Stage) -> StageShare:
+        return next(s for s in self.stages if s.stage is stage)
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    tracking_no: str
+    opd_code: str
+    channel: Channel
+    assignee: str | None
+    stage: Stage
+    deadline: datetime
+    met_at: datetime | None  # None: still not done
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class WeekCount:
+    start: date  # the Monday, or the period's first day for a partial first week
+    received: int
+    resolved: int
+
+
+@dataclass(frozen=True, slots=True)
+class BacklogBucket:
+    min_days: int
+    max_days: int | None
+    count: int
+
+
+@dataclass(frozen=True)
+class SummaryFigures:
+    request: SummaryRequest
+    now: datetime
+    overall: GroupFigures
+    per_channel: tuple[tuple[Channel, GroupFigures], ...]  # social media first
+    per_officer: tuple[tuple[str | None, GroupFigures], ...]  # empty unless requested
+    weekly: tuple[WeekCount, ...]
+    backlog: tuple[BacklogBucket, ...]
+    breaches: tuple[Breach, ...]  # by deadline, oldest first
+
+    def officer_name(self, username: str | None) -> str | None:
+        return dict(self.request.officer_names).get(username or "", username)
+
+
+def percentile_nearest_rank(values: list[float], q: float) -> float | None:
+    """The smallest value with at least ``q`` of the values at or below it."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+class _Group:
+    __slots__ = ("backlog", "breached_tickets", "frt", "received", "resolved", "stages")
+
+    def __init__(self) -> None:
+        self.received = 0
+        self.resolved = 0
+        self.frt: list[float] = []
+        self.stages = [[0, 0, 0] for _ in STAGES]  # met, breached, pending
+        self.breached_tickets = 0
+        self.backlog = 0
+
+    def freeze(self) -> GroupFigures:
+        return GroupFigures(
+            received=self.received,
+            resolved=self.resolved,
+            first_responses=len(self.frt),
+            first_response_median_hours=statistics.median(self.frt) if self.frt else None,
+            first_response_p90_hours=percentile_nearest_rank(self.frt, 0.9),
+            stages=tuple(StageShare(s, *self.stages[i]) for i, s in enumerate(STAGES)),
+            breached_tickets=self.breached_tickets,
+            backlog=self.backlog,
+        )
+
+
+def _stage_outcomes(ticket: SummaryTicket, now: datetime) -> list[int | None]:
+    """Per stage in STAGES: 0 met, 1 breached, 2 pending, None when the stage does not apply."""
+    d, m = ticket.deadlines, ticket.met_at
+    is_open = ticket.status in OPEN_STATUSES
+    out: list[int | None] = []
+    # Attribute access, not Deadlines.get: this runs four times per ticket over 100,000 tickets.
+    for deadline, done in (
+        (d.verification, m.verification),
+        (d.first_response, m.first_response),
+        (d.follow_up, m.follow_up),
+        (d.resolution, m.resolution),
+    ):
+        if deadline is None:
+            out.append(None)
+        elif done is not None:
+            out.append(0 if done <= deadline else 1)
+        elif not is_open:
+            out.append(None)
+        else:
+            out.append(1 if deadline < now else 2)
+    return out
+
+
+def compute_summary(
+    tickets: Iterable[SummaryTicket],
+    request: SummaryRequest,
+    calendars: Callable[[str], WorkCalendar],
+    now: datetime,
+) -> SummaryFigures:
+    """One pass over ``tickets``; see the module docstring for what each figure means."""
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    zone = ZoneInfo(request.tz)
+    # POSIX seconds: float comparisons cost the same whatever zone each stored time carries.
+    period_start = datetime.combine(request.start, time(0), zone).timestamp()
+    period_end = datetime.combine(request.end + timedelta(days=1), time(0), zone).timestamp()  # exclusive
+    now_ts = now.timestamp()
+    week_starts = _week_starts(request.start, request.end)
+    week_bounds = [datetime.combine(d, time(0), zone).timestamp() for d in week_starts]
+    weekly_received = [0] * len(week_starts)
+    weekly_resolved = [0] * len(week_starts)
+    opd_filter = frozenset(request.opd_codes) if request.opd_codes is not None else None
+
+    overall = _Group()
+    by_channel: dict[Channel, _Group] = {}
+    by_officer: dict[str | None, _Group] = {}
+    breaches: list[Breach] = []
+    backlog_counts = [0] * len(BACKLOG_BUCKETS)
+    calendar_cache: dict[str, WorkCalendar] = {}
+
+    for t in tickets:
+        if opd_filter is not None and t.opd_code not in opd_filter:
+            continue
+        if request.officer is not None and t.assignee != request.officer:
+            continue
+        channel_group = by_channel.get(t.channel)
+        if channel_group is None:
+            channel_group = by_channel[t.channel] = _Group()
+        groups = [overall, channel_group]
+        if request.include_per_officer:
+            officer_group = by_officer.get(t.assignee)
+            if officer_group is None:
+                officer_group = by_officer[t.assignee] = _Group()
+            groups.append(officer_group)
+
+        if t.resolved_at is not None:
+            resolved_ts = t.resolved_at.timestamp()
+            if period_start <= resolved_ts < period_end:
+                for g in groups:
+                    g.resolved += 1
+                weekly_resolved[bisect_right(week_bounds, resolved_ts) - 1] += 1
+
+        received_ts = t.received_at.timestamp()
+        if received_ts < period_end and t.status in OPEN_STATUSES:
+            age_days = max(0, int((now_ts - received_ts) // 86400))
+            backlog_counts[_bucket_index(age_days)] += 1
+            for g in groups:
+                g.backlog += 1
+
+        if not period_start <= received_ts < period_end:
+            continue
+        weekly_received[bisect_right(week_bounds, received_ts) - 1] += 1
+        frt: float | None = None
+        if t.first_response_at is not None:
+            calendar = calendar_cache.get(t.opd_code)
+            if calendar is None:
+                calendar = calendar_cache[t.opd_code] = calendars(t.opd_code)
+            frt = max(0.0, calendar.working_time_between(t.received_at, t.first_response_at) / _HOUR)
+        outcomes = _stage_outcomes(t, now)
+        breached_any = 1 in outcomes
+        for g in groups:
+            g.received += 1
+            if frt is not None:
+                g.frt.append(frt)
+            for i, outcome in enumerate(outcomes):
+                if outcome is not None:
+                    g.stages[i][outcome] += 1
+            if breached_any:
+                g.breached_tickets += 1
+        if breached_any:
+            for i, outcome in enumerate(outcomes):
+                if outcome == 1:
+                    stage = STAGES[i]
+                    deadline = getattr(t.deadlines, _STAGE_FIELDS[i])
+                    assert deadline is not None
+                    breaches.append(
+                        Breach(
+                            t.tracking_no,
+                            t.opd_code,
+                            t.channel,
+                            t.assignee,
+                            stage,
+                            deadline,
+                            getattr(t.met_at, _STAGE_FIELDS[i]),
+                            t.title,
+                        )
+                    )
+
+    breaches.sort(key=lambda b: (b.deadline, b.tracking_no, STAGES.index(b.stage)))
+    channel_order = {c: i for i, c in enumerate(CHANNEL_PRINT_ORDER)}
+    return SummaryFigures(
+        request=request,
+        now=now,
+        overall=overall.freeze(),
+        per_channel=tuple(
+            (c, g.freeze()) for c, g in sorted(by_channel.items(), key=lambda kv: channel_order[kv[0]])
+        ),
+        per_officer=tuple(
+            (o, g.freeze())
+            for o, g in sorted(by_officer.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
+        ),
+        weekly=tuple(
+            WeekCount(d, r, s) for d, r, s in zip(week_starts, weekly_received, weekly_resolved, strict=True)
+        ),
+        backlog=tuple(
+            BacklogBucket(lo, hi, n) for (lo, hi), n in zip(BACKLOG_BUCKETS, backlog_counts, strict=True)
+        ),
+        breaches=tuple(breaches),
+    )
+
+
+_HOUR = timedelta(hours=1)
+
+
+def _week_starts(start: date, end: date) -> list[date]:
+    starts = [start]
+    monday = start - timedelta(days=start.weekday()) + timedelta(days=7)
+    while monday <= end:
+        starts.append(monday)
+        monday += timedelta(days=7)
+    return starts
+
+
+def _bucket_index(age_days: int) -> int:
+    for i, (_lo, hi) in enumerate(BACKLOG_BUCKETS):
+        if hi is None or age_days <= hi:
+            return i
+    return len(BACKLOG_BUCKETS) - 1
