@@ -1,0 +1,446 @@
+"""The FastAPI application: ``create_app(database_url)`` serves /api/v1 as PROTOCOL.md specifies."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import logging
+import os
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.engine import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from desktop.domain import Role
+from server import jobs, security
+from server.db import make_engine, read_session
+from server.directory import directory
+from server.intake import intake
+from server.schemas import (
+    DirectoryOut,
+    ErrorBody,
+    IntakeIn,
+    LoginIn,
+    LoginOut,
+    PullOut,
+    PushIn,
+    PushOut,
+    TicketOut,
+)
+from server.scope import Caller
+from server.sla_service import SlaDirectoryCache
+from server.sync import (
+    DEFAULT_PULL_LIMIT,
+    MAX_PULL_LIMIT,
+    MAX_PUSH_OPS,
+    BadCursor,
+    CursorExpired,
+    pull,
+    push,
+)
+from server.tickets import OpRejected
+from server.views import load_by_id, load_by_tracking_no
+
+log = logging.getLogger("tanggap.server")
+
+API_PREFIX = "/api/v1"
+MAX_BODY_BYTES = 5 * 1024 * 1024
+# Bodies up to this size are read and discarded before a 413, so the client sees the answer
+# instead of a reset connection; larger ones just get the answer and a closed connection.
+DRAIN_LIMIT_BYTES = 64 * 1024 * 1024
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.headers = status, code, message, headers or {}
+
+
+def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
+    return Response(
+        orjson.dumps({"error": {"code": code, "message": message}}),
+        status_code=status,
+        media_type="application/json",
+        headers=headers,
+    )
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    return Response(orjson.dumps(data), status_code=status, media_type="application/json")
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in {
+        400: "Malformed request (bad JSON, bad cursor)",
+        401: "No or bad token",
+        403: "Not allowed",
+        404: "Unknown or outside the caller's scope",
+        413: "Body over 5 MB or more than 500 ops",
+        422: "Invalid field",
+        429: "Slow down (see Retry-After)",
+    }.items()
+}
+
+
+class BodyLimitMiddleware:
+    """Reject request bodies over the limit before the JSON parser sees them (413)."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = None
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                with contextlib.suppress(ValueError):
+                    declared = int(value)
+        if declared is not None and declared > self.max_bytes:
+            if declared <= DRAIN_LIMIT_BYTES:
+                await _drain(receive)
+            await _send_too_large(send, self.max_bytes)
+            return
+        seen = 0
+        too_large = False
+
+        async def limited() -> Message:
+            nonlocal seen, too_large
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    too_large = True
+                    raise _TooLarge()
+            return message
+
+        started = False
+        replaced = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started, replaced
+            if too_large:
+                # The framework turned the aborted read into its own error: answer 413 instead.
+                if not replaced and message["type"] == "http.response.start":
+                    replaced = started = True
+                    await _drain(receive)
+                    await _send_too_large(send, self.max_bytes)
+                return
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited, tracking_send)
+        except Exception:
+            if too_large and not started:
+                await _drain(receive)
+                await _send_too_large(send, self.max_bytes)
+            else:
+                raise
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _drain(receive: Receive) -> None:
+    total = 0
+    while total <= DRAIN_LIMIT_BYTES:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        total += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
+
+
+async def _send_too_large(send: Send, limit: int) -> None:
+    body = orjson.dumps(
+        {
+            "error": {
+                "code": "payload_too_large",
+                "message": f"Request body is over {limit // (1024 * 1024)} MB.",
+            }
+        }
+    )
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+@dataclass
+class ServerState:
+    engine: Engine
+    sla: SlaDirectoryCache
+    token_ttl: timedelta
+    retention_days: int
+    intake_token: str | None
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:3]:
+        loc = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{loc}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts)
+
+
+def create_app(
+    database_url: str,
+    *,
+    engine: Engine | None = None,
+    token_ttl: timedelta | None = None,
+    retention_days: int | None = None,
+    intake_token: str | None = None,
+    maintenance_interval: float | None = 300.0,
+) -> FastAPI:
+    """The app over ``database_url`` (already migrated: ``tanggap-server init-db``).
+
+    Defaults come from TANGGAP_TOKEN_TTL_DAYS (30), TANGGAP_CHANGE_RETENTION_DAYS (30) and
+    TANGGAP_INTAKE_TOKEN (none).
+
+    ``maintenance_interval``: seconds between runs of the periodic jobs inside the app; None: never.
+    """
+    engine = engine or make_engine(database_url)
+    if token_ttl is None:
+        token_ttl = timedelta(days=float(os.environ.get("TANGGAP_TOKEN_TTL_DAYS", "30")))
+    if retention_days is None:
+        retention_days = int(
+            os.environ.get("TANGGAP_CHANGE_RETENTION_DAYS", str(jobs.DEFAULT_RETENTION_DAYS))
+        )
+    intake_token = intake_token or os.environ.get("TANGGAP_INTAKE_TOKEN") or None
+    state = ServerState(engine, SlaDirectoryCache(engine), token_ttl, retention_days, intake_token)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        task = (
+            asyncio.create_task(_maintenance_loop(state, maintenance_interval))
+            if maintenance_interval
+            else None
+        )
+        try:
+            yield
+        finally:
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+
+    app = FastAPI(
+        title="Tanggap central server",
+        version="1",
+        description="Reference implementation of the Tanggap central-server API (PROTOCOL.md).",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.tanggap = state
+    app.add_middleware(BodyLimitMiddleware)
+    _install_error_handlers(app)
+    app.include_router(_router(state), prefix=API_PREFIX)
+    return app
+
+
+async def _maintenance_loop(state: ServerState, interval: float) -> None:
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            report = await asyncio.to_thread(
+                jobs.run_maintenance, state.engine, state.sla, state.retention_days
+            )
+            if report.closed or report.pruned_changes:
+                log.info(
+                    "maintenance: closed %d tickets, pruned %d changes", report.closed, report.pruned_changes
+                )
+        except Exception:
+            log.exception("maintenance run failed")
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> Response:
+        return error_response(exc.status, exc.code, exc.message, exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> Response:
+        if any(err.get("type") == "json_invalid" for err in exc.errors()):
+            return error_response(400, "malformed_json", "The request body is not valid JSON.")
+        return error_response(422, "invalid_field", _validation_message(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
+        codes = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 403: "forbidden"}
+        return error_response(
+            exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail), exc.headers
+        )
+
+    @app.exception_handler(Exception)
+    async def _crash(_request: Request, exc: Exception) -> Response:
+        log.error("unhandled %s", type(exc).__name__, exc_info=exc)
+        return error_response(500, "internal_error", "The server failed; the error is in its log.")
+
+
+bearer = HTTPBearer(auto_error=False, description="token from /auth/login")
+intake_bearer = HTTPBearer(auto_error=False, description="an admin's token or the server's intake token")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def current_caller(request: Request, credentials: Credentials) -> Caller:
+    if credentials is None or not credentials.credentials:
+        raise ApiError(401, "unauthorized", "Login first: no bearer token.", {"WWW-Authenticate": "Bearer"})
+    state: ServerState = request.app.state.tanggap
+    with read_session(state.engine) as session:
+        caller = security.authenticate(session, credentials.credentials)
+    if caller is None:
+        raise ApiError(
+            401, "unauthorized", "The token is unknown, expired or revoked.", {"WWW-Authenticate": "Bearer"}
+        )
+    return caller
+
+
+CallerDep = Annotated[Caller, Depends(current_caller)]
+
+
+def _router(state: ServerState) -> APIRouter:
+    router = APIRouter(responses=ERRORS)
+
+    @router.get("/health", tags=["meta"], summary="Liveness (extension; no token)")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.post("/auth/login", response_model=LoginOut, tags=["auth"])
+    def login(body: LoginIn) -> Response:
+        try:
+            result = security.login(
+                state.engine, body.username, body.password, body.device_name, state.token_ttl
+            )
+        except security.LoginThrottled as exc:
+            raise ApiError(
+                429,
+                "too_many_attempts",
+                f"Too many failed logins; try again in {exc.retry_after} s.",
+                {"Retry-After": str(exc.retry_after)},
+            ) from None
+        except security.BadCredentials:
+            raise ApiError(401, "bad_credentials", "Wrong username or password.") from None
+        c = result.caller
+        return json_response(
+            {
+                "token": result.token,
+                "expires_at": result.expires_at,
+                "officer": {
+                    "username": c.username,
+                    "name": c.name,
+                    "role": c.role.value,
+                    "opd_code": c.opd_code,
+                },
+                "desk": {"id": c.desk_id, "code": c.desk_code},
+            }
+        )
+
+    @router.post("/auth/logout", status_code=204, tags=["auth"], response_class=Response)
+    def logout(_caller: CallerDep, credentials: Credentials) -> Response:
+        assert credentials is not None
+        security.logout(state.engine, credentials.credentials)
+        return Response(status_code=204)
+
+    @router.get("/directory", response_model=DirectoryOut, tags=["directory"])
+    def get_directory(caller: CallerDep) -> Response:
+        with read_session(state.engine) as session:
+            return json_response(directory(session, caller))
+
+    @router.get("/tickets/{tracking_no}", response_model=TicketOut, tags=["tickets"])
+    def get_ticket(tracking_no: str, caller: CallerDep) -> Response:
+        with read_session(state.engine) as session:
+            ticket = load_by_tracking_no(session, caller, tracking_no)
+        if ticket is None:
+            raise ApiError(404, "not_found", "No such ticket.")
+        return json_response(ticket)
+
+    @router.post(
+        "/intake",
+        response_model=TicketOut,
+        status_code=201,
+        tags=["tickets"],
+        responses={200: {"model": TicketOut, "description": "This (channel, external_ref) came in before"}},
+    )
+    def post_intake(
+        body: IntakeIn, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(intake_bearer)]
+    ) -> Response:
+        token = credentials.credentials if credentials else ""
+        if not token:
+            raise ApiError(
+                401, "unauthorized", "Login first: no bearer token.", {"WWW-Authenticate": "Bearer"}
+            )
+        caller = None
+        if not (state.intake_token and hmac.compare_digest(token.encode(), state.intake_token.encode())):
+            with read_session(state.engine) as session:
+                caller = security.authenticate(session, token)
+            if caller is None:
+                raise ApiError(401, "unauthorized", "The token is unknown, expired or revoked.")
+            if caller.role is not Role.ADMIN:
+                raise ApiError(
+                    403, "forbidden", "Only an admin or the intake token may file complaints here."
+                )
+        try:
+            ticket_id, created = intake(state.engine, state.sla, body)
+        except OpRejected as exc:
+            raise ApiError(422, exc.code, exc.message) from None
+        viewer = caller or Caller(0, "intake", "intake", Role.ADMIN, "", "", "")
+        with read_session(state.engine) as session:
+            return json_response(load_by_id(session, viewer, ticket_id), 201 if created else 200)
+
+    @router.get(
+        "/sync/pull",
+        response_model=PullOut,
+        tags=["sync"],
+        responses={410: {"model": ErrorBody, "description": "Cursor too old: take a fresh snapshot"}},
+    )
+    def sync_pull(
+        caller: CallerDep,
+        cursor: Annotated[str | None, Query(max_length=400)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+    ) -> Response:
+        try:
+            return json_response(pull(state.engine, caller, cursor, limit))
+        except BadCursor:
+            raise ApiError(400, "bad_cursor", "The cursor is not one this server gave out.") from None
+        except CursorExpired:
+            raise ApiError(
+                410, "cursor_expired", "The cursor is older than the kept history; take a fresh snapshot."
+            ) from None
+
+    @router.post(
+        "/sync/push",
+        response_model=PushOut,
+        tags=["sync"],
+    )
+    def sync_push(body: PushIn, caller: CallerDep) -> Response:
+        if len(body.ops) > MAX_PUSH_OPS:
+            raise ApiError(413, "too_many_ops", f"At most {MAX_PUSH_OPS} ops per push.")
+        return json_response(push(state.engine, state.sla, caller, body.ops))
+
+    return router

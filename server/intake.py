@@ -1,0 +1,78 @@
+"""Complaints arriving from channels: idempotent on (channel, external_ref), routed to an OPD."""
+
+from __future__ import annotations
+
+import uuid
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from desktop.domain import Channel, Confidentiality
+from server.db import read_session, utcnow, write_unit
+from server.models import CategoryRow, OpdRow, TicketRow
+from server.schemas import IntakeIn
+from server.sla_service import SlaDirectoryCache
+from server.tickets import OpRejected, insert_ticket
+
+
+def _existing(engine: Engine, channel: str, external_ref: str) -> str | None:
+    with read_session(engine) as session:
+        return session.scalar(
+            sa.select(TicketRow.id).where(
+                TicketRow.channel == channel, TicketRow.external_ref == external_ref
+            )
+        )
+
+
+def route(session: sa.orm.Session, opd_code: str | None, category_code: str | None) -> str:
+    if opd_code:
+        if session.get(OpdRow, opd_code) is None:
+            raise OpRejected("unknown_opd", f"OPD {opd_code!r} tidak dikenal.")
+        return opd_code
+    if category_code:
+        category = session.get(CategoryRow, category_code)
+        if category is None:
+            raise OpRejected("unknown_category", f"Kategori {category_code!r} tidak dikenal.")
+        if category.opd_codes:
+            return str(category.opd_codes[0])
+    raise OpRejected(
+        "cannot_route", "Pengaduan tanpa opd_code perlu category_code yang punya OPD penanggung jawab."
+    )
+
+
+def intake(engine: Engine, sla_cache: SlaDirectoryCache, data: IntakeIn) -> tuple[str, bool]:
+    """The ticket id and whether it was created now (False: this complaint came in before)."""
+    existing = _existing(engine, data.channel.value, data.external_ref)
+    if existing:
+        return existing, False
+    now = utcnow()
+    received_at = min(data.received_at or now, now)
+    try:
+        with write_unit(engine) as unit:
+            opd_code = route(unit.session, data.opd_code, data.category_code)
+            reporter = data.reporter
+            ticket = insert_ticket(
+                unit,
+                sla_cache.get(),
+                ticket_id=str(uuid.uuid4()),
+                tracking_no=None,
+                channel=Channel(data.channel),
+                external_ref=data.external_ref,
+                confidentiality=Confidentiality(data.confidentiality),
+                reporter_name=reporter.name if reporter else None,
+                reporter_contact=reporter.contact if reporter else None,
+                title=data.title,
+                body=data.body,
+                category_code=data.category_code,
+                location=data.location,
+                opd_code=opd_code,
+                received_at=received_at,
+            )
+            return ticket.id, True
+    except IntegrityError:
+        # The same complaint arrived twice at once: the other request created it.
+        existing = _existing(engine, data.channel.value, data.external_ref)
+        if existing is None:
+            raise
+        return existing, False

@@ -1,0 +1,97 @@
+"""Periodic work: close resolved tickets whose rebuttal window ended; prune the change log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from desktop.domain import Channel, Status
+from desktop.sla.policy import rebuttal_ends
+from server.db import read_session, utcnow, write_unit
+from server.models import (
+    AuthTokenRow,
+    ChangeLogRow,
+    LoginThrottleRow,
+    ProcessedOpRow,
+    SeqCounterRow,
+    TicketRow,
+)
+from server.sla_service import SlaDirectoryCache
+from server.tickets import SYSTEM_AUTHOR, change_status
+
+DEFAULT_RETENTION_DAYS = 30
+
+
+@dataclass(frozen=True)
+class MaintenanceReport:
+    closed: int
+    pruned_changes: int
+    pruned_through: int
+
+
+def close_after_rebuttal(engine: Engine, sla_cache: SlaDirectoryCache, now: datetime | None = None) -> int:
+    """Close every ``selesai`` ticket whose citizen's rebuttal window has ended; returns how many."""
+    now = now or utcnow()
+    sla = sla_cache.get()
+    with read_session(engine) as session:
+        candidates = session.execute(
+            sa.select(
+                TicketRow.id,
+                TicketRow.opd_code,
+                TicketRow.category_code,
+                TicketRow.channel,
+                TicketRow.resolved_at,
+            ).where(TicketRow.status == Status.SELESAI.value, TicketRow.resolved_at.is_not(None))
+        ).all()
+    due = [r[0] for r in candidates if rebuttal_ends(r[4], sla.policy(r[1], r[2], Channel(r[3]))) <= now]
+    closed = 0
+    for ticket_id in due:
+        with write_unit(engine) as unit:
+            ticket = unit.session.get(TicketRow, ticket_id, with_for_update=True)
+            if ticket is None or ticket.status != Status.SELESAI.value:
+                continue  # reopened meanwhile
+            change_status(unit, sla, ticket, Status.DITUTUP, "masa sanggah berakhir", SYSTEM_AUTHOR, now)
+            closed += 1
+    return closed
+
+
+def prune(
+    engine: Engine, retention_days: int = DEFAULT_RETENTION_DAYS, now: datetime | None = None
+) -> tuple[int, int]:
+    """Drop change-log rows (tombstones) older than the retention; cursors before them get 410."""
+    now = now or utcnow()
+    horizon = now - timedelta(days=retention_days)
+    with write_unit(engine) as unit:
+        s = unit.session
+        last = s.scalar(sa.select(sa.func.max(ChangeLogRow.seq)).where(ChangeLogRow.created_at < horizon))
+        removed = 0
+        if last is not None:
+            removed = s.execute(sa.delete(ChangeLogRow).where(ChangeLogRow.seq <= last)).rowcount or 0
+            s.execute(
+                sa.update(SeqCounterRow)
+                .where(SeqCounterRow.id == 1, SeqCounterRow.pruned_through < last)
+                .values(pruned_through=last)
+            )
+        # Resends older than the retention are beyond any desk's outbox.
+        op_horizon = now - timedelta(days=max(retention_days, 90))
+        s.execute(sa.delete(ProcessedOpRow).where(ProcessedOpRow.processed_at < op_horizon))
+        s.execute(sa.delete(AuthTokenRow).where(AuthTokenRow.expires_at < now - timedelta(days=1)))
+        s.execute(
+            sa.delete(LoginThrottleRow).where(LoginThrottleRow.first_failed_at < now - timedelta(days=1))
+        )
+        through = int(s.scalar(sa.select(SeqCounterRow.pruned_through).where(SeqCounterRow.id == 1)) or 0)
+    return removed, through
+
+
+def run_maintenance(
+    engine: Engine,
+    sla_cache: SlaDirectoryCache,
+    retention_days: int = DEFAULT_RETENTION_DAYS,
+    now: datetime | None = None,
+) -> MaintenanceReport:
+    closed = close_after_rebuttal(engine, sla_cache, now)
+    removed, through = prune(engine, retention_days, now)
+    return MaintenanceReport(closed, removed, through)

@@ -1,0 +1,241 @@
+"""SQLAlchemy 2 models of the central server (its own schema, migrated by ``server/migrations``)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(sa.types.TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out; SQLite keeps naive UTC text that sorts right."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)  # type: ignore[no-any-return]
+        return value.astimezone(UTC)  # type: ignore[no-any-return]
+
+
+class Base(DeclarativeBase):
+    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class OpdRow(Base):
+    __tablename__ = "opds"
+    code: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    region: Mapped[str] = mapped_column(sa.String(200), default="")
+    tz: Mapped[str] = mapped_column(sa.String(64), default="Asia/Jakarta")
+    address: Mapped[str] = mapped_column(sa.String(400), default="")
+    status_url: Mapped[str] = mapped_column(sa.String(400), default="")
+    # Office hours as desktop.sla serialises them; null means the SLA engine's default.
+    office_hours: Mapped[Any | None] = mapped_column(sa.JSON, nullable=True)
+
+
+class OfficerRow(Base):
+    __tablename__ = "officers"
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(sa.String(80), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    role: Mapped[str] = mapped_column(sa.String(20))
+    opd_code: Mapped[str] = mapped_column(sa.ForeignKey("opds.code"), index=True)
+    password_hash: Mapped[str] = mapped_column(sa.String(200))
+    active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+
+
+class DeskRow(Base):
+    __tablename__ = "desks"
+    __table_args__ = (sa.UniqueConstraint("officer_id", "device_name", name="uq_desks_officer_device"),)
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(sa.String(3), unique=True)
+    officer_id: Mapped[int] = mapped_column(sa.ForeignKey("officers.id"))
+    device_name: Mapped[str] = mapped_column(sa.String(120))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AuthTokenRow(Base):
+    __tablename__ = "auth_tokens"
+    token_hash: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    officer_id: Mapped[int] = mapped_column(sa.ForeignKey("officers.id"), index=True)
+    desk_id: Mapped[str] = mapped_column(sa.ForeignKey("desks.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class LoginThrottleRow(Base):
+    __tablename__ = "login_throttle"
+    username: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(sa.Integer, default=0)
+    first_failed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class CategoryRow(Base):
+    __tablename__ = "categories"
+    code: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    tier: Mapped[str] = mapped_column(sa.String(20))
+    opd_codes: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+
+
+class SlaRuleRow(Base):
+    """A ``desktop.sla.PolicyRule`` as JSON; the most specific rule wins (``resolve_policy``)."""
+
+    __tablename__ = "sla_rules"
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    rule: Mapped[Any] = mapped_column(sa.JSON)
+
+
+class CalendarDayRow(Base):
+    """A province-wide (opd_code null) or OPD-specific non-working day, or an extra working day."""
+
+    __tablename__ = "calendar_days"
+    __table_args__ = (sa.UniqueConstraint("day", "opd_code", "working", name="uq_calendar_days_day"),)
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    day: Mapped[str] = mapped_column(sa.String(10))  # ISO date
+    opd_code: Mapped[str | None] = mapped_column(sa.String(40), nullable=True)
+    name: Mapped[str] = mapped_column(sa.String(200), default="")
+    working: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+
+
+class CannedResponseRow(Base):
+    __tablename__ = "canned_responses"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    opd_code: Mapped[str] = mapped_column(sa.ForeignKey("opds.code"), index=True)
+    title: Mapped[str] = mapped_column(sa.String(200))
+    body: Mapped[str] = mapped_column(sa.Text)
+
+
+class TicketRow(Base):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        sa.UniqueConstraint("channel", "external_ref", name="uq_tickets_channel_external_ref"),
+        sa.Index("ix_tickets_opd_id", "opd_code", "id"),
+    )
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    tracking_no: Mapped[str] = mapped_column(sa.String(80), unique=True)
+    channel: Mapped[str] = mapped_column(sa.String(20))
+    external_ref: Mapped[str | None] = mapped_column(sa.String(500), nullable=True)
+    confidentiality: Mapped[str] = mapped_column(sa.String(10))
+    reporter_name: Mapped[str | None] = mapped_column(sa.String(200), nullable=True)
+    reporter_contact: Mapped[str | None] = mapped_column(sa.String(200), nullable=True)
+    title: Mapped[str] = mapped_column(sa.String(500))
+    body: Mapped[str] = mapped_column(sa.Text)
+    category_code: Mapped[str | None] = mapped_column(sa.String(60), nullable=True)
+    location: Mapped[str] = mapped_column(sa.String(500), default="")
+    opd_code: Mapped[str] = mapped_column(sa.ForeignKey("opds.code"))
+    assignee: Mapped[str | None] = mapped_column(sa.String(80), nullable=True)
+    status: Mapped[str] = mapped_column(sa.String(20), index=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    verified_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    first_response_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    assigned_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    followed_up_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    paused_since: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    paused_seconds: Mapped[int] = mapped_column(sa.Integer, default=0)
+    deadline_verification: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    deadline_first_response: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    deadline_follow_up: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    deadline_resolution: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    version: Mapped[int] = mapped_column(sa.Integer, default=1)
+
+
+class MessageRow(Base):
+    __tablename__ = "messages"
+    __table_args__ = (sa.Index("ix_messages_ticket_created", "ticket_id", "created_at"),)
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(sa.ForeignKey("tickets.id"))
+    kind: Mapped[str] = mapped_column(sa.String(10))
+    author: Mapped[str] = mapped_column(sa.String(80))
+    body: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    conflict: Mapped[str | None] = mapped_column(sa.String(60), nullable=True)
+
+
+class AttachmentRow(Base):
+    __tablename__ = "attachments"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(sa.ForeignKey("tickets.id"), index=True)
+    filename: Mapped[str] = mapped_column(sa.String(300))
+    mime: Mapped[str] = mapped_column(sa.String(100))
+    size: Mapped[int] = mapped_column(sa.BigInteger)
+    sha256: Mapped[str] = mapped_column(sa.String(64))
+    url: Mapped[str] = mapped_column(sa.String(500), default="")
+
+
+class TrackingSerialRow(Base):
+    __tablename__ = "tracking_serials"
+    opd_code: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    yymm: Mapped[str] = mapped_column(sa.String(4), primary_key=True)
+    last_serial: Mapped[int] = mapped_column(sa.Integer, default=0)
+
+
+class ChangeLogRow(Base):
+    """One row per ticket write; the scope before and after decide upsert or revoke per desk."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        sa.Index("ix_change_log_opd_after_seq", "opd_after", "seq"),
+        sa.Index("ix_change_log_opd_before_seq", "opd_before", "seq"),
+        sa.Index("ix_change_log_ticket", "ticket_id"),
+    )
+    seq: Mapped[int] = mapped_column(
+        sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=False
+    )
+    ticket_id: Mapped[str] = mapped_column(sa.String(36))
+    version: Mapped[int] = mapped_column(sa.Integer)
+    opd_before: Mapped[str | None] = mapped_column(sa.String(40), nullable=True)
+    opd_after: Mapped[str] = mapped_column(sa.String(40))
+    assignee_before: Mapped[str | None] = mapped_column(sa.String(80), nullable=True)
+    assignee_after: Mapped[str | None] = mapped_column(sa.String(80), nullable=True)
+    conf_before: Mapped[str | None] = mapped_column(sa.String(10), nullable=True)
+    conf_after: Mapped[str] = mapped_column(sa.String(10))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SeqCounterRow(Base):
+    """The single row whose update, last in each write transaction, hands out seqs in commit order."""
+
+    __tablename__ = "seq_counter"
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+    # Highest seq removed by pruning: a cursor below it may have missed a revoke (410).
+    pruned_through: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+
+
+class ProcessedOpRow(Base):
+    __tablename__ = "processed_ops"
+    op_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    desk_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    ticket_id: Mapped[str] = mapped_column(sa.String(36))
+    result: Mapped[str] = mapped_column(sa.String(10))
+    reason_code: Mapped[str | None] = mapped_column(sa.String(60), nullable=True)
+    reason_message: Mapped[str | None] = mapped_column(sa.Text, nullable=True)
+    processed_at: Mapped[datetime] = mapped_column(UtcDateTime)

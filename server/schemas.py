@@ -1,0 +1,265 @@
+"""Request and response bodies of /api/v1 as pydantic models: they make the served OpenAPI schema."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from desktop.domain import Channel, Confidentiality, MessageKind, Role, Status
+
+ResultName = Literal["applied", "duplicate", "conflict", "rejected", "blocked"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# -- errors ---------------------------------------------------------------------------------
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="snake_case machine code")
+    message: str = Field(description="human sentence")
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+# -- auth -----------------------------------------------------------------------------------
+
+
+class LoginIn(Strict):
+    username: str = Field(min_length=1, max_length=200)
+    password: str = Field(min_length=1, max_length=1000)
+    device_name: str = Field(min_length=1, max_length=120)
+
+
+class OfficerOut(BaseModel):
+    username: str
+    name: str
+    role: Role
+    opd_code: str
+
+
+class DeskOut(BaseModel):
+    id: str
+    code: str = Field(description="3 letters/digits, unique on the server; part of walk-in tracking numbers")
+
+
+class LoginOut(BaseModel):
+    token: str
+    expires_at: datetime
+    officer: OfficerOut
+    desk: DeskOut
+
+
+# -- tickets --------------------------------------------------------------------------------
+
+
+class ReporterIO(Strict):
+    name: str = Field(default="", max_length=200)
+    contact: str = Field(default="", max_length=200)
+
+
+class DeadlinesOut(BaseModel):
+    verification: datetime | None
+    first_response: datetime | None
+    follow_up: datetime | None
+    resolution: datetime | None
+
+
+class MessageOut(BaseModel):
+    id: str
+    kind: MessageKind
+    author: str
+    body: str
+    created_at: datetime
+    conflict: str | None = Field(description="null, or why the server flagged it (ticket_closed, ...)")
+
+
+class AttachmentOut(BaseModel):
+    id: str
+    filename: str
+    mime: str
+    size: int
+    sha256: str
+    url: str
+
+
+class TicketOut(BaseModel):
+    id: str
+    tracking_no: str
+    channel: Channel
+    external_ref: str
+    confidentiality: Confidentiality
+    reporter: ReporterIO | None = Field(description="null where the caller may not see the identity")
+    title: str
+    body: str
+    category_code: str | None
+    location: str
+    opd_code: str
+    assignee: str | None
+    status: Status
+    received_at: datetime
+    verified_at: datetime | None
+    first_response_at: datetime | None
+    assigned_at: datetime | None
+    followed_up_at: datetime | None = Field(description="extension: when the follow-up stage was met")
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    paused_since: datetime | None
+    paused_seconds: int
+    deadlines: DeadlinesOut
+    version: int
+    messages: list[MessageOut] = Field(description="all messages of the ticket, oldest first")
+    attachments: list[AttachmentOut]
+
+
+class IntakeIn(Strict):
+    channel: Channel
+    external_ref: str = Field(min_length=1, max_length=500)
+    reporter: ReporterIO | None = None
+    confidentiality: Confidentiality = Confidentiality.PUBLIC
+    title: str = Field(min_length=1, max_length=500)
+    body: str = Field(min_length=1, max_length=1_048_576)
+    category_code: str | None = Field(default=None, max_length=60)
+    opd_code: str | None = Field(default=None, max_length=40)
+    location: str = Field(default="", max_length=500)
+    received_at: AwareDatetime | None = None
+
+
+# -- directory ------------------------------------------------------------------------------
+
+
+class OpdOut(BaseModel):
+    code: str
+    name: str
+    region: str
+    tz: str
+    address: str
+    status_url: str
+    office_hours: dict[str, list[str]] | None = Field(
+        description='weekday (0 = Monday) -> ["HH:MM", "HH:MM"] local; null: Monday-Friday 08:00-16:00'
+    )
+
+
+class CategoryOut(BaseModel):
+    code: str
+    name: str
+    tier: str
+    opd_codes: list[str]
+
+
+class CalendarDayOut(BaseModel):
+    date: str
+    opd_code: str | None = Field(description="null: the whole province")
+    name: str
+    working: bool = Field(description="false: a day off; true: an extra working day")
+
+
+class CannedResponseOut(BaseModel):
+    id: str
+    opd_code: str
+    title: str
+    body: str
+
+
+class DirectoryOut(BaseModel):
+    opds: list[OpdOut]
+    officers: list[OfficerOut]
+    categories: list[CategoryOut]
+    sla_policies: list[dict[str, Any]] = Field(description="desktop.sla PolicyRule.to_json() objects")
+    non_working_days: list[CalendarDayOut]
+    canned_responses: list[CannedResponseOut]
+
+
+# -- sync -----------------------------------------------------------------------------------
+
+
+class ChangeOut(BaseModel):
+    op: Literal["upsert", "revoke"]
+    ticket: TicketOut | None = None
+    ticket_id: str | None = None
+
+
+class PullOut(BaseModel):
+    from_cursor: str | None
+    next_cursor: str
+    has_more: bool
+    changes: list[ChangeOut]
+
+
+class OpIn(Strict):
+    op_id: UUID
+    seq: int = Field(ge=0, le=2**62)
+    type: str = Field(
+        max_length=40,
+        description="reply, note, set_status, assign, transfer, create_ticket; others are rejected",
+    )
+    ticket_id: UUID
+    base_version: int | None = Field(default=None, ge=0, le=2**62)
+    created_at: AwareDatetime
+    payload: dict[str, Any]
+
+
+class PushIn(Strict):
+    ops: list[OpIn]
+
+
+class OpResultOut(BaseModel):
+    op_id: str
+    result: ResultName
+    ticket: TicketOut | None
+    reason: ErrorDetail | None
+    first_result: ResultName | None = Field(
+        default=None, description="extension: for a duplicate, the result the op got the first time"
+    )
+
+
+class PushOut(BaseModel):
+    results: list[OpResultOut]
+
+
+# -- op payloads (checked per op: a bad payload rejects that op, not the batch) -------------
+
+
+class MessagePayload(Strict):
+    message_id: UUID
+    body: str = Field(max_length=1_048_576)
+
+
+class SetStatusPayload(Strict):
+    status: str = Field(max_length=40)
+    reason: str = Field(default="", max_length=10_000)
+
+
+class AssignPayload(Strict):
+    assignee: str | None = Field(max_length=80)
+
+
+class TransferPayload(Strict):
+    opd_code: str = Field(max_length=40)
+    reason: str = Field(default="", max_length=10_000)
+
+
+class NewTicket(Strict):
+    id: str = Field(max_length=36)
+    tracking_no: str | None = Field(default=None, max_length=80)
+    channel: Channel = Channel.WALK_IN
+    external_ref: str | None = Field(default=None, max_length=500)
+    confidentiality: Confidentiality = Confidentiality.PUBLIC
+    reporter: ReporterIO | None = None
+    title: str = Field(max_length=500)
+    body: str = Field(max_length=1_048_576)
+    category_code: str | None = Field(default=None, max_length=60)
+    location: str | None = Field(default="", max_length=500)
+    opd_code: str | None = Field(default=None, max_length=40)
+    received_at: AwareDatetime
+
+
+class CreateTicketPayload(Strict):
+    ticket: NewTicket

@@ -1,0 +1,356 @@
+"""Pull (snapshot, then the change log) and push (each op in its own transaction, exactly once)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import ValidationError
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from desktop.domain import MessageKind, OpType, Role
+from server.db import read_session, utcnow, write_unit
+from server.models import ChangeLogRow, ProcessedOpRow, SeqCounterRow, TicketRow
+from server.schemas import (
+    AssignPayload,
+    CreateTicketPayload,
+    MessagePayload,
+    OpIn,
+    SetStatusPayload,
+    TransferPayload,
+)
+from server.scope import Caller, in_scope
+from server.sla_service import SlaDirectoryCache
+from server.tickets import (
+    Flagged,
+    OpConflict,
+    OpRejected,
+    apply_assign,
+    apply_create_ticket,
+    apply_message,
+    apply_set_status,
+    apply_transfer,
+)
+from server.views import load_visible, render_rows, select_tickets
+
+DEFAULT_PULL_LIMIT = 500
+MAX_PULL_LIMIT = 2000
+MAX_PUSH_OPS = 500
+
+
+class CursorExpired(Exception):
+    pass
+
+
+class BadCursor(Exception):
+    pass
+
+
+# -- cursors --------------------------------------------------------------------------------
+# "s:<seq>": everything up to seq seen. "i:<seq>:<ticket id>": a snapshot taken at seq, streamed
+# up to that ticket id. Both base64url so clients treat them as opaque.
+
+
+def encode_cursor(seq: int, last_id: str | None = None) -> str:
+    raw = f"s:{seq}" if last_id is None else f"i:{seq}:{last_id}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[int, str | None]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        kind, _, rest = raw.partition(":")
+        if kind == "s":
+            seq = int(rest)
+            last_id = None
+        elif kind == "i":
+            seq_text, _, last_id = rest.partition(":")
+            seq = int(seq_text)
+        else:
+            raise ValueError(kind)
+    except (ValueError, UnicodeDecodeError, binascii.Error):
+        raise BadCursor() from None
+    if seq < 0:
+        raise BadCursor()
+    return seq, last_id
+
+
+def _counter(session: Session) -> tuple[int, int]:
+    row = session.execute(
+        sa.select(SeqCounterRow.value, SeqCounterRow.pruned_through).where(SeqCounterRow.id == 1)
+    ).one()
+    return int(row[0]), int(row[1])
+
+
+def _scope_sql(caller: Caller) -> tuple[str, dict[str, Any]]:
+    if caller.role is Role.ADMIN:
+        return "1 = 1", {}
+    if caller.role is Role.SUPERVISOR:
+        return "opd_code = :opd", {"opd": caller.opd_code}
+    return (
+        "opd_code = :opd AND (confidentiality <> 'rahasia' OR assignee = :me)",
+        {"opd": caller.opd_code, "me": caller.username},
+    )
+
+
+def pull(engine: Engine, caller: Caller, cursor: str | None, limit: int) -> dict[str, Any]:
+    with read_session(engine) as session:
+        if not cursor:
+            snap_seq, _ = _counter(session)
+            return _snapshot_page(session, caller, cursor, snap_seq, "", limit)
+        seq, last_id = decode_cursor(cursor)
+        if last_id is not None:
+            page = _snapshot_page(session, caller, cursor, seq, last_id, limit)
+        else:
+            page = _incremental_page(session, caller, cursor, seq, limit)
+        # Read after the rows: a prune that raced this pull shows up here.
+        _, pruned_through = _counter(session)
+        if seq < pruned_through:
+            raise CursorExpired()
+        return page
+
+
+def _snapshot_page(
+    session: Session, caller: Caller, cursor: str | None, snap_seq: int, last_id: str, limit: int
+) -> dict[str, Any]:
+    where, params = _scope_sql(caller)
+    rows = select_tickets(
+        session,
+        f"{where} AND id > :last_id",
+        dict(params, last_id=last_id, limit=limit),
+        "ORDER BY id LIMIT :limit",
+    )
+    tickets = render_rows(session, caller, rows)
+    if len(rows) == limit:
+        next_cursor, has_more = encode_cursor(snap_seq, rows[-1].id), True
+    else:
+        latest, _ = _counter(session)
+        next_cursor, has_more = encode_cursor(snap_seq), latest > snap_seq
+    return {
+        "from_cursor": cursor,
+        "next_cursor": next_cursor,
+        "has_more": has_more,
+        "changes": [{"op": "upsert", "ticket": t} for t in tickets],
+    }
+
+
+def _incremental_page(session: Session, caller: Caller, cursor: str, seq: int, limit: int) -> dict[str, Any]:
+    log = ChangeLogRow.__table__
+    query = sa.select(
+        log.c.seq,
+        log.c.ticket_id,
+        log.c.opd_before,
+        log.c.assignee_before,
+        log.c.conf_before,
+        log.c.opd_after,
+        log.c.assignee_after,
+        log.c.conf_after,
+    ).where(log.c.seq > seq)
+    if caller.role is not Role.ADMIN:
+        query = query.where(sa.or_(log.c.opd_after == caller.opd_code, log.c.opd_before == caller.opd_code))
+    rows = session.execute(query.order_by(log.c.seq).limit(limit)).all()
+    # The last change of each ticket decides its place in the page; its current state is what goes out.
+    order: dict[str, int] = {}
+    touched_scope: set[str] = set()
+    for r in rows:
+        order.pop(r[1], None)
+        order[r[1]] = r[0]
+        if in_scope(caller, r[2], r[3], r[4]) or in_scope(caller, r[5], r[6], r[7]):
+            touched_scope.add(r[1])
+    visible = load_visible(session, caller, [t for t in order if t in touched_scope])
+    changes: list[dict[str, Any]] = []
+    for ticket_id in order:
+        if ticket_id in visible:
+            changes.append({"op": "upsert", "ticket": visible[ticket_id]})
+        elif ticket_id in touched_scope:
+            changes.append({"op": "revoke", "ticket_id": ticket_id})
+    has_more = len(rows) == limit
+    next_seq = rows[-1][0] if rows else seq
+    return {
+        "from_cursor": cursor,
+        "next_cursor": encode_cursor(next_seq),
+        "has_more": has_more,
+        "changes": changes,
+    }
+
+
+# -- push -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpOutcome:
+    op_id: str
+    ticket_id: str
+    result: str
+    reason_code: str | None = None
+    reason_message: str | None = None
+    first_result: str | None = None  # for a duplicate: the result the op got the first time
+
+    def reason(self) -> dict[str, str] | None:
+        if self.reason_code is None:
+            return None
+        return {"code": self.reason_code, "message": self.reason_message or ""}
+
+
+KNOWN_TYPES = {t.value for t in OpType}
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err.get("loc", ())) or "payload"
+    return f"payload.{where}: {err.get('msg', 'tidak sah')}"
+
+
+def _apply(
+    unit: Any, sla: Any, caller: Caller, op: OpIn, ticket: TicketRow | None, now: datetime
+) -> Flagged | None:
+    kind = op.type
+    try:
+        if kind in (OpType.REPLY, OpType.NOTE):
+            p = MessagePayload.model_validate(op.payload)
+            return apply_message(
+                unit, sla, caller, ticket, MessageKind(kind), str(p.message_id), p.body, op.base_version, now
+            )
+        if kind == OpType.SET_STATUS:
+            s = SetStatusPayload.model_validate(op.payload)
+            apply_set_status(unit, sla, caller, ticket, s.status, s.reason, op.base_version, now)
+        elif kind == OpType.ASSIGN:
+            a = AssignPayload.model_validate(op.payload)
+            apply_assign(unit, sla, caller, ticket, a.assignee, op.base_version, now)
+        elif kind == OpType.TRANSFER:
+            t = TransferPayload.model_validate(op.payload)
+            apply_transfer(unit, sla, caller, ticket, t.opd_code, t.reason, op.base_version, now)
+        elif kind == OpType.CREATE_TICKET:
+            c = CreateTicketPayload.model_validate(op.payload)
+            apply_create_ticket(unit, sla, caller, str(op.ticket_id), c.ticket, now)
+    except ValidationError as exc:
+        raise OpRejected("invalid_payload", _first_error(exc)) from None
+    return None
+
+
+def process_op(engine: Engine, sla_cache: SlaDirectoryCache, caller: Caller, op: OpIn) -> OpOutcome:
+    op_id, ticket_id = str(op.op_id), str(op.ticket_id)
+    for attempt in range(4):
+        try:
+            return _process_op_once(engine, sla_cache, caller, op, op_id, ticket_id)
+        except (IntegrityError, OperationalError):
+            # A concurrent resend of the same op (or a deadlock): the retry sees what won.
+            if attempt == 3:
+                raise
+            time.sleep(0.01 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _process_op_once(
+    engine: Engine, sla_cache: SlaDirectoryCache, caller: Caller, op: OpIn, op_id: str, ticket_id: str
+) -> OpOutcome:
+    sla = sla_cache.get()
+    with write_unit(engine) as unit:
+        s = unit.session
+        # Lock the ticket first so two resends of one op queue up here, then look for the op.
+        ticket = s.get(TicketRow, ticket_id, with_for_update=True)
+        done = s.get(ProcessedOpRow, op_id)
+        if done is not None:
+            if done.desk_id != caller.desk_id:
+                return OpOutcome(
+                    op_id, ticket_id, "rejected", "op_id_reused", "op_id ini sudah dipakai meja lain."
+                )
+            return _duplicate(done)
+        now = utcnow()
+        outcome: OpOutcome
+        if op.type not in KNOWN_TYPES:
+            outcome = OpOutcome(
+                op_id, ticket_id, "rejected", "unknown_op_type", f"Jenis op {op.type!r} tidak dikenal."
+            )
+        else:
+            savepoint = s.begin_nested()
+            try:
+                flag = _apply(unit, sla, caller, op, ticket, now)
+                s.flush()
+                savepoint.commit()
+                outcome = (
+                    OpOutcome(op_id, ticket_id, "conflict", flag.code, flag.message)
+                    if flag
+                    else OpOutcome(op_id, ticket_id, "applied")
+                )
+            except (OpRejected, OpConflict) as exc:
+                savepoint.rollback()
+                unit.changes.clear()
+                result = "rejected" if isinstance(exc, OpRejected) else "conflict"
+                outcome = OpOutcome(op_id, ticket_id, result, exc.code, exc.message)
+        s.add(
+            ProcessedOpRow(
+                op_id=op_id,
+                desk_id=caller.desk_id,
+                ticket_id=ticket_id,
+                result=outcome.result,
+                reason_code=outcome.reason_code,
+                reason_message=outcome.reason_message,
+                processed_at=now,
+            )
+        )
+        return outcome
+
+
+def _duplicate(done: ProcessedOpRow) -> OpOutcome:
+    """A resend: ``duplicate`` with the first result's reason (``already_applied`` if it was applied)."""
+    if done.result == "applied":
+        return OpOutcome(
+            done.op_id,
+            done.ticket_id,
+            "duplicate",
+            "already_applied",
+            "Op ini sudah diterapkan sebelumnya.",
+            "applied",
+        )
+    return OpOutcome(
+        done.op_id, done.ticket_id, "duplicate", done.reason_code, done.reason_message, done.result
+    )
+
+
+def push(engine: Engine, sla_cache: SlaDirectoryCache, caller: Caller, ops: list[OpIn]) -> dict[str, Any]:
+    blocked: dict[str, str] = {}
+    outcomes: list[OpOutcome] = []
+    for op in ops:
+        ticket_id = str(op.ticket_id)
+        if ticket_id in blocked:
+            outcomes.append(
+                OpOutcome(
+                    str(op.op_id),
+                    ticket_id,
+                    "blocked",
+                    "blocked",
+                    f"Op sebelumnya untuk tiket ini ditolak ({blocked[ticket_id]}).",
+                )
+            )
+            continue
+        outcome = process_op(engine, sla_cache, caller, op)
+        if (outcome.first_result or outcome.result) == "rejected":
+            blocked[ticket_id] = outcome.reason_code or "rejected"
+        outcomes.append(outcome)
+    with read_session(engine) as session:
+        visible = load_visible(session, caller, [o.ticket_id for o in outcomes])
+    return {
+        "results": [
+            {
+                "op_id": o.op_id,
+                "result": o.result,
+                "ticket": visible.get(o.ticket_id),
+                "reason": o.reason(),
+                "first_result": o.first_result,
+            }
+            for o in outcomes
+        ]
+    }
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())

@@ -1,0 +1,533 @@
+"""Ticket writes: creation, intake, the six op types and their conflict rules.
+
+Each function runs inside a ``WriteUnit`` (one transaction) and records the change-log entry
+for every ticket it touches; seqs are handed out when the unit commits.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from desktop.domain import (
+    REASON_REQUIRED,
+    TERMINAL_STATUSES,
+    TRACKING_RE,
+    Channel,
+    Confidentiality,
+    MessageKind,
+    Role,
+    Status,
+    can_assign,
+    can_transfer,
+    can_transition,
+    is_valid_tracking_no,
+    server_tracking_no,
+    status_after_assign,
+)
+from server.db import PendingChange, WriteUnit
+from server.models import (
+    CategoryRow,
+    ChangeLogRow,
+    MessageRow,
+    OfficerRow,
+    OpdRow,
+    TicketRow,
+    TrackingSerialRow,
+)
+from server.scope import Caller, in_scope
+from server.sla_service import SlaDirectory, working_seconds_between
+
+MAX_TITLE = 500
+MAX_TEXT = 1_048_576  # characters: a 1 MB complaint is hostile but legitimate input
+SYSTEM_AUTHOR = "sistem"
+
+
+class OpRejected(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class OpConflict(Exception):
+    """Nothing was changed because the ticket moved on."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Flagged:
+    """The op was applied, but flagged: the result is ``conflict`` with this reason."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    opd_code: str | None
+    assignee: str | None
+    confidentiality: str | None
+
+
+def snapshot(ticket: TicketRow | None) -> Snapshot:
+    if ticket is None:
+        return Snapshot(None, None, None)
+    return Snapshot(ticket.opd_code, ticket.assignee, ticket.confidentiality)
+
+
+def record_write(
+    unit: WriteUnit, ticket: TicketRow, before: Snapshot, sla: SlaDirectory, *, bump: bool = True
+) -> None:
+    """Recompute deadlines, bump the version and append the change-log entry."""
+    sla.apply_deadlines(ticket)
+    if bump:
+        ticket.version = (ticket.version or 0) + 1
+    unit.record(
+        PendingChange(
+            ticket_id=ticket.id,
+            version=ticket.version,
+            opd_before=before.opd_code,
+            opd_after=ticket.opd_code,
+            assignee_before=before.assignee,
+            assignee_after=ticket.assignee,
+            conf_before=before.confidentiality,
+            conf_after=ticket.confidentiality,
+        )
+    )
+
+
+def add_message(
+    session: Session,
+    ticket: TicketRow,
+    kind: MessageKind,
+    author: str,
+    body: str,
+    at: datetime,
+    *,
+    message_id: str | None = None,
+    conflict: str | None = None,
+) -> MessageRow:
+    msg = MessageRow(
+        id=message_id or str(uuid.uuid4()),
+        ticket_id=ticket.id,
+        kind=kind.value,
+        author=author,
+        body=body,
+        created_at=at,
+        conflict=conflict,
+    )
+    session.add(msg)
+    return msg
+
+
+def next_server_tracking_no(session: Session, opd_code: str, when: datetime) -> str:
+    yymm = f"{when:%y%m}"
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(TrackingSerialRow).values(opd_code=opd_code, yymm=yymm, last_serial=1)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["opd_code", "yymm"], set_={"last_serial": TrackingSerialRow.last_serial + 1}
+    ).returning(TrackingSerialRow.last_serial)
+    serial = session.execute(stmt).scalar_one()
+    return server_tracking_no(opd_code, when, serial)
+
+
+def _clean(text: str | None, limit: int, field: str) -> str:
+    value = (text or "").strip()
+    if len(value) > limit:
+        raise OpRejected("too_long", f"{field} lebih dari {limit} karakter.")
+    return value
+
+
+def insert_ticket(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    *,
+    ticket_id: str,
+    tracking_no: str | None,
+    channel: Channel,
+    external_ref: str | None,
+    confidentiality: Confidentiality,
+    reporter_name: str | None,
+    reporter_contact: str | None,
+    title: str,
+    body: str,
+    category_code: str | None,
+    location: str,
+    opd_code: str,
+    received_at: datetime,
+    assignee: str | None = None,
+    author: str = SYSTEM_AUTHOR,
+) -> TicketRow:
+    s = unit.session
+    if s.get(OpdRow, opd_code) is None:
+        raise OpRejected("unknown_opd", f"OPD {opd_code!r} tidak dikenal.")
+    if category_code and s.get(CategoryRow, category_code) is None:
+        raise OpRejected("unknown_category", f"Kategori {category_code!r} tidak dikenal.")
+    if not title.strip():
+        raise OpRejected("empty_title", "Judul pengaduan kosong.")
+    if not body.strip():
+        raise OpRejected("empty_body", "Isi pengaduan kosong.")
+    ticket = TicketRow(
+        id=ticket_id,
+        tracking_no=tracking_no or next_server_tracking_no(s, opd_code, received_at),
+        channel=channel.value,
+        external_ref=external_ref or None,
+        confidentiality=confidentiality.value,
+        reporter_name=reporter_name or None,
+        reporter_contact=reporter_contact or None,
+        title=_clean(title, MAX_TITLE, "Judul"),
+        body=_clean(body, MAX_TEXT, "Isi"),
+        category_code=category_code or None,
+        location=_clean(location, 500, "Lokasi"),
+        opd_code=opd_code,
+        assignee=assignee,
+        status=Status.BARU.value,
+        received_at=received_at,
+        paused_seconds=0,
+        version=0,
+    )
+    s.add(ticket)
+    record_write(unit, ticket, Snapshot(None, None, None), sla)
+    return ticket
+
+
+# -- ops ------------------------------------------------------------------------------------
+
+
+def was_in_scope(session: Session, caller: Caller, ticket_id: str) -> bool:
+    """Whether the ticket was once in the caller's scope (so a late reply to it is kept)."""
+    rows = session.execute(
+        sa.select(
+            ChangeLogRow.opd_before,
+            ChangeLogRow.assignee_before,
+            ChangeLogRow.conf_before,
+            ChangeLogRow.opd_after,
+            ChangeLogRow.assignee_after,
+            ChangeLogRow.conf_after,
+        ).where(ChangeLogRow.ticket_id == ticket_id)
+    ).all()
+    return any(in_scope(caller, r[0], r[1], r[2]) or in_scope(caller, r[3], r[4], r[5]) for r in rows)
+
+
+def reassigned_since(session: Session, ticket_id: str, base_version: int) -> bool:
+    return (
+        session.scalar(
+            sa.select(sa.func.count())
+            .select_from(ChangeLogRow)
+            .where(
+                ChangeLogRow.ticket_id == ticket_id,
+                ChangeLogRow.version > base_version,
+                sa.or_(
+                    ChangeLogRow.assignee_before != ChangeLogRow.assignee_after,
+                    sa.and_(ChangeLogRow.assignee_before.is_(None), ChangeLogRow.assignee_after.is_not(None)),
+                    sa.and_(ChangeLogRow.assignee_before.is_not(None), ChangeLogRow.assignee_after.is_(None)),
+                ),
+            )
+        )
+        or 0
+    ) > 0
+
+
+def apply_message(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    caller: Caller,
+    ticket: TicketRow | None,
+    kind: MessageKind,
+    message_id: str,
+    body: str,
+    base_version: int | None,
+    now: datetime,
+) -> Flagged | None:
+    s = unit.session
+    if ticket is None:
+        raise OpRejected("not_found", "Tiket tidak ditemukan.")
+    flag: Flagged | None = None
+    if not in_scope(caller, ticket.opd_code, ticket.assignee, ticket.confidentiality):
+        if not was_in_scope(s, caller, ticket.id):
+            raise OpRejected("not_found", "Tiket tidak ditemukan.")
+        if ticket.opd_code != caller.opd_code and caller.role is not Role.ADMIN:
+            flag = Flagged("ticket_transferred", "Disimpan, tetapi tiket sudah dialihkan ke OPD lain.")
+        else:
+            flag = Flagged(
+                "ticket_reassigned", "Disimpan, tetapi tiket sudah ditugaskan kepada petugas lain."
+            )
+    elif Status(ticket.status) in TERMINAL_STATUSES:
+        flag = Flagged("ticket_closed", "Disimpan, tetapi tiket sudah ditutup.")
+    elif (
+        base_version is not None
+        and base_version < ticket.version
+        and ticket.assignee != caller.username
+        and reassigned_since(s, ticket.id, base_version)
+    ):
+        flag = Flagged("ticket_reassigned", "Disimpan, tetapi tiket sudah ditugaskan kepada petugas lain.")
+    text = body.strip()
+    if not text:
+        raise OpRejected("empty_body", "Pesan kosong.")
+    if len(text) > MAX_TEXT:
+        raise OpRejected("too_long", f"Pesan lebih dari {MAX_TEXT} karakter.")
+    if s.get(MessageRow, message_id) is not None:
+        raise OpRejected("message_id_reused", "ID pesan ini sudah dipakai pesan lain.")
+    before = snapshot(ticket)
+    add_message(
+        s,
+        ticket,
+        kind,
+        caller.username,
+        text,
+        now,
+        message_id=message_id,
+        conflict=flag.code if flag else None,
+    )
+    if kind is MessageKind.REPLY and ticket.first_response_at is None:
+        ticket.first_response_at = now
+    record_write(unit, ticket, before, sla)
+    return flag
+
+
+def _require_visible(caller: Caller, ticket: TicketRow | None) -> TicketRow:
+    if ticket is None or not in_scope(caller, ticket.opd_code, ticket.assignee, ticket.confidentiality):
+        raise OpRejected("not_found", "Tiket tidak ditemukan.")
+    return ticket
+
+
+def change_status(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    ticket: TicketRow,
+    target: Status,
+    reason: str,
+    author: str,
+    now: datetime,
+) -> None:
+    """Move a ticket to ``target`` with the timestamps and pause bookkeeping it implies."""
+    current = Status(ticket.status)
+    before = snapshot(ticket)
+    if current is Status.MENUNGGU_PELAPOR and ticket.paused_since is not None:
+        calendar = sla.calendar(ticket.opd_code)
+        ticket.paused_seconds = (ticket.paused_seconds or 0) + working_seconds_between(
+            calendar, ticket.paused_since, now
+        )
+        ticket.paused_since = None
+    if target is Status.MENUNGGU_PELAPOR:
+        ticket.paused_since = now
+    if target is Status.TERVERIFIKASI and ticket.verified_at is None:
+        ticket.verified_at = now
+    if target is Status.DIDISPOSISI and ticket.assigned_at is None:
+        ticket.assigned_at = now
+        ticket.verified_at = ticket.verified_at or now
+    if (
+        target in (Status.DITINDAKLANJUTI, Status.SELESAI)
+        and ticket.assigned_at
+        and ticket.followed_up_at is None
+    ):
+        ticket.followed_up_at = now
+    if target is Status.SELESAI:
+        ticket.resolved_at = now
+    if current is Status.SELESAI and target is Status.DITINDAKLANJUTI:
+        ticket.resolved_at = None  # the citizen's rebuttal reopened it
+    if target is Status.DITUTUP:
+        ticket.closed_at = now
+    ticket.status = target.value
+    text = f"Status: {current.value} → {target.value}"
+    if reason.strip():
+        text += f". Alasan: {reason.strip()}"
+    add_message(unit.session, ticket, MessageKind.EVENT, author, text, now)
+    record_write(unit, ticket, before, sla)
+
+
+def apply_set_status(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    caller: Caller,
+    ticket: TicketRow | None,
+    status: str,
+    reason: str,
+    base_version: int | None,
+    now: datetime,
+) -> None:
+    ticket = _require_visible(caller, ticket)
+    try:
+        target = Status(status)
+    except ValueError:
+        raise OpRejected("invalid_payload", f"Status {status!r} tidak dikenal.") from None
+    current = Status(ticket.status)
+    if current is target:
+        raise OpConflict("status_unchanged", f"Tiket sudah berstatus {target.value}.")
+    if not can_transition(current, target):
+        message = f"Perubahan status {current.value} → {target.value} tidak diizinkan."
+        if base_version is not None and base_version < ticket.version:
+            raise OpConflict("invalid_transition", message + " Tiket sudah berubah di server.")
+        raise OpRejected("invalid_transition", message)
+    if target in REASON_REQUIRED and not reason.strip():
+        raise OpRejected("reason_required", f"Status {target.value} memerlukan alasan.")
+    change_status(unit, sla, ticket, target, reason, caller.username, now)
+
+
+def _compare_version(ticket: TicketRow, base_version: int | None) -> None:
+    if base_version is None:
+        raise OpRejected("invalid_payload", "base_version wajib untuk disposisi dan pengalihan.")
+    if base_version != ticket.version:
+        raise OpConflict(
+            "version_mismatch",
+            f"Tiket sudah berubah di server (versi {ticket.version}, bukan {base_version}); tidak ada yang diubah.",
+        )
+
+
+def apply_assign(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    caller: Caller,
+    ticket: TicketRow | None,
+    assignee: str | None,
+    base_version: int | None,
+    now: datetime,
+) -> None:
+    if not caller.is_supervisor:
+        raise OpRejected("forbidden", "Hanya supervisor yang dapat menugaskan tiket.")
+    ticket = _require_visible(caller, ticket)
+    _compare_version(ticket, base_version)
+    current = Status(ticket.status)
+    if not can_assign(current):
+        raise OpRejected("not_assignable", f"Tiket berstatus {current.value} tidak dapat ditugaskan.")
+    s = unit.session
+    if assignee is not None:
+        officer = s.scalar(sa.select(OfficerRow).where(OfficerRow.username == assignee))
+        if (
+            officer is None
+            or not officer.active
+            or officer.opd_code != ticket.opd_code
+            or officer.role == Role.ADMIN
+        ):
+            raise OpRejected("unknown_assignee", f"{assignee!r} bukan petugas di {ticket.opd_code}.")
+    if assignee == ticket.assignee:
+        raise OpConflict("assignee_unchanged", "Tiket sudah ditugaskan kepada petugas itu.")
+    before = snapshot(ticket)
+    previous = ticket.assignee
+    ticket.assignee = assignee
+    target = status_after_assign(current) if assignee is not None else current
+    if assignee is not None:
+        if current is Status.BARU and ticket.verified_at is None:
+            ticket.verified_at = now
+        if ticket.assigned_at is None:
+            ticket.assigned_at = now
+    if target is not current:
+        ticket.status = target.value
+    text = f"Ditugaskan: {previous or '-'} → {assignee or '-'}"
+    if target is not current:
+        text += f". Status: {current.value} → {target.value}"
+    add_message(s, ticket, MessageKind.EVENT, caller.username, text, now)
+    record_write(unit, ticket, before, sla)
+
+
+def apply_transfer(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    caller: Caller,
+    ticket: TicketRow | None,
+    opd_code: str,
+    reason: str,
+    base_version: int | None,
+    now: datetime,
+) -> None:
+    if not caller.is_supervisor:
+        raise OpRejected("forbidden", "Hanya supervisor yang dapat mengalihkan tiket.")
+    ticket = _require_visible(caller, ticket)
+    _compare_version(ticket, base_version)
+    current = Status(ticket.status)
+    if not can_transfer(current):
+        raise OpRejected("not_transferable", f"Tiket berstatus {current.value} tidak dapat dialihkan.")
+    if not reason.strip():
+        raise OpRejected("reason_required", "Pengalihan memerlukan alasan.")
+    if unit.session.get(OpdRow, opd_code) is None:
+        raise OpRejected("unknown_opd", f"OPD {opd_code!r} tidak dikenal.")
+    if opd_code == ticket.opd_code:
+        raise OpRejected("same_opd", "Tiket sudah berada di OPD itu.")
+    before = snapshot(ticket)
+    if ticket.paused_since is not None:
+        calendar = sla.calendar(ticket.opd_code)
+        ticket.paused_seconds = (ticket.paused_seconds or 0) + working_seconds_between(
+            calendar, ticket.paused_since, now
+        )
+        ticket.paused_since = None
+    old_opd = ticket.opd_code
+    ticket.opd_code = opd_code
+    ticket.status = Status.BARU.value
+    ticket.assignee = None
+    # The receiving OPD starts its own verification and disposition; the citizen's clock (received_at)
+    # and any public reply already given stand.
+    ticket.verified_at = ticket.assigned_at = ticket.followed_up_at = ticket.resolved_at = None
+    add_message(
+        unit.session,
+        ticket,
+        MessageKind.EVENT,
+        caller.username,
+        f"Dialihkan: {old_opd} → {opd_code}. Status: {current.value} → baru. Alasan: {reason.strip()}",
+        now,
+    )
+    record_write(unit, ticket, before, sla)
+
+
+def check_desk_tracking_no(session: Session, caller: Caller, opd_code: str, tracking_no: str) -> None:
+    match = TRACKING_RE.match(tracking_no)
+    if not is_valid_tracking_no(tracking_no) or match is None or match.group("desk") is None:
+        raise OpRejected("invalid_tracking_no", f"Nomor tiket {tracking_no!r} tidak sah.")
+    if match.group("opd") != opd_code:
+        raise OpRejected("invalid_tracking_no", f"Nomor tiket {tracking_no!r} bukan milik {opd_code}.")
+    if session.scalar(sa.select(TicketRow.id).where(TicketRow.tracking_no == tracking_no)) is not None:
+        raise OpRejected("tracking_no_taken", f"Nomor tiket {tracking_no!r} sudah dipakai tiket lain.")
+
+
+def apply_create_ticket(
+    unit: WriteUnit, sla: SlaDirectory, caller: Caller, op_ticket_id: str, data: Any, now: datetime
+) -> None:
+    s = unit.session
+    if data.id != op_ticket_id:
+        raise OpRejected("invalid_payload", "ticket.id harus sama dengan ticket_id op.")
+    if s.get(TicketRow, data.id) is not None:
+        raise OpRejected("ticket_exists", "Tiket dengan ID ini sudah ada.")
+    opd_code = data.opd_code or caller.opd_code
+    if opd_code != caller.opd_code and caller.role is not Role.ADMIN:
+        raise OpRejected("forbidden", "Tiket walk-in hanya dapat dicatat untuk OPD sendiri.")
+    if data.tracking_no:
+        check_desk_tracking_no(s, caller, opd_code, data.tracking_no)
+    received_at = min(data.received_at, now)  # a desk clock running ahead never dates a ticket in the future
+    confidentiality = Confidentiality(data.confidentiality)
+    # An officer who registers a rahasia complaint keeps it: otherwise it would leave their own scope.
+    assignee = (
+        caller.username
+        if confidentiality is Confidentiality.RAHASIA and caller.role is Role.OFFICER
+        else None
+    )
+    reporter = data.reporter
+    insert_ticket(
+        unit,
+        sla,
+        ticket_id=data.id,
+        tracking_no=data.tracking_no or None,
+        channel=Channel(data.channel),
+        external_ref=data.external_ref or None,
+        confidentiality=confidentiality,
+        reporter_name=reporter.name if reporter else None,
+        reporter_contact=reporter.contact if reporter else None,
+        title=data.title,
+        body=data.body,
+        category_code=data.category_code,
+        location=data.location or "",
+        opd_code=opd_code,
+        received_at=received_at,
+        assignee=assignee,
+        author=caller.username,
+    )

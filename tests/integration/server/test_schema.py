@@ -1,0 +1,55 @@
+"""The served OpenAPI schema is true: a bounded schemathesis run finds no 500s and no mismatches."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers.live_server import LiveServer
+
+ST = Path(sys.executable).with_name("st")
+
+
+def test_openapi_schema_is_served_with_the_protocol_paths(srv: LiveServer) -> None:
+    schema = srv.http().get("openapi.json").json()
+    assert {
+        "/api/v1/auth/login",
+        "/api/v1/auth/logout",
+        "/api/v1/directory",
+        "/api/v1/tickets/{tracking_no}",
+        "/api/v1/intake",
+        "/api/v1/sync/pull",
+        "/api/v1/sync/push",
+    } <= set(schema["paths"])
+
+
+def test_schemathesis_finds_no_server_errors(srv: LiveServer) -> None:
+    desk = srv.login("spv.dinkes", device_name="schemathesis")
+    srv.intake()
+    result = subprocess.run(
+        [
+            str(ST),
+            "run",
+            f"{srv.base_url}/openapi.json",
+            "-H",
+            f"Authorization: Bearer {desk.token}",
+            "--checks",
+            "not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance",
+            "--phases",
+            "fuzzing",
+            "-n",
+            "15",
+            "--generation-deterministic",
+            "--request-timeout",
+            "30",
+            "--exclude-path",
+            "/api/v1/auth/logout",
+            "--no-color",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "No issues found" in result.stdout
