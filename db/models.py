@@ -225,6 +225,16 @@ class SyncNotice(Base):
     __table_args__ = (Index("ix_sync_notices_open", "acknowledged_at", "id"),)
 
 
+class SnapshotSeen(Base):
+    """Ticket ids a re-snapshot (after 410) has delivered so far; emptied when it ends."""
+
+    __tablename__ = "snapshot_seen"
+
+    ticket_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
 class SyncState(Base):
     """Key/value facts about this desk: cursor, desk id and code, server, last sync."""
 

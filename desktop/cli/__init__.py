@@ -11,7 +11,10 @@ import argparse
 import importlib
 
 # Order is the order ``tanggap --help`` lists them in.
-COMMAND_MODULES: tuple[str, ...] = ("desktop.cli.workstation",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "desktop.cli.workstation",
+    "desktop.cli.sync_commands",
+)
 
 
 class CliError(Exception):

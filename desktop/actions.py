@@ -1,0 +1,350 @@
+"""Local actions: each writes its local effect and its outbox op in ONE transaction.
+
+They work offline, validate against the workflow table and the officer's role first (a
+supervisor-only op is refused here with a clear message), and return ``Changes``. Plain
+functions over a ``LocalStore``: any thread may call them; no session outlives a call.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db import models
+from db.repositories import NoticeRepository, SyncStateRepository
+from desktop import domain as d
+from desktop import sla
+from desktop.changes import Changes
+from desktop.session import DeskIdentity, require_identity
+from desktop.store import LocalStore
+from desktop.sync import outbox
+from desktop.sync.engine import utcnow
+
+MAX_TEXT = 100_000
+
+
+class ActionRefused(Exception):
+    """The action is not allowed (workflow, role, input); the message says why, in Indonesian."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActionResult:
+    op_id: str
+    ticket_id: str
+    tracking_no: str
+    changes: Changes
+
+
+def _ticket(session: Session, tracking_no: str) -> models.Ticket:
+    row = session.scalars(select(models.Ticket).where(models.Ticket.tracking_no == tracking_no)).one_or_none()
+    if row is None:
+        raise ActionRefused(f"Tiket {tracking_no} tidak ada di meja ini. / Ticket not found.")
+    if row.archived:
+        raise ActionRefused(
+            f"Tiket {tracking_no} sudah di luar lingkup meja ini (arsip baca-saja). / Ticket is archived."
+        )
+    return row
+
+
+def _text(value: str, what: str) -> str:
+    cleaned = value.strip()
+    if not cleaned:
+        raise ActionRefused(f"{what} kosong. / {what} is empty.")
+    if len(cleaned) > MAX_TEXT:
+        raise ActionRefused(f"{what} lebih dari {MAX_TEXT} karakter. / Too long.")
+    return cleaned
+
+
+def _done(op: models.OutboxOp, ticket: models.Ticket) -> ActionResult:
+    return ActionResult(
+        op_id=op.op_id,
+        ticket_id=ticket.id,
+        tracking_no=ticket.tracking_no,
+        changes=Changes(tickets=frozenset({ticket.id}), queue=True, outbox=True),
+    )
+
+
+def _message(
+    store: LocalStore, tracking_no: str, body: str, kind: d.MessageKind, now: datetime | None
+) -> ActionResult:
+    identity = require_identity(store)
+    text = _text(body, "Balasan" if kind is d.MessageKind.REPLY else "Catatan")
+    now = now or utcnow()
+    with store.write() as session:
+        ticket = _ticket(session, tracking_no)
+        message_id = str(uuid.uuid4())
+        op_type = d.OpType.REPLY if kind is d.MessageKind.REPLY else d.OpType.NOTE
+        op = outbox.enqueue(
+            session, op_type=op_type, ticket=ticket, payload={"message_id": message_id, "body": text}, now=now
+        )
+        session.add(
+            models.Message(
+                id=message_id,
+                ticket_id=ticket.id,
+                kind=kind.value,
+                author=identity.username,
+                body=text,
+                created_at=now,
+                op_id=op.op_id,
+            )
+        )
+        outbox.apply_local_effect(ticket, op.type, op.payload, now)
+        outbox.refresh_queue_columns(ticket)
+        return _done(op, ticket)
+
+
+def reply(store: LocalStore, tracking_no: str, body: str, *, now: datetime | None = None) -> ActionResult:
+    """A public reply to the citizen: shown at once as waiting, sent exactly once."""
+    return _message(store, tracking_no, body, d.MessageKind.REPLY, now)
+
+
+def note(store: LocalStore, tracking_no: str, body: str, *, now: datetime | None = None) -> ActionResult:
+    """An internal note: never shown to the citizen."""
+    return _message(store, tracking_no, body, d.MessageKind.NOTE, now)
+
+
+def set_status(
+    store: LocalStore, tracking_no: str, status: str, *, reason: str = "", now: datetime | None = None
+) -> ActionResult:
+    require_identity(store)
+    try:
+        target = d.Status(status)
+    except ValueError:
+        allowed = ", ".join(s.value for s in d.Status)
+        raise ActionRefused(f"Status {status!r} tidak dikenal (pilihan: {allowed}).") from None
+    if target in d.REASON_REQUIRED and not reason.strip():
+        raise ActionRefused(f"Status {target.value} memerlukan alasan (--reason). / A reason is required.")
+    now = now or utcnow()
+    with store.write() as session:
+        ticket = _ticket(session, tracking_no)
+        current = d.Status(ticket.status)
+        if not d.can_transition(current, target):
+            allowed = ", ".join(sorted(s.value for s in d.allowed_transitions(current))) or "tidak ada"
+            raise ActionRefused(
+                f"Tiket {tracking_no} berstatus {current.value}; tidak dapat menjadi {target.value} "
+                f"(yang boleh: {allowed})."
+            )
+        op = outbox.enqueue(
+            session,
+            op_type=d.OpType.SET_STATUS,
+            ticket=ticket,
+            payload={"status": target.value, "reason": reason.strip()},
+            now=now,
+        )
+        outbox.apply_local_effect(ticket, op.type, op.payload, now)
+        outbox.refresh_queue_columns(ticket)
+        return _done(op, ticket)
+
+
+def _require_supervisor(identity: DeskIdentity, what: str) -> None:
+    if not identity.is_supervisor:
+        raise ActionRefused(f"Hanya supervisor yang dapat {what}. / Only a supervisor may do this.")
+
+
+def assign(
+    store: LocalStore, tracking_no: str, username: str, *, now: datetime | None = None
+) -> ActionResult:
+    identity = require_identity(store)
+    _require_supervisor(identity, "menugaskan tiket")
+    now = now or utcnow()
+    with store.write() as session:
+        ticket = _ticket(session, tracking_no)
+        if not d.can_assign(d.Status(ticket.status)):
+            raise ActionRefused(f"Tiket {tracking_no} berstatus {ticket.status}; tidak dapat ditugaskan.")
+        officer = session.get(models.Officer, username)
+        known = session.scalar(select(models.Officer.username).limit(1)) is not None
+        if known and (officer is None or officer.opd_code != ticket.opd_code):
+            raise ActionRefused(f"{username} bukan petugas di {ticket.opd_code}.")
+        op = outbox.enqueue(
+            session, op_type=d.OpType.ASSIGN, ticket=ticket, payload={"assignee": username}, now=now
+        )
+        outbox.apply_local_effect(ticket, op.type, op.payload, now)
+        outbox.refresh_queue_columns(ticket)
+        return _done(op, ticket)
+
+
+def transfer(
+    store: LocalStore, tracking_no: str, opd_code: str, *, reason: str, now: datetime | None = None
+) -> ActionResult:
+    identity = require_identity(store)
+    _require_supervisor(identity, "mengalihkan tiket")
+    reason_text = _text(reason, "Alasan pengalihan")
+    now = now or utcnow()
+    with store.write() as session:
+        ticket = _ticket(session, tracking_no)
+        if not d.can_transfer(d.Status(ticket.status)):
+            raise ActionRefused(f"Tiket {tracking_no} berstatus {ticket.status}; tidak dapat dialihkan.")
+        if opd_code == ticket.opd_code:
+            raise ActionRefused(f"Tiket {tracking_no} sudah berada di {opd_code}.")
+        if (
+            session.scalar(select(models.Opd.code).limit(1)) is not None
+            and session.get(models.Opd, opd_code) is None
+        ):
+            raise ActionRefused(f"OPD {opd_code!r} tidak dikenal.")
+        op = outbox.enqueue(
+            session,
+            op_type=d.OpType.TRANSFER,
+            ticket=ticket,
+            payload={"opd_code": opd_code, "reason": reason_text},
+            now=now,
+        )
+        outbox.apply_local_effect(ticket, op.type, op.payload, now)
+        outbox.refresh_queue_columns(ticket)
+        return _done(op, ticket)
+
+
+def _policy_and_calendar(
+    session: Session, opd_code: str, category: str | None, channel: d.Channel
+) -> tuple[sla.SlaPolicy, sla.WorkCalendar, d.Tier]:
+    rules = []
+    for row in session.scalars(select(models.SlaPolicyRow)):
+        try:
+            rules.append(
+                sla.PolicyRule.from_json(
+                    {
+                        "opd_code": row.opd_code,
+                        "category_code": row.category_code,
+                        "channel": row.channel,
+                        "policy": row.policy,
+                    }
+                )
+            )
+        except ValueError:
+            continue  # one bad rule must not stop a walk-in from being registered
+    policy = sla.resolve_policy(rules, opd_code, category, channel)
+    opd = session.get(models.Opd, opd_code)
+    days = session.scalars(
+        select(models.NonWorkingDay).where(
+            (models.NonWorkingDay.opd_code.is_(None)) | (models.NonWorkingDay.opd_code == opd_code)
+        )
+    ).all()
+    hours = sla.office_hours_from_json(opd.office_hours) if opd is not None and opd.office_hours else None
+    calendar = sla.calendar_from_directory(
+        opd.tz if opd is not None else "Asia/Jakarta",
+        hours,
+        [x.day for x in days if not x.working],
+        [x.day for x in days if x.working],
+    )
+    tier = d.Tier.NORMATIF
+    if category:
+        cat = session.get(models.Category, category)
+        if cat is None:
+            raise ActionRefused(f"Kategori {category!r} tidak dikenal.")
+        try:
+            tier = d.Tier(cat.tier)
+        except ValueError:
+            pass
+    return policy, calendar, tier
+
+
+def walk_in(
+    store: LocalStore,
+    *,
+    name: str,
+    contact: str,
+    title: str,
+    body: str,
+    category: str | None = None,
+    confidentiality: str = "public",
+    location: str = "",
+    now: datetime | None = None,
+) -> ActionResult:
+    """Register a complaint made in person; its tracking number is valid at once, offline."""
+    identity = require_identity(store)
+    try:
+        conf = d.Confidentiality(confidentiality)
+    except ValueError:
+        raise ActionRefused("Kerahasiaan harus public, anonim atau rahasia.") from None
+    title_text = _text(title, "Judul")
+    body_text = _text(body, "Isi pengaduan")
+    reporter_name = name.strip()
+    if not reporter_name and conf is d.Confidentiality.PUBLIC:
+        raise ActionRefused("Nama pelapor kosong. / Reporter name is empty.")
+    now = now or utcnow()
+    with store.write() as session:
+        state = SyncStateRepository(session)
+        serial = int(state.get("walkin_serial") or 0) + 1
+        state.set("walkin_serial", str(serial))
+        tracking_no = d.desk_tracking_no(identity.opd_code, now, identity.desk_code, serial)
+        while session.scalar(select(models.Ticket.id).where(models.Ticket.tracking_no == tracking_no)):
+            serial += 1  # a number already used (restored backup): never hand it out twice
+            state.set("walkin_serial", str(serial))
+            tracking_no = d.desk_tracking_no(identity.opd_code, now, identity.desk_code, serial)
+        policy, calendar, tier = _policy_and_calendar(session, identity.opd_code, category, d.Channel.WALK_IN)
+        facts = sla.TicketFacts(received_at=now, channel=d.Channel.WALK_IN, tier=tier)
+        deadlines = sla.compute_deadlines(facts, policy, calendar)
+        ticket = models.Ticket(
+            id=str(uuid.uuid4()),
+            tracking_no=tracking_no,
+            channel=d.Channel.WALK_IN.value,
+            external_ref="",
+            confidentiality=conf.value,
+            reporter_name=reporter_name or None,
+            reporter_contact=contact.strip() or None,
+            title=title_text,
+            body=body_text,
+            category_code=category,
+            location=location,
+            opd_code=identity.opd_code,
+            assignee=None,
+            status=d.Status.BARU.value,
+            received_at=now,
+            paused_seconds=0,
+            dl_verification=deadlines.verification,
+            dl_first_response=deadlines.first_response,
+            dl_follow_up=deadlines.follow_up,
+            dl_resolution=deadlines.resolution,
+            version=0,
+            archived=False,
+            pending_ops=0,
+        )
+        outbox.refresh_queue_columns(ticket)
+        session.add(ticket)
+        session.flush()
+        payload: dict[str, Any] = {
+            "ticket": {
+                "id": ticket.id,
+                "tracking_no": tracking_no,
+                "channel": d.Channel.WALK_IN.value,
+                "confidentiality": conf.value,
+                "reporter": {"name": reporter_name, "contact": contact.strip()},
+                "title": title_text,
+                "body": body_text,
+                "category_code": category,
+                "location": location,
+                "received_at": now.isoformat(),
+            }
+        }
+        op = outbox.enqueue(
+            session, op_type=d.OpType.CREATE_TICKET, ticket=ticket, payload=payload, now=now, base_version=0
+        )
+        return _done(op, ticket)
+
+
+def acknowledge(store: LocalStore, notice_ids: Iterable[int], *, now: datetime | None = None) -> Changes:
+    """The user has seen these conflicts/rejections/revokes; their ops leave the attention list."""
+    ids = list(notice_ids)
+    now = now or utcnow()
+    with store.write() as session:
+        NoticeRepository(session).acknowledge(ids, now)
+        op_ids = [
+            n.op_id
+            for n in session.scalars(select(models.SyncNotice).where(models.SyncNotice.id.in_(ids)))
+            if n.op_id
+        ]
+        for op in session.scalars(select(models.OutboxOp).where(models.OutboxOp.op_id.in_(op_ids))):
+            if op.acknowledged_at is None:
+                op.acknowledged_at = now
+    return Changes(notices=True, outbox=True)
+
+
+def acknowledge_all(store: LocalStore, *, now: datetime | None = None) -> Changes:
+    with store.read() as session:
+        ids = [n.id for n in NoticeRepository(session).unacknowledged()]
+    return acknowledge(store, ids, now=now)

@@ -1,0 +1,521 @@
+"""The working commands: login, logout, sync, queue, show, reply, note, status, assign, transfer,
+walk-in, outbox, acknowledge. Everything but ``login`` and ``sync`` works offline.
+
+JSON outputs use PROTOCOL.md's field names and are documented in ``docs/cli.md``; keep them stable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from db import models
+from desktop import domain as d
+from desktop.cli import CliError
+from desktop.settings import resolve_data_dir
+from desktop.store import LocalStore
+
+EXIT_REFUSED = 1
+EXIT_NETWORK = 2
+EXIT_BUSY = 3
+EXIT_LOGIN = 5
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir", metavar="D", default=argparse.SUPPRESS, help="folder data (default: TANGGAP_DATA_DIR)"
+    )
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="keluaran JSON (lihat docs/cli.md)")
+
+
+@contextmanager
+def _store(args: argparse.Namespace) -> Iterator[LocalStore]:
+    from sqlalchemy.exc import DBAPIError
+
+    from db.engine import translate_error
+
+    try:
+        store = LocalStore.open(resolve_data_dir(getattr(args, "data_dir", None)))
+    except (DBAPIError, OSError) as exc:
+        # Opening (and upgrading) happens outside a unit of work: map the user-actionable errors here.
+        mapped = translate_error(exc) if isinstance(exc, DBAPIError) else None
+        if mapped is None and isinstance(exc, OSError):
+            mapped = translate_error(sqlite3.OperationalError(str(exc).lower() + " read-only"))
+        if mapped is None:
+            raise
+        raise mapped from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None or value == models.NO_DEADLINE else value.isoformat()
+
+
+def _action(fn: Callable[..., Any], *a: Any, **kw: Any) -> Any:
+    from desktop.actions import ActionRefused
+    from desktop.session import NotLoggedIn
+
+    try:
+        return fn(*a, **kw)
+    except ActionRefused as exc:
+        raise CliError(str(exc), EXIT_REFUSED) from None
+    except NotLoggedIn as exc:
+        raise CliError(str(exc), EXIT_LOGIN) from None
+
+
+# -- login / logout / sync ----------------------------------------------------------------------
+
+
+def cmd_login(args: argparse.Namespace) -> int:
+    from desktop.credentials import CredentialsUnavailable
+    from desktop.session import LoginFailed, login
+
+    if not args.password_stdin:
+        raise CliError("Berikan kata sandi lewat standard input dengan --password-stdin.", EXIT_REFUSED)
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise CliError("Kata sandi kosong. / Empty password.", EXIT_REFUSED)
+    with _store(args) as store:
+        try:
+            identity, _ = login(store, args.server, args.username, password, args.device_name)
+        except LoginFailed as exc:
+            raise CliError(str(exc), EXIT_LOGIN) from None
+        except CredentialsUnavailable as exc:
+            raise CliError(f"{exc} Pasang atau buka kunci keyring sistem.", EXIT_LOGIN) from None
+    print(
+        f"Masuk sebagai {identity.username} ({identity.role.value}, {identity.opd_code}), meja {identity.desk_code}."
+    )
+    return 0
+
+
+def cmd_logout(args: argparse.Namespace) -> int:
+    from desktop.session import logout
+
+    with _store(args) as store:
+        logout(store)
+    print("Keluar. Op yang belum terkirim tetap tersimpan. / Logged out; unsent ops are kept.")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from desktop.session import NotLoggedIn, mark_auth_expired, transport_for
+    from desktop.sync.engine import SyncBusy, SyncEngine, SyncFailed
+    from desktop.sync.transport import AuthExpired
+
+    with _store(args) as store:
+        try:
+            _, transport = transport_for(store)
+        except NotLoggedIn as exc:
+            raise CliError(str(exc), EXIT_LOGIN) from None
+        try:
+            report = SyncEngine(store, transport).sync()
+        except SyncBusy as exc:
+            raise CliError(str(exc), EXIT_BUSY) from None
+        except AuthExpired as exc:
+            mark_auth_expired(store)
+            raise CliError(str(exc), EXIT_LOGIN) from None
+        except SyncFailed as exc:
+            r = exc.report
+            raise CliError(
+                f"Sinkronisasi terhenti: {exc.message} (terkirim {r.pushed}, diterima {r.pulled}).",
+                EXIT_NETWORK,
+            ) from None
+        finally:
+            transport.close()
+    if args.json:
+        _print_json(
+            {
+                "pushed": report.pushed,
+                "applied": report.applied,
+                "conflicts": report.conflicts,
+                "pulled": report.pulled,
+                "revoked": report.revoked,
+                "snapshot": report.snapshot,
+            }
+        )
+    else:
+        print(
+            f"pushed {report.pushed}, applied {report.applied}, conflicts {report.conflicts}, "
+            f"pulled {report.pulled}" + (f", archived {report.revoked}" if report.revoked else "")
+        )
+    return 0
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def queue_item(row: models.Ticket) -> dict[str, Any]:
+    return {
+        "tracking_no": row.tracking_no,
+        "id": row.id,
+        "status": row.status,
+        "title": row.title,
+        "channel": row.channel,
+        "opd_code": row.opd_code,
+        "assignee": row.assignee,
+        "received_at": _iso(row.received_at),
+        "next_deadline": _iso(row.next_deadline),
+        "next_stage": row.next_stage,
+        "pending_ops": row.pending_ops,
+    }
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    from db.repositories import TicketRepository
+    from desktop.session import load_identity
+
+    with _store(args) as store:
+        assignee = None
+        if args.mine:
+            identity = load_identity(store)
+            if identity is None:
+                raise CliError("--mine perlu login dulu (tanggap login).", EXIT_LOGIN)
+            assignee = identity.username
+        with store.read() as session:
+            rows = TicketRepository(session).open_queue(args.limit, assignee=assignee)
+            items = [queue_item(r) for r in rows]
+    if args.json:
+        _print_json(items)
+        return 0
+    for item in items:
+        due = (item["next_deadline"] or "-")[:16]
+        flag = " *" if item["pending_ops"] else ""
+        print(
+            f"{item['tracking_no']:<28} {item['status']:<16} {due:<16} {item['next_stage'] or '-':<15} {item['title'][:60]}{flag}"
+        )
+    if not items:
+        print("Antrean kosong.")
+    return 0
+
+
+def ticket_json(row: models.Ticket, op_states: dict[str, str]) -> dict[str, Any]:
+    reporter = (
+        {"name": row.reporter_name, "contact": row.reporter_contact or ""}
+        if row.reporter_name is not None
+        else None
+    )
+    return {
+        "id": row.id,
+        "tracking_no": row.tracking_no,
+        "channel": row.channel,
+        "external_ref": row.external_ref,
+        "confidentiality": row.confidentiality,
+        "reporter": reporter,
+        "title": row.title,
+        "body": row.body,
+        "category_code": row.category_code,
+        "location": row.location,
+        "opd_code": row.opd_code,
+        "assignee": row.assignee,
+        "status": row.status,
+        "received_at": _iso(row.received_at),
+        "verified_at": _iso(row.verified_at),
+        "first_response_at": _iso(row.first_response_at),
+        "assigned_at": _iso(row.assigned_at),
+        "resolved_at": _iso(row.resolved_at),
+        "closed_at": _iso(row.closed_at),
+        "paused_since": _iso(row.paused_since),
+        "paused_seconds": row.paused_seconds,
+        "deadlines": {
+            "verification": _iso(row.dl_verification),
+            "first_response": _iso(row.dl_first_response),
+            "follow_up": _iso(row.dl_follow_up),
+            "resolution": _iso(row.dl_resolution),
+        },
+        "version": row.version,
+        "next_deadline": _iso(row.next_deadline),
+        "next_stage": row.next_stage,
+        "archived": row.archived,
+        "pending_ops": row.pending_ops,
+        "messages": [
+            {
+                "id": m.id,
+                "kind": m.kind,
+                "author": m.author,
+                "body": m.body,
+                "created_at": _iso(m.created_at),
+                "conflict": m.conflict,
+                "op_id": m.op_id,
+                # sent: on the server; otherwise the state of the op that carries it
+                "state": "sent" if m.op_id is None else op_states.get(m.op_id, "pending"),
+            }
+            for m in row.messages
+        ],
+        "attachments": [
+            {"id": a.id, "filename": a.filename, "mime": a.mime, "size": a.size, "sha256": a.sha256}
+            for a in row.attachments
+        ],
+    }
+
+
+KIND_LABEL = {"reply": "BALASAN PUBLIK", "note": "CATATAN INTERNAL", "event": "peristiwa"}
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from db.repositories import TicketRepository
+
+    with _store(args) as store:
+        with store.read() as session:
+            row = TicketRepository(session).by_tracking_no(args.tracking_no)
+            if row is None:
+                raise CliError(
+                    f"Tiket {args.tracking_no} tidak ada di meja ini. / Ticket not found.", EXIT_REFUSED
+                )
+            op_ids = [m.op_id for m in row.messages if m.op_id]
+            states = dict(
+                session.execute(
+                    select(models.OutboxOp.op_id, models.OutboxOp.state).where(
+                        models.OutboxOp.op_id.in_(op_ids)
+                    )
+                ).all()
+            )
+            data = ticket_json(row, states)
+    if args.json:
+        _print_json(data)
+        return 0
+    print(f"{data['tracking_no']}  [{data['status']}]{'  (ARSIP)' if data['archived'] else ''}")
+    print(f"Judul   : {data['title']}")
+    if data["reporter"]:
+        print(f"Pelapor : {data['reporter']['name']} {data['reporter']['contact']}")
+    print(f"OPD     : {data['opd_code']}  Petugas: {data['assignee'] or '-'}  Kanal: {data['channel']}")
+    print(f"Tenggat : {data['next_stage'] or '-'} {data['next_deadline'] or ''}")
+    if data["pending_ops"]:
+        print(f"Menunggu sinkronisasi: {data['pending_ops']} op")
+    print()
+    print(data["body"])
+    for m in data["messages"]:
+        state = "" if m["state"] == "sent" else f" ({m['state']})"
+        flag = f" [{m['conflict']}]" if m["conflict"] else ""
+        print(
+            f"\n--- {KIND_LABEL.get(m['kind'], m['kind'])} {m['author']} {m['created_at'][:16]}{state}{flag}"
+        )
+        print(m["body"])
+    return 0
+
+
+# -- acting -------------------------------------------------------------------------------------
+
+
+def _acted(result: Any, what: str) -> int:
+    print(f"{what} {result.tracking_no} disimpan; menunggu sinkronisasi (op {result.op_id}).")
+    return 0
+
+
+def cmd_reply(args: argparse.Namespace) -> int:
+    from desktop import actions
+
+    with _store(args) as store:
+        return _acted(_action(actions.reply, store, args.tracking_no, args.text), "Balasan untuk")
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    from desktop import actions
+
+    with _store(args) as store:
+        return _acted(_action(actions.note, store, args.tracking_no, args.text), "Catatan untuk")
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from desktop import actions
+
+    with _store(args) as store:
+        result = _action(actions.set_status, store, args.tracking_no, args.status, reason=args.reason or "")
+        return _acted(result, f"Status {args.status} untuk")
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    from desktop import actions
+
+    with _store(args) as store:
+        return _acted(_action(actions.assign, store, args.tracking_no, args.username), "Penugasan")
+
+
+def cmd_transfer(args: argparse.Namespace) -> int:
+    from desktop import actions
+
+    with _store(args) as store:
+        result = _action(actions.transfer, store, args.tracking_no, args.opd_code, reason=args.reason)
+        return _acted(result, "Pengalihan")
+
+
+def cmd_walk_in(args: argparse.Namespace) -> int:
+    from desktop import actions
+
+    with _store(args) as store:
+        result = _action(
+            actions.walk_in,
+            store,
+            name=args.name,
+            contact=args.contact,
+            title=args.title,
+            body=args.body,
+            category=args.category,
+            confidentiality=args.confidentiality,
+        )
+    print(result.tracking_no)  # alone on stdout, so a script can capture it
+    return 0
+
+
+def op_json(op: models.OutboxOp) -> dict[str, Any]:
+    return {
+        "op_id": op.op_id,
+        "seq": op.seq,
+        "type": op.type,
+        "ticket_id": op.ticket_id,
+        "tracking_no": op.tracking_no,
+        "state": op.state,
+        "reason": None
+        if op.reason_code is None
+        else {"code": op.reason_code, "message": op.reason_message or ""},
+        "attempts": op.attempts,
+        "last_error": op.last_error,
+        "created_at": _iso(op.created_at),
+        "answered_at": _iso(op.answered_at),
+    }
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    from desktop.sync import outbox
+    from desktop.sync.status import sync_status
+
+    with _store(args) as store:
+        status = sync_status(store)
+        with store.read() as session:
+            waiting = list(outbox.waiting_ops(session))
+            attention = session.scalars(
+                select(models.OutboxOp)
+                .where(
+                    models.OutboxOp.state.in_([s.value for s in d.OpState if s.needs_attention]),
+                    models.OutboxOp.acknowledged_at.is_(None),
+                )
+                .order_by(models.OutboxOp.seq)
+            ).all()
+            notices = session.scalars(
+                select(models.SyncNotice)
+                .where(models.SyncNotice.acknowledged_at.is_(None))
+                .order_by(models.SyncNotice.id)
+            ).all()
+            ops = [op_json(op) for op in [*waiting, *attention]]
+            notice_items = [
+                {
+                    "id": n.id,
+                    "kind": n.kind,
+                    "code": n.code,
+                    "message": n.message,
+                    "tracking_no": n.tracking_no,
+                    "op_id": n.op_id,
+                    "created_at": _iso(n.created_at),
+                }
+                for n in notices
+            ]
+    if args.json:
+        _print_json(
+            {
+                "status": {
+                    "logged_in": status.logged_in,
+                    "online": status.online,
+                    "ops_waiting": status.ops_waiting,
+                    "needs_attention": status.needs_attention,
+                    "last_success_at": _iso(status.last_success_at),
+                    "last_error": status.last_error,
+                    "next_retry_at": _iso(status.next_retry_at),
+                    "summary": status.summary,
+                },
+                "ops": ops,
+                "notices": notice_items,
+            }
+        )
+        return 0
+    print(status.summary)
+    for op in ops:
+        reason = f"  {op['reason']['code']}: {op['reason']['message']}" if op["reason"] else ""
+        err = f"  ({op['last_error']})" if op["last_error"] and op["state"] == "pending" else ""
+        print(f"{op['seq']:>6} {op['state']:<9} {op['type']:<13} {op['tracking_no']}{reason}{err}")
+    for n in notice_items:
+        print(f"[{n['id']}] {n['kind']}: {n['message']}")
+    return 0
+
+
+def cmd_acknowledge(args: argparse.Namespace) -> int:
+    from desktop import actions
+
+    with _store(args) as store:
+        if args.all:
+            actions.acknowledge_all(store)
+        elif args.ids:
+            actions.acknowledge(store, args.ids)
+        else:
+            raise CliError("Sebutkan nomor pemberitahuan, atau --all.", EXIT_REFUSED)
+    print("Pemberitahuan ditandai sudah dibaca.")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    def add(name: str, help_text: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = subparsers.add_parser(name, help=help_text, description=help_text)
+        _common(p)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("login", "masuk ke server / log in", cmd_login)
+    p.add_argument("--server", required=True, metavar="URL")
+    p.add_argument("--username", required=True, metavar="U")
+    p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari standard input")
+    p.add_argument("--device-name", default=None, help=argparse.SUPPRESS)
+    add("logout", "keluar; op yang belum terkirim tetap disimpan / log out", cmd_logout)
+    p = add("sync", "sinkronkan sekarang / sync now", cmd_sync)
+    _json_flag(p)
+    p = add("queue", "antrean tiket terbuka, paling mendesak dulu / open tickets by urgency", cmd_queue)
+    _json_flag(p)
+    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.add_argument("--mine", action="store_true", help="hanya tiket saya / only mine")
+    p = add("show", "tampilkan tiket / show a ticket", cmd_show)
+    p.add_argument("tracking_no", metavar="TRACKING")
+    _json_flag(p)
+    p = add("reply", "balasan publik / public reply", cmd_reply)
+    p.add_argument("tracking_no", metavar="TRACKING")
+    p.add_argument("text", metavar="TEXT")
+    p = add("note", "catatan internal / internal note", cmd_note)
+    p.add_argument("tracking_no", metavar="TRACKING")
+    p.add_argument("text", metavar="TEXT")
+    p = add("status", "ubah status / change status", cmd_status)
+    p.add_argument("tracking_no", metavar="TRACKING")
+    p.add_argument("status", metavar="STATUS")
+    p.add_argument("--reason", metavar="R", default="")
+    p = add("assign", "tugaskan (supervisor) / assign", cmd_assign)
+    p.add_argument("tracking_no", metavar="TRACKING")
+    p.add_argument("username", metavar="USERNAME")
+    p = add("transfer", "alihkan ke OPD lain (supervisor) / transfer", cmd_transfer)
+    p.add_argument("tracking_no", metavar="TRACKING")
+    p.add_argument("opd_code", metavar="OPD_CODE")
+    p.add_argument("--reason", metavar="R", required=True)
+    p = add("walk-in", "catat pengaduan tatap muka / register a walk-in complaint", cmd_walk_in)
+    p.add_argument("--name", required=True, metavar="N")
+    p.add_argument("--contact", required=True, metavar="C")
+    p.add_argument("--title", required=True, metavar="T")
+    p.add_argument("--body", required=True, metavar="B")
+    p.add_argument("--category", default=None, metavar="C")
+    p.add_argument("--confidentiality", choices=("public", "anonim", "rahasia"), default="public")
+    p = add("outbox", "op tertunda, konflik dan penolakan / pending ops, conflicts, rejections", cmd_outbox)
+    _json_flag(p)
+    p = add("acknowledge", "tandai pemberitahuan sudah dibaca / acknowledge notices", cmd_acknowledge)
+    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("--all", action="store_true")

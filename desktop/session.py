@@ -1,0 +1,175 @@
+"""Logging in and out: the token goes to the OS keyring, the desk's identity to ``sync_state``.
+
+The token is never written to the data folder, the database or a log. An expired or revoked
+token is a clear "log in again" (``NotLoggedIn``), never a retry loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from dataclasses import dataclass
+
+from db.repositories import SyncStateRepository
+from desktop import credentials
+from desktop import domain as d
+from desktop.changes import Changes
+from desktop.store import LocalStore
+from desktop.sync.transport import AuthExpired, RequestRefused, Transport, TransportError
+
+log = logging.getLogger(__name__)
+
+IDENTITY_KEYS = ("server_url", "username", "officer_name", "role", "opd_code", "desk_id", "desk_code")
+
+
+class NotLoggedIn(Exception):
+    MESSAGE = (
+        "Belum masuk atau sesi berakhir: jalankan 'tanggap login'. / Not logged in: run 'tanggap login'."
+    )
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.MESSAGE)
+
+
+class LoginFailed(Exception):
+    """Wrong credentials, throttled, or an unreachable server; the message says which."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeskIdentity:
+    server_url: str
+    username: str
+    officer_name: str
+    role: d.Role
+    opd_code: str
+    desk_id: str
+    desk_code: str
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role in (d.Role.SUPERVISOR, d.Role.ADMIN)
+
+
+def load_identity(store: LocalStore) -> DeskIdentity | None:
+    with store.read() as session:
+        values = SyncStateRepository(session).all()
+    if not all(values.get(k) for k in IDENTITY_KEYS):
+        return None
+    try:
+        role = d.Role(values["role"] or "")
+    except ValueError:
+        return None
+    return DeskIdentity(
+        server_url=values["server_url"] or "",
+        username=values["username"] or "",
+        officer_name=values["officer_name"] or "",
+        role=role,
+        opd_code=values["opd_code"] or "",
+        desk_id=values["desk_id"] or "",
+        desk_code=values["desk_code"] or "",
+    )
+
+
+def require_identity(store: LocalStore) -> DeskIdentity:
+    identity = load_identity(store)
+    if identity is None:
+        raise NotLoggedIn()
+    return identity
+
+
+def login(
+    store: LocalStore, server_url: str, username: str, password: str, device_name: str | None = None
+) -> tuple[DeskIdentity, Changes]:
+    """Ask the server for a token; keep it in the keyring and the desk's identity in the store.
+
+    Logging in as another officer or to another server on a folder with unsent ops is refused:
+    those ops were written by someone else and must not be sent under this name.
+    """
+    server_url = server_url.rstrip("/")
+    previous = load_identity(store)
+    transport = Transport(server_url)
+    try:
+        result = transport.login(username, password, device_name or f"tanggap@{socket.gethostname()}")
+    except (AuthExpired, RequestRefused) as exc:
+        raise LoginFailed(
+            "Nama pengguna atau kata sandi salah, atau terlalu banyak percobaan. / Login refused."
+            if not isinstance(exc, RequestRefused) or exc.status in (401, 403, 422, 429)
+            else f"Login ditolak server: {exc.message}"
+        ) from None
+    except TransportError as exc:
+        raise LoginFailed(
+            f"{exc.message}; periksa alamat server dan jaringan. / Server unreachable."
+        ) from None
+    finally:
+        transport.close()
+    if previous is not None and (previous.username, previous.server_url) != (result.username, server_url):
+        from desktop.sync import outbox
+
+        with store.read() as session:
+            waiting = outbox.waiting_count(session)
+        if waiting:
+            raise LoginFailed(
+                f"Folder data ini masih punya {waiting} op milik {previous.username} yang belum terkirim; "
+                "sinkronkan dulu sebagai pengguna itu. / Unsent ops of another user."
+            )
+    credentials.save_token(server_url, result.username, result.token)
+    identity = DeskIdentity(
+        server_url=server_url,
+        username=result.username,
+        officer_name=result.name,
+        role=d.Role(result.role),
+        opd_code=result.opd_code,
+        desk_id=result.desk_id,
+        desk_code=result.desk_code,
+    )
+    with store.write() as session:
+        repo = SyncStateRepository(session)
+        for key in IDENTITY_KEYS:
+            value = getattr(identity, key)
+            repo.set(key, value.value if isinstance(value, d.Role) else str(value))
+        repo.set("token_expires_at", result.expires_at)
+        repo.set("auth_expired", None)
+    log.info("logged in as %s on %s (desk %s)", identity.username, server_url, identity.desk_code)
+    return identity, Changes(sync_state=True)
+
+
+def logout(store: LocalStore) -> Changes:
+    """Forget the token (and tell the server when it is reachable); unsent ops stay in the outbox."""
+    identity = load_identity(store)
+    if identity is None:
+        return Changes()
+    token = credentials.load_token(identity.server_url, identity.username)
+    if token:
+        transport = Transport(identity.server_url, token, read_timeout=10)
+        try:
+            transport.logout()
+        except (TransportError, AuthExpired, RequestRefused) as exc:
+            log.info("server logout skipped: %s", type(exc).__name__)
+        finally:
+            transport.close()
+    credentials.delete_token(identity.server_url, identity.username)
+    with store.write() as session:
+        SyncStateRepository(session).set("auth_expired", "1")
+    return Changes(sync_state=True)
+
+
+def transport_for(
+    store: LocalStore, *, connect_timeout: float = 5.0, read_timeout: float = 60.0
+) -> tuple[DeskIdentity, Transport]:
+    identity = require_identity(store)
+    with store.read() as session:
+        expired = SyncStateRepository(session).get("auth_expired")
+    token = None if expired else credentials.load_token(identity.server_url, identity.username)
+    if not token:
+        raise NotLoggedIn()
+    return identity, Transport(
+        identity.server_url, token, connect_timeout=connect_timeout, read_timeout=read_timeout
+    )
+
+
+def mark_auth_expired(store: LocalStore) -> None:
+    identity = load_identity(store)
+    if identity is not None:
+        credentials.delete_token(identity.server_url, identity.username)
+    with store.write() as session:
+        SyncStateRepository(session).set("auth_expired", "1")

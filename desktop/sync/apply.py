@@ -1,0 +1,336 @@
+"""Applying pulled pages and pushed results to the local store, in bulk.
+
+A page goes in with one ``INSERT ... ON CONFLICT DO UPDATE`` executemany per table and its
+cursor, in the caller's single transaction: a crash leaves either the whole page with its
+cursor or none of it, and applying a page twice is harmless. Rows of tickets that still have
+waiting ops get those ops' local effects re-applied, so an officer's unsent work never
+disappears from view; their unsent messages (``op_id`` set) are never overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, select, text, update
+from sqlalchemy.orm import Session
+
+from db import models
+from db.repositories import NoticeRepository
+from db.types import format_utc
+from desktop import domain as d
+from desktop.sync import outbox
+
+NO_DEADLINE_TEXT = format_utc(models.NO_DEADLINE)
+_OPEN = frozenset(s.value for s in d.OPEN_STATUSES)
+
+
+class BadChange(ValueError):
+    """A change the server sent that this client cannot understand (the page is not applied)."""
+
+
+def utc_text(value: Any) -> str | None:
+    """An API timestamp as the store's fixed-width UTC text; fast for the server's usual form."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise BadChange(f"timestamp expected, got {type(value).__name__}")
+    n = len(value)
+    if n == 32 and value.endswith("+00:00") and value[19] == ".":
+        return value[:26] + "Z"
+    if n == 25 and value.endswith("+00:00"):
+        return value[:19] + ".000000Z"
+    if n == 27 and value[-1] == "Z" and value[19] == ".":
+        return value
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadChange(f"bad timestamp {value!r}") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)  # the protocol says UTC; a naive value is UTC
+    return format_utc(parsed)
+
+
+def next_deadline_text(row: dict[str, Any]) -> tuple[str, str | None]:
+    """``desktop.sla.next_deadline`` over the stored text form (UTC fixed-width sorts as time)."""
+    if row["resolved_at"] is not None:
+        return NO_DEADLINE_TEXT, None
+    best: tuple[str, str | None] = (NO_DEADLINE_TEXT, None)
+    candidates = (
+        ("verification", row["dl_verification"], row["verified_at"] is None and row["assigned_at"] is None),
+        ("first_response", row["dl_first_response"], row["first_response_at"] is None),
+        ("follow_up", row["dl_follow_up"], row["followed_up_at"] is None),
+        ("resolution", row["dl_resolution"], True),
+    )
+    for stage, deadline, unmet in candidates:
+        if unmet and deadline is not None and (best[1] is None or deadline < best[0]):
+            best = (deadline, stage)
+    return best
+
+
+TICKET_COLUMNS = (
+    "id",
+    "tracking_no",
+    "channel",
+    "external_ref",
+    "confidentiality",
+    "reporter_name",
+    "reporter_contact",
+    "title",
+    "body",
+    "category_code",
+    "location",
+    "opd_code",
+    "assignee",
+    "status",
+    "received_at",
+    "verified_at",
+    "first_response_at",
+    "assigned_at",
+    "followed_up_at",
+    "resolved_at",
+    "closed_at",
+    "paused_since",
+    "paused_seconds",
+    "dl_verification",
+    "dl_first_response",
+    "dl_follow_up",
+    "dl_resolution",
+    "version",
+    "is_open",
+    "next_deadline",
+    "next_stage",
+    "archived",
+)
+MESSAGE_COLUMNS = ("id", "ticket_id", "kind", "author", "body", "created_at", "conflict")
+ATTACHMENT_COLUMNS = ("id", "ticket_id", "filename", "mime", "size", "sha256", "url")
+
+
+def _upsert_sql(table: str, columns: Sequence[str], keep: Iterable[str] = ()) -> str:
+    kept = set(keep) | {"id"}
+    names = ", ".join(columns)
+    marks = ", ".join(f":{c}" for c in columns)
+    sets = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in kept)
+    return f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {sets}"
+
+
+# pending_ops is local bookkeeping: a fresh server row does not reset it (recounted after).
+TICKET_UPSERT = _upsert_sql("tickets", TICKET_COLUMNS)
+# A message still waiting for its op keeps op_id, so it stays shown as unsent until answered.
+MESSAGE_UPSERT = _upsert_sql("messages", MESSAGE_COLUMNS)
+# The locally cached blob of an attachment survives a refresh of its metadata.
+ATTACHMENT_UPSERT = _upsert_sql("attachments", ATTACHMENT_COLUMNS)
+
+
+def ticket_params(ticket: dict[str, Any]) -> dict[str, Any]:
+    """The row of ``tickets`` (text timestamps) for one server ticket JSON object."""
+    try:
+        reporter = ticket.get("reporter")
+        deadlines = ticket.get("deadlines") or {}
+        row: dict[str, Any] = {
+            "id": str(ticket["id"]),
+            "tracking_no": str(ticket["tracking_no"]),
+            "channel": ticket["channel"],
+            "external_ref": ticket.get("external_ref") or "",
+            "confidentiality": ticket["confidentiality"],
+            "reporter_name": reporter.get("name") if reporter else None,
+            "reporter_contact": reporter.get("contact") if reporter else None,
+            "title": ticket["title"],
+            "body": ticket["body"],
+            "category_code": ticket.get("category_code"),
+            "location": ticket.get("location") or "",
+            "opd_code": ticket["opd_code"],
+            "assignee": ticket.get("assignee"),
+            "status": ticket["status"],
+            "received_at": utc_text(ticket["received_at"]),
+            "verified_at": utc_text(ticket.get("verified_at")),
+            "first_response_at": utc_text(ticket.get("first_response_at")),
+            "assigned_at": utc_text(ticket.get("assigned_at")),
+            "followed_up_at": utc_text(ticket.get("followed_up_at")),
+            "resolved_at": utc_text(ticket.get("resolved_at")),
+            "closed_at": utc_text(ticket.get("closed_at")),
+            "paused_since": utc_text(ticket.get("paused_since")),
+            "paused_seconds": int(ticket.get("paused_seconds") or 0),
+            "dl_verification": utc_text(deadlines.get("verification")),
+            "dl_first_response": utc_text(deadlines.get("first_response")),
+            "dl_follow_up": utc_text(deadlines.get("follow_up")),
+            "dl_resolution": utc_text(deadlines.get("resolution")),
+            "version": int(ticket["version"]),
+            "archived": False,  # back in scope (or never left): a working row again
+        }
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise BadChange(f"ticket not understood: {exc!r}") from None
+    row["is_open"] = row["status"] in _OPEN
+    row["next_deadline"], row["next_stage"] = next_deadline_text(row)
+    return row
+
+
+def upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]]) -> list[str]:
+    """Write server tickets with their threads; returns their ids. No ORM, one executemany each."""
+    if not tickets:
+        return []
+    ticket_rows: list[dict[str, Any]] = []
+    message_rows: list[dict[str, Any]] = []
+    attachment_rows: list[dict[str, Any]] = []
+    for ticket in tickets:
+        row = ticket_params(ticket)
+        ticket_rows.append(row)
+        tid = row["id"]
+        try:
+            for m in ticket.get("messages") or ():
+                message_rows.append(
+                    {
+                        "id": str(m["id"]),
+                        "ticket_id": tid,
+                        "kind": m["kind"],
+                        "author": m.get("author") or "",
+                        "body": m.get("body") or "",
+                        "created_at": utc_text(m["created_at"]),
+                        "conflict": m.get("conflict"),
+                    }
+                )
+            for a in ticket.get("attachments") or ():
+                attachment_rows.append(
+                    {
+                        "id": str(a["id"]),
+                        "ticket_id": tid,
+                        "filename": a.get("filename") or "",
+                        "mime": a.get("mime") or "application/octet-stream",
+                        "size": int(a.get("size") or 0),
+                        "sha256": a.get("sha256") or "",
+                        "url": a.get("url") or "",
+                    }
+                )
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise BadChange(f"thread not understood: {exc!r}") from None
+    dbapi = conn.connection.driver_connection
+    assert dbapi is not None
+    cursor = dbapi.cursor()
+    try:
+        cursor.executemany(TICKET_UPSERT, ticket_rows)
+        if message_rows:
+            cursor.executemany(MESSAGE_UPSERT, message_rows)
+        if attachment_rows:
+            cursor.executemany(ATTACHMENT_UPSERT, attachment_rows)
+    finally:
+        cursor.close()
+    return [r["id"] for r in ticket_rows]
+
+
+def tickets_with_waiting_ops(session: Session, ticket_ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ticket_ids), 900):
+        chunk = ticket_ids[start : start + 900]
+        found.update(
+            session.scalars(
+                select(models.OutboxOp.ticket_id).where(
+                    models.OutboxOp.ticket_id.in_(chunk), models.OutboxOp.state.in_(outbox.WAITING_STATES)
+                )
+            )
+        )
+    return found
+
+
+def archive_ticket(session: Session, ticket_id: str, now: datetime, *, code: str, message: str) -> bool:
+    """Keep a ticket that left this desk's scope read-only, and tell the user (never a silent delete)."""
+    ticket = session.get(models.Ticket, ticket_id, populate_existing=True)
+    if ticket is None or ticket.archived:
+        return False
+    ticket.archived = True
+    ticket.is_open = False
+    NoticeRepository(session).add(
+        kind="revoke",
+        code=code,
+        message=message,
+        now=now,
+        ticket_id=ticket.id,
+        tracking_no=ticket.tracking_no,
+    )
+    return True
+
+
+REVOKE_MESSAGE = "Tiket {no} tidak lagi berada dalam lingkup meja ini (dialihkan, ditugaskan ulang atau dibatasi); disimpan sebagai arsip baca-saja."
+
+
+def apply_page(session: Session, changes: Sequence[Any], now: datetime) -> tuple[set[str], int]:
+    """Apply one pull page (the caller commits it together with the cursor).
+
+    Returns the ids touched and how many revokes were applied. Raises ``BadChange`` for a page
+    this client does not understand; the caller keeps its cursor and reports it.
+    """
+    upserts: dict[str, dict[str, Any]] = {}
+    revokes: list[str] = []
+    for change in changes:
+        if not isinstance(change, dict):
+            raise BadChange("change is not an object")
+        kind = change.get("op")
+        if kind == "upsert" and isinstance(change.get("ticket"), dict):
+            ticket = change["ticket"]
+            upserts[str(ticket.get("id"))] = ticket
+            if ticket.get("id") in revokes:
+                revokes.remove(ticket["id"])
+        elif kind == "revoke" and change.get("ticket_id"):
+            tid = str(change["ticket_id"])
+            upserts.pop(tid, None)
+            revokes.append(tid)
+        else:
+            raise BadChange(f"unknown change {kind!r}")
+    ids = upsert_tickets(session.connection(), list(upserts.values()))
+    waiting = tickets_with_waiting_ops(session, ids)
+    if waiting:
+        outbox.reapply_waiting(session, waiting)
+    revoked = 0
+    for tid in revokes:
+        row = session.get(models.Ticket, tid, populate_existing=True)
+        no = row.tracking_no if row is not None else tid
+        if archive_ticket(session, tid, now, code="revoked", message=REVOKE_MESSAGE.format(no=no)):
+            revoked += 1
+    return set(ids) | set(revokes), revoked
+
+
+def remember_snapshot_ids(session: Session, ticket_ids: Iterable[str]) -> None:
+    rows = [{"ticket_id": tid} for tid in ticket_ids]
+    if rows:
+        session.execute(text("INSERT OR IGNORE INTO snapshot_seen (ticket_id) VALUES (:ticket_id)"), rows)
+
+
+def unseen_ticket_ids(session: Session) -> set[str]:
+    """Live tickets a re-snapshot has not delivered (walk-ins still waiting to be sent excepted)."""
+    seen = select(models.SnapshotSeen.ticket_id)
+    unsent_walk_ins = select(models.OutboxOp.ticket_id).where(
+        models.OutboxOp.type == d.OpType.CREATE_TICKET, models.OutboxOp.state.in_(outbox.WAITING_STATES)
+    )
+    stmt = select(models.Ticket.id).where(
+        models.Ticket.archived.is_(False),
+        models.Ticket.id.not_in(seen),
+        models.Ticket.id.not_in(unsent_walk_ins),
+    )
+    return set(session.scalars(stmt))
+
+
+def archive_unseen(session: Session, now: datetime) -> int:
+    """End of a re-snapshot: archive what left this desk's scope while its cursor was expired."""
+    archived = 0
+    for tid in sorted(unseen_ticket_ids(session)):
+        row = session.get(models.Ticket, tid)
+        no = row.tracking_no if row is not None else tid
+        if archive_ticket(session, tid, now, code="revoked", message=REVOKE_MESSAGE.format(no=no)):
+            archived += 1
+    session.execute(delete(models.SnapshotSeen))
+    return archived
+
+
+def apply_result_ticket(session: Session, ticket: dict[str, Any]) -> str:
+    """Take the server's row from a push result, then put back what still waits on top."""
+    ids = upsert_tickets(session.connection(), [ticket])
+    outbox.reapply_waiting(session, ids)
+    return ids[0]
+
+
+def clear_message_op(session: Session, op_id: str) -> None:
+    session.execute(update(models.Message).where(models.Message.op_id == op_id).values(op_id=None))
+
+
+def integrity_ok(session: Session) -> bool:
+    return session.execute(text("PRAGMA integrity_check")).scalar() == "ok"

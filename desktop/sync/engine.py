@@ -1,0 +1,529 @@
+"""The sync engine: push, pull, push again if new ops appeared.
+
+Crash safety, step by step:
+- ops are marked ``inflight`` and committed before a push is sent; every sync (and the app)
+  starts by putting ``inflight`` ops back to ``pending``: a resend is answered ``duplicate``;
+- a push's results are committed with their effects, one transaction per response;
+- a pull page is committed with its cursor, one transaction per page;
+- one sync at a time per data folder (a file lock the OS drops if the process dies).
+
+Transport failures never make an op terminal: it stays ``pending`` with ``attempts`` + 1 and a
+``next_attempt_at`` (exponential backoff with jitter, or the server's ``Retry-After``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from db import models
+from db.repositories import NoticeRepository, SyncStateRepository
+from desktop import domain as d
+from desktop.changes import Changes
+from desktop.locks import FileLock, LockHeld
+from desktop.store import LocalStore
+from desktop.sync import apply, outbox
+from desktop.sync.transport import (
+    AuthExpired,
+    CursorExpired,
+    RequestRefused,
+    Transport,
+    TransportError,
+    backoff_delay,
+)
+
+log = logging.getLogger(__name__)
+
+PUSH_BATCH = 500
+PULL_LIMIT = 2000
+# Within one sync, wait and try again this often before leaving the ops for the next sync.
+PUSH_TRIES_PER_SYNC = 4
+MAX_WAIT_IN_SYNC = 10.0
+# Backoff between syncs (the background scheduler reads next_attempt_at).
+RETRY_BASE_SECONDS = 15.0
+RETRY_CAP_SECONDS = 900.0
+# snapshot_in_progress: "1" for the first snapshot, RESNAPSHOT for one forced by a 410.
+RESNAPSHOT = "after_410"
+KILL_ENV = "TANGGAP_TEST_KILL_AT"
+KILL_POINTS = frozenset({"after_push_sent", "after_push_response", "mid_pull_page", "mid_snapshot"})
+
+
+def _maybe_die(point: str) -> None:
+    """FOR TESTS ONLY: SIGKILL this process at a named point when TANGGAP_TEST_KILL_AT says so."""
+    wanted = os.environ.get(KILL_ENV)
+    if wanted and wanted == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def utcnow() -> datetime:
+    skew = os.environ.get("TANGGAP_TEST_CLOCK_SKEW_SECONDS")  # tests only: a desk clock that is wrong
+    now = datetime.now(UTC)
+    return now + timedelta(seconds=float(skew)) if skew else now
+
+
+class SyncBusy(Exception):
+    MESSAGE = "Sinkronisasi sedang berjalan di proses lain. / A sync is already running."
+
+
+class SyncFailed(Exception):
+    """The sync stopped early; ``report`` says what moved before it did."""
+
+    def __init__(self, message: str, report: SyncReport) -> None:
+        super().__init__(message)
+        self.message = message
+        self.report = report
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    pushed: int = 0  # ops sent and answered
+    applied: int = 0  # answered applied or duplicate
+    conflicts: int = 0  # answered conflict, rejected or blocked
+    pulled: int = 0  # tickets received
+    revoked: int = 0  # tickets archived because they left this desk's scope
+    snapshot: bool = False  # a full snapshot was (re)started
+    changes: Changes = Changes()
+
+    def plus(self, **kwargs: Any) -> SyncReport:
+        values = {f: getattr(self, f) for f in self.__slots__}
+        for key, value in kwargs.items():
+            values[key] = values[key] | value if key == "changes" else values[key] + value
+        return SyncReport(**values)
+
+
+class SyncEngine:
+    """One sync of one data folder against one server. Thread-agnostic; holds no session."""
+
+    def __init__(
+        self,
+        store: LocalStore,
+        transport: Transport,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        sleep: Callable[[float], None] = time.sleep,
+        push_batch: int = PUSH_BATCH,
+        pull_limit: int = PULL_LIMIT,
+    ) -> None:
+        self.store = store
+        self.transport = transport
+        self.clock = clock
+        self.sleep = sleep
+        self.push_batch = push_batch
+        self.pull_limit = pull_limit
+        transport.after_send = self._after_send
+
+    @staticmethod
+    def _after_send(path: str) -> None:
+        if path.endswith("/sync/push"):
+            _maybe_die("after_push_sent")
+
+    @property
+    def lock_path(self) -> Path:
+        return self.store.path.parent / "sync.lock"
+
+    def sync(self) -> SyncReport:
+        lock = FileLock(self.lock_path)
+        try:
+            lock.acquire()
+        except LockHeld:
+            raise SyncBusy(SyncBusy.MESSAGE) from None
+        try:
+            return self._sync_locked()
+        finally:
+            lock.release()
+
+    # -- the steps ---------------------------------------------------------------------------
+
+    def _sync_locked(self) -> SyncReport:
+        report = SyncReport(changes=Changes(sync_state=True))
+        with self.store.write() as session:
+            if outbox.reset_inflight(session):
+                log.info("inflight ops from an interrupted sync are pending again")
+            SyncStateRepository(session).set("last_attempt_at", self.clock().isoformat())
+        try:
+            report = self._push_all(report)
+            report = self._refresh_directory(report)
+            report = self._pull_all(report)
+            with self.store.read() as session:
+                more = outbox.waiting_count(session)
+            if more:
+                report = self._push_all(report)
+        except AuthExpired:
+            self._record_failure(AuthExpired.MESSAGE, auth=True)
+            raise
+        except TransportError as exc:
+            message = self._record_failure(exc.message, retry_in=exc.retry_after)
+            raise SyncFailed(message, report) from None
+        except RequestRefused as exc:
+            message = self._record_failure(f"Server menolak permintaan: {exc.message}")
+            raise SyncFailed(message, report) from None
+        except apply.BadChange as exc:
+            log.error("pull page not understood: %s", exc)
+            message = self._record_failure("Data dari server tidak dapat dibaca; hubungi administrator")
+            raise SyncFailed(message, report) from None
+        with self.store.write() as session:
+            repo = SyncStateRepository(session)
+            repo.set("last_success_at", self.clock().isoformat())
+            repo.set("last_error", None)
+            repo.set("failures", None)
+            repo.set("next_retry_at", None)
+            repo.set("online", "1")
+        return report
+
+    def _record_failure(self, what: str, *, retry_in: float | None = None, auth: bool = False) -> str:
+        if auth:
+            message = what
+        else:
+            with self.store.read() as session:
+                attempts = int(SyncStateRepository(session).get("failures") or 0)
+            delay = (
+                retry_in if retry_in is not None else min(RETRY_CAP_SECONDS, RETRY_BASE_SECONDS * 2**attempts)
+            )
+            message = f"{what}; mencoba lagi dalam {round(delay)} detik"
+        with self.store.write() as session:
+            repo = SyncStateRepository(session)
+            repo.set("last_error", message)
+            repo.set("last_error_at", self.clock().isoformat())
+            if auth:
+                repo.set("auth_expired", "1")
+            else:
+                repo.set("online", "0")
+                repo.set("failures", str(attempts + 1))
+                repo.set("next_retry_at", (self.clock() + timedelta(seconds=delay)).isoformat())
+        return message
+
+    # push ------------------------------------------------------------------------------------
+
+    def _push_all(self, report: SyncReport, ticket_ids: Sequence[str] | None = None) -> SyncReport:
+        tries = 0
+        while True:
+            with self.store.write() as session:
+                ops = outbox.waiting_ops(session, ticket_ids)[: self.push_batch]
+                if not ops:
+                    return report
+                for op in ops:
+                    op.state = d.OpState.INFLIGHT.value
+                wire = [outbox.wire_op(op) for op in ops]
+            try:
+                report = self._push_batch(wire, report)
+                tries = 0
+            except TransportError as exc:
+                delay = self._push_failed(wire, exc)
+                tries += 1
+                if tries >= PUSH_TRIES_PER_SYNC or delay > MAX_WAIT_IN_SYNC:
+                    raise
+                log.info("push failed (%s), retrying in %.1fs", exc.message, delay)
+                self.sleep(delay)
+            except BaseException:
+                self._push_failed(wire, None)
+                raise
+
+    def _push_batch(self, wire: list[dict[str, Any]], report: SyncReport) -> SyncReport:
+        try:
+            results = self.transport.push(wire)
+        except RequestRefused as exc:
+            if exc.status not in (400, 413, 422):
+                raise
+            if len(wire) > 1:
+                # One bad op spoils the request: halve until it is alone, so the rest still go.
+                half = len(wire) // 2
+                report = self._push_batch(wire[:half], report)
+                return self._push_batch(wire[half:], report)
+            results = [
+                {
+                    "op_id": wire[0]["op_id"],
+                    "result": "rejected",
+                    "ticket": None,
+                    "reason": {"code": exc.code, "message": exc.message},
+                }
+            ]
+        _maybe_die("after_push_response")
+        with self.store.write() as session:
+            counts = record_results(session, results, self.clock())
+        return report.plus(
+            pushed=len(results),
+            applied=counts[0],
+            conflicts=counts[1],
+            changes=Changes(tickets=frozenset(counts[2]), queue=True, outbox=True, notices=counts[1] > 0),
+        )
+
+    def _push_failed(self, wire: list[dict[str, Any]], exc: TransportError | None) -> float:
+        """Back to pending with a later attempt; the wait it chose (seconds)."""
+        now = self.clock()
+        ids = [w["op_id"] for w in wire]
+        delay = 0.0
+        with self.store.write() as session:
+            for op in session.scalars(select(models.OutboxOp).where(models.OutboxOp.op_id.in_(ids))):
+                if op.state != d.OpState.INFLIGHT.value:
+                    continue
+                op.state = d.OpState.PENDING.value
+                if exc is None:
+                    continue
+                op.attempts += 1
+                wait = exc.retry_after if exc.retry_after is not None else backoff_delay(op.attempts - 1)
+                delay = max(delay, wait)
+                op.next_attempt_at = now + timedelta(seconds=wait)
+                op.last_error = exc.message
+        return delay
+
+    # pull ------------------------------------------------------------------------------------
+
+    def _refresh_directory(self, report: SyncReport) -> SyncReport:
+        data = self.transport.directory()
+        with self.store.write() as session:
+            store_directory(session, data)
+        return report.plus(changes=Changes(directory=True))
+
+    def _pull_all(self, report: SyncReport) -> SyncReport:
+        with self.store.read() as session:
+            cursor = SyncStateRepository(session).get("cursor")
+        while True:
+            try:
+                page = self.transport.pull(cursor, self.pull_limit)
+            except CursorExpired:
+                log.warning("cursor expired on the server: taking a fresh snapshot, outbox kept")
+                with self.store.write() as session:
+                    repo = SyncStateRepository(session)
+                    repo.set("cursor", None)
+                    # A re-snapshot remembers what it delivers, to archive what it no longer does.
+                    repo.set("snapshot_in_progress", RESNAPSHOT)
+                    session.execute(delete(models.SnapshotSeen))
+                cursor = None
+                report = report.plus(snapshot=True)
+                continue
+            changes = page["changes"]
+            snapshot = cursor is None
+            revoked_waiting = self._revokes_with_waiting_ops(changes)
+            if revoked_waiting:
+                # Unsent work on a ticket leaving our scope goes out first, then the ticket is archived.
+                report = self._push_all(report, revoked_waiting)
+            with self.store.read() as session:
+                mode = SyncStateRepository(session).get("snapshot_in_progress")
+            left_scope: list[str] = []
+            if mode == RESNAPSHOT and not page.get("has_more"):
+                left_scope = self._left_scope_during_resnapshot(changes)
+                if left_scope:
+                    report = self._push_all(report, left_scope)
+            with self.store.write() as session:
+                repo = SyncStateRepository(session)
+                snapshot = snapshot or mode is not None
+                touched, revoked = apply.apply_page(session, changes, self.clock())
+                if mode == RESNAPSHOT:
+                    apply.remember_snapshot_ids(session, touched)
+                    if not page.get("has_more"):
+                        revoked += apply.archive_unseen(session, self.clock())
+                _maybe_die("mid_pull_page")
+                repo.set("cursor", page["next_cursor"])
+                still = snapshot and page.get("has_more")
+                repo.set("snapshot_in_progress", (mode or "1") if still else None)
+            cursor = page["next_cursor"]
+            upserts = sum(1 for c in changes if c.get("op") == "upsert")
+            report = report.plus(
+                pulled=upserts,
+                revoked=revoked,
+                changes=Changes(tickets=frozenset(touched), queue=True, notices=revoked > 0),
+            )
+            if snapshot and page.get("has_more"):
+                _maybe_die("mid_snapshot")
+            if not page.get("has_more"):
+                return report
+
+    def _left_scope_during_resnapshot(self, last_page: Sequence[Any]) -> list[str]:
+        """Tickets with unsent work that the re-snapshot did not deliver: pushed before archiving."""
+        delivered = {
+            str(c["ticket"].get("id"))
+            for c in last_page
+            if isinstance(c, dict) and c.get("op") == "upsert" and isinstance(c.get("ticket"), dict)
+        }
+        with self.store.read() as session:
+            unseen = apply.unseen_ticket_ids(session)
+            return sorted(apply.tickets_with_waiting_ops(session, sorted(unseen - delivered)))
+
+    def _revokes_with_waiting_ops(self, changes: Sequence[Any]) -> list[str]:
+        ids = [str(c.get("ticket_id")) for c in changes if isinstance(c, dict) and c.get("op") == "revoke"]
+        if not ids:
+            return []
+        with self.store.read() as session:
+            return sorted(apply.tickets_with_waiting_ops(session, ids))
+
+
+# -- results --------------------------------------------------------------------------------
+
+NOTICE_TEXT = {
+    "conflict": "Konflik pada tiket {no} ({type}): {message}",
+    "rejected": "Ditolak server pada tiket {no} ({type}): {message}",
+    "blocked": "Tertahan pada tiket {no} ({type}): {message}",
+}
+
+
+def record_results(
+    session: Any, results: Sequence[dict[str, Any]], now: datetime
+) -> tuple[int, int, set[str]]:
+    """Store each op's answer with its effect: (applied or duplicate, needing attention, tickets)."""
+    applied = attention = 0
+    ids = [str(r.get("op_id")) for r in results]
+    ops = {
+        op.op_id: op for op in session.scalars(select(models.OutboxOp).where(models.OutboxOp.op_id.in_(ids)))
+    }
+    server_rows: dict[str, dict[str, Any]] = {}
+    touched: set[str] = set()
+    notices = NoticeRepository(session)
+    blocked_tickets: dict[str, int] = {}
+    for result in results:
+        op = ops.get(str(result.get("op_id")))
+        if op is None:
+            continue
+        name = str(result.get("result"))
+        if name == "duplicate" and result.get("first_result") in ("conflict", "rejected", "blocked"):
+            name = str(result["first_result"])  # a resend: the first answer is the one that counts
+        if name not in ("applied", "duplicate", "conflict", "rejected", "blocked"):
+            op.state = d.OpState.PENDING.value
+            op.last_error = f"unknown result {name!r}"
+            continue
+        reason = result.get("reason") or {}
+        op.state = name
+        op.answered_at = now
+        op.reason_code = reason.get("code") if isinstance(reason, dict) else None
+        op.reason_message = reason.get("message") if isinstance(reason, dict) else None
+        touched.add(op.ticket_id)
+        delivered = name in ("applied", "duplicate") or (
+            name == "conflict" and op.type in (d.OpType.REPLY.value, d.OpType.NOTE.value)
+        )
+        if delivered:
+            apply.clear_message_op(session, op.op_id)
+        else:
+            _flag_message(session, op)
+        if name in ("applied", "duplicate"):
+            applied += 1
+        else:
+            attention += 1
+            notices.add(
+                kind=name,
+                code=op.reason_code or name,
+                message=NOTICE_TEXT[name].format(
+                    no=op.tracking_no, type=op.type, message=op.reason_message or op.reason_code or name
+                ),
+                now=now,
+                ticket_id=op.ticket_id,
+                tracking_no=op.tracking_no,
+                op_id=op.op_id,
+            )
+            if name == "rejected":
+                blocked_tickets[op.ticket_id] = op.seq
+        ticket = result.get("ticket")
+        if isinstance(ticket, dict):
+            server_rows[str(ticket.get("id"))] = ticket
+    session.flush()
+    attention += _block_after_rejection(session, blocked_tickets, now)
+    for ticket in server_rows.values():
+        apply.apply_result_ticket(session, ticket)
+    outbox.recount_pending(session, touched)
+    for ticket_id in touched - set(server_rows):
+        row = session.get(models.Ticket, ticket_id, populate_existing=True)
+        if row is not None:
+            outbox.reapply_waiting(session, [ticket_id])
+    return applied, attention, touched
+
+
+def _flag_message(session: Any, op: models.OutboxOp) -> None:
+    """An undelivered message stays, marked with why (never silently dropped)."""
+    for message in session.scalars(select(models.Message).where(models.Message.op_id == op.op_id)):
+        message.conflict = (op.reason_code or op.state)[:60]
+
+
+def _block_after_rejection(session: Any, rejected: dict[str, int], now: datetime) -> int:
+    """Later waiting ops of a ticket whose op was rejected are held back too (as the server does)."""
+    count = 0
+    for ticket_id, seq in rejected.items():
+        for op in outbox.waiting_ops(session, [ticket_id]):
+            if op.seq <= seq or op.state != d.OpState.PENDING.value:
+                continue
+            op.state = d.OpState.BLOCKED.value
+            op.answered_at = now
+            op.reason_code = "blocked"
+            op.reason_message = "Op sebelumnya untuk tiket ini ditolak."
+            _flag_message(session, op)
+            NoticeRepository(session).add(
+                kind="blocked",
+                code="blocked",
+                message=NOTICE_TEXT["blocked"].format(
+                    no=op.tracking_no, type=op.type, message=op.reason_message
+                ),
+                now=now,
+                ticket_id=op.ticket_id,
+                tracking_no=op.tracking_no,
+                op_id=op.op_id,
+            )
+            count += 1
+    return count
+
+
+# -- the directory --------------------------------------------------------------------------
+
+
+def store_directory(session: Any, data: dict[str, Any]) -> None:
+    """Replace the offline copy of the directory (small: a province's OPDs, officers, rules)."""
+    for table in (
+        models.Opd,
+        models.Officer,
+        models.Category,
+        models.SlaPolicyRow,
+        models.NonWorkingDay,
+        models.CannedResponse,
+    ):
+        session.execute(delete(table))
+    for o in data.get("opds") or ():
+        session.add(
+            models.Opd(
+                code=o["code"],
+                name=o.get("name") or o["code"],
+                region=o.get("region") or "",
+                tz=o.get("tz") or "Asia/Jakarta",
+                address=o.get("address") or "",
+                status_url=o.get("status_url") or "",
+                office_hours=o.get("office_hours"),
+            )
+        )
+    for o in data.get("officers") or ():
+        session.add(
+            models.Officer(
+                username=o["username"], name=o.get("name") or "", role=o["role"], opd_code=o["opd_code"]
+            )
+        )
+    for c in data.get("categories") or ():
+        session.add(
+            models.Category(code=c["code"], name=c.get("name") or c["code"], tier=c.get("tier") or "normatif")
+        )
+    for rule in data.get("sla_policies") or ():
+        session.add(
+            models.SlaPolicyRow(
+                opd_code=rule.get("opd_code"),
+                category_code=rule.get("category_code"),
+                channel=rule.get("channel"),
+                policy=rule.get("policy") or {},
+            )
+        )
+    for day in data.get("non_working_days") or ():
+        session.add(
+            models.NonWorkingDay(
+                opd_code=day.get("opd_code"),
+                day=date.fromisoformat(str(day["date"])[:10]),
+                working=bool(day.get("working")),
+                description=day.get("name") or "",
+            )
+        )
+    for c in data.get("canned_responses") or ():
+        session.add(
+            models.CannedResponse(
+                id=str(c["id"]), opd_code=c.get("opd_code"), title=c["title"], body=c["body"]
+            )
+        )

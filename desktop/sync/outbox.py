@@ -1,0 +1,208 @@
+"""The outbox: local actions waiting for the server, and their local effects.
+
+Every local action writes its effect and its op in one transaction (``enqueue`` takes the
+caller's session). An op carries a client-made UUIDv7 and a per-desk ``seq``; ops go to the
+server in ``seq`` order. Nothing here deletes an op: answered ops stay as history, and the ones
+that need the user (conflict, rejected, blocked) stay until acknowledged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+import uuid6
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from db import models
+from db.types import format_utc
+from desktop import domain as d
+from desktop import sla
+
+WAITING_STATES = (d.OpState.PENDING.value, d.OpState.INFLIGHT.value)
+
+
+def new_op_id() -> str:
+    return str(uuid6.uuid7())
+
+
+def next_seq(session: Session) -> int:
+    current = session.scalar(select(func.max(models.OutboxOp.seq)))
+    return int(current or 0) + 1
+
+
+def enqueue(
+    session: Session,
+    *,
+    op_type: d.OpType,
+    ticket: models.Ticket,
+    payload: dict[str, Any],
+    now: datetime,
+    base_version: int | None = None,
+) -> models.OutboxOp:
+    op = models.OutboxOp(
+        op_id=new_op_id(),
+        seq=next_seq(session),
+        type=op_type.value,
+        ticket_id=ticket.id,
+        tracking_no=ticket.tracking_no,
+        base_version=ticket.version if base_version is None else base_version,
+        created_at=now,
+        payload=payload,
+        state=d.OpState.PENDING.value,
+        attempts=0,
+    )
+    session.add(op)
+    ticket.pending_ops = (ticket.pending_ops or 0) + 1
+    return op
+
+
+def wire_op(op: models.OutboxOp) -> dict[str, Any]:
+    """The op as PROTOCOL.md sends it."""
+    return {
+        "op_id": op.op_id,
+        "seq": op.seq,
+        "type": op.type,
+        "ticket_id": op.ticket_id,
+        "base_version": op.base_version,
+        "created_at": format_utc(op.created_at),
+        "payload": op.payload,
+    }
+
+
+def reset_inflight(session: Session) -> int:
+    """Ops a killed process left ``inflight`` go back to ``pending`` (a resend is harmless)."""
+    result = session.execute(
+        update(models.OutboxOp)
+        .where(models.OutboxOp.state == d.OpState.INFLIGHT.value)
+        .values(state=d.OpState.PENDING.value)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def waiting_ops(session: Session, ticket_ids: Iterable[str] | None = None) -> Sequence[models.OutboxOp]:
+    stmt = select(models.OutboxOp).where(models.OutboxOp.state.in_(WAITING_STATES))
+    if ticket_ids is not None:
+        stmt = stmt.where(models.OutboxOp.ticket_id.in_(list(ticket_ids)))
+    return session.scalars(stmt.order_by(models.OutboxOp.seq)).all()
+
+
+def waiting_count(session: Session) -> int:
+    stmt = select(func.count()).select_from(models.OutboxOp).where(models.OutboxOp.state.in_(WAITING_STATES))
+    return int(session.scalar(stmt) or 0)
+
+
+def recount_pending(session: Session, ticket_ids: Iterable[str]) -> None:
+    """``Ticket.pending_ops`` = the ticket's pending/inflight ops (the UI's "menunggu sinkronisasi")."""
+    ids = list(set(ticket_ids))
+    if not ids:
+        return
+    counts = dict(
+        session.execute(
+            select(models.OutboxOp.ticket_id, func.count())
+            .where(models.OutboxOp.ticket_id.in_(ids), models.OutboxOp.state.in_(WAITING_STATES))
+            .group_by(models.OutboxOp.ticket_id)
+        ).all()
+    )
+    for ticket_id in ids:
+        session.execute(
+            update(models.Ticket)
+            .where(models.Ticket.id == ticket_id)
+            .values(pending_ops=int(counts.get(ticket_id, 0)))
+        )
+
+
+# -- local effects: what an op does to the local row before the server has seen it ----------
+
+
+def apply_local_effect(
+    ticket: models.Ticket, op_type: str, payload: dict[str, Any], created_at: datetime
+) -> None:
+    """The row as this desk expects it after the op (the server's answer replaces it later).
+
+    Messages are not made here: they are inserted once, with the op, and kept (``op_id`` set)
+    until the op is answered. Used when the action runs and again on top of each server row
+    that arrives while the op still waits.
+    """
+    if op_type == d.OpType.REPLY.value:
+        if ticket.first_response_at is None:
+            ticket.first_response_at = created_at
+    elif op_type == d.OpType.SET_STATUS.value:
+        target = d.Status(payload["status"])
+        _move_status(ticket, target, created_at)
+    elif op_type == d.OpType.ASSIGN.value:
+        ticket.assignee = payload["assignee"]
+        ticket.assigned_at = created_at
+        ticket.status = d.status_after_assign(d.Status(ticket.status)).value
+    elif op_type == d.OpType.TRANSFER.value:
+        # Leaves this OPD's queue at once; the server's revoke archives it afterwards.
+        ticket.status = d.Status.BUKAN_WEWENANG.value
+
+
+def _move_status(ticket: models.Ticket, target: d.Status, at: datetime) -> None:
+    current = d.Status(ticket.status)
+    if current is target:
+        return
+    if current.is_paused and ticket.paused_since is not None:
+        ticket.paused_since = None  # the server adds the pause's working time when it answers
+    if target is d.Status.TERVERIFIKASI and ticket.verified_at is None:
+        ticket.verified_at = at
+    elif target is d.Status.DITINDAKLANJUTI and ticket.followed_up_at is None:
+        ticket.followed_up_at = at
+    elif target is d.Status.MENUNGGU_PELAPOR:
+        ticket.paused_since = at
+    elif target is d.Status.SELESAI:
+        ticket.resolved_at = at
+    elif target in (d.Status.DITUTUP, d.Status.DITOLAK):
+        ticket.closed_at = at
+    ticket.status = target.value
+
+
+def facts_of(ticket: models.Ticket) -> sla.TicketFacts:
+    return sla.TicketFacts(
+        received_at=ticket.received_at,
+        channel=d.Channel(ticket.channel),
+        tier=d.Tier.NORMATIF,  # next_deadline needs only which stages are met, not the tier
+        verified_at=ticket.verified_at,
+        first_response_at=ticket.first_response_at,
+        assigned_at=ticket.assigned_at,
+        followed_up_at=ticket.followed_up_at,
+        resolved_at=ticket.resolved_at,
+        paused_since=ticket.paused_since,
+        paused_seconds=ticket.paused_seconds or 0,
+    )
+
+
+def refresh_queue_columns(ticket: models.Ticket) -> None:
+    """``is_open``, ``next_deadline``, ``next_stage`` from the row's status, facts and deadlines."""
+    ticket.is_open = d.Status(ticket.status).is_open and not ticket.archived
+    found = sla.next_deadline(
+        facts_of(ticket),
+        d.Deadlines(
+            ticket.dl_verification, ticket.dl_first_response, ticket.dl_follow_up, ticket.dl_resolution
+        ),
+    )
+    if found is None:
+        ticket.next_deadline, ticket.next_stage = models.NO_DEADLINE, None
+    else:
+        ticket.next_stage, ticket.next_deadline = found[0].value, found[1]
+
+
+def reapply_waiting(session: Session, ticket_ids: Iterable[str]) -> None:
+    """Put the effects of still-waiting ops back on top of fresh server rows."""
+    ids = list(set(ticket_ids))
+    if not ids:
+        return
+    by_ticket: dict[str, list[models.OutboxOp]] = {}
+    for op in waiting_ops(session, ids):
+        by_ticket.setdefault(op.ticket_id, []).append(op)
+    for ticket_id in ids:
+        ticket = session.get(models.Ticket, ticket_id, populate_existing=True)
+        if ticket is None:
+            continue
+        for op in by_ticket.get(ticket_id, ()):
+            apply_local_effect(ticket, op.type, op.payload, op.created_at)
+        ticket.pending_ops = len(by_ticket.get(ticket_id, ()))
+        refresh_queue_columns(ticket)
