@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import keyring
 import keyring.errors
@@ -20,14 +21,20 @@ def _account(server_url: str, username: str) -> str:
     return f"{username}@{server_url.rstrip('/')}"
 
 
-def keyring_backend_name() -> str:
+def _backends() -> list[Any]:
     backend = keyring.get_keyring()
-    return f"{type(backend).__module__}.{type(backend).__name__}"
+    # A chainer (several viable backends) tries each in turn; judge the ones it holds.
+    return list(getattr(backend, "backends", None) or [backend])
+
+
+def keyring_backend_name() -> str:
+    return ", ".join(f"{type(b).__module__}.{type(b).__name__}" for b in _backends())
 
 
 def keyring_is_usable() -> bool:
-    name = keyring_backend_name()
-    return not any(bad in name for bad in ("fail.Keyring", "null.Keyring", "chainer.ChainerBackend"))
+    from keyring.backends import fail, null
+
+    return any(not isinstance(b, (fail.Keyring, null.Keyring)) for b in _backends())
 
 
 def save_token(server_url: str, username: str, token: str) -> None:

@@ -6,17 +6,23 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.settings import Settings
 from desktop.store import LocalStore
 from ui.mainwindow import MainWindow
+from ui.theme import apply_theme
 
-I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+I18N_DIR = RESOURCES / "i18n"
+SCREENSHOT_SIZE = (1920, 1080)
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Source strings are Indonesian; English comes from ``tanggap_en.qm``."""
+    for old in getattr(app, "_tanggap_translators", []):
+        app.removeTranslator(old)
     translators: list[QTranslator] = []
     locale = QLocale(QLocale.Language.Indonesian if language == "id" else QLocale.Language.English)
     QLocale.setDefault(locale)
@@ -31,7 +37,15 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         if ours.load(str(I18N_DIR / f"tanggap_{language}.qm")):
             app.installTranslator(ours)
             translators.append(ours)
+    app._tanggap_translators = translators  # type: ignore[attr-defined]
     return translators
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for png in sorted((RESOURCES / "icons").glob("tanggap-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def ensure_application(language: str) -> QApplication:
@@ -42,21 +56,49 @@ def ensure_application(language: str) -> QApplication:
         app.setOrganizationName("Tanggap")
         app.setApplicationDisplayName("Tanggap")
     install_translators(app, language)
+    apply_theme(app)
+    app.setWindowIcon(app_icon())
     return app
 
 
+def screenshot_when_loaded(window: MainWindow, path: str, on_saved: object = None) -> None:
+    """Save the window once its queue has loaded (or at once when there is nothing to load)."""
+    app = QApplication.instance()
+
+    def grab() -> None:
+        if window.queue_model.loading or not window.tasks.idle:
+            QTimer.singleShot(100, grab)
+            return
+        QApplication.processEvents()
+        window.grab().save(path)
+        if callable(on_saved):
+            on_saved()
+        elif app is not None:
+            app.quit()
+
+    QTimer.singleShot(300, grab)
+
+
 def run_workstation(
-    store: LocalStore, settings: Settings, data_dir: Path, *, screenshot: str | None = None
+    store: LocalStore,
+    settings: Settings,
+    data_dir: Path,
+    *,
+    screenshot: str | None = None,
+    after_show: object = None,
 ) -> int:
     app = ensure_application(settings.language)
     window = MainWindow(store, settings, data_dir)
-    window.resize(1440, 900)
+    window.resize(*SCREENSHOT_SIZE) if screenshot else window.resize(1480, 920)
     window.show()
     if screenshot:
-
-        def _grab() -> None:
-            window.grab().save(screenshot)
-            app.quit()
-
-        QTimer.singleShot(0, _grab)
-    return app.exec()
+        screenshot_when_loaded(window, screenshot)
+    elif window.identity is None:
+        # First run: ask for the server and a login; "Kerja offline" opens the cached data.
+        QTimer.singleShot(0, window.open_login)
+    if callable(after_show):
+        after_show(window)
+    try:
+        return app.exec()
+    finally:
+        window.tasks.shutdown()

@@ -1,8 +1,30 @@
-"""``tanggap demo``: the workstation over the embedded demo server."""
+"""``tanggap demo``: the workstation over the embedded demo server.
+
+The demo is a composition root like ``desktop.app``: it starts the reference server
+(``server.app.create_app``) with uvicorn in a thread on loopback, over
+``<data_dir>/demo-server.sqlite3``, seeds it on first run, logs in as the demo supervisor,
+syncs once and opens the workstation. ``server`` is imported only inside this command, so the
+workstation itself never depends on the server package.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop.cli import CliError
+
+log = logging.getLogger(__name__)
+
+DEMO_DB = "demo-server.sqlite3"
+DEMO_PORT_FILE = "demo-server.port"
+DEMO_TICKETS = 3000
+DEMO_SUPERVISOR = "spv.dinkes"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -13,11 +35,135 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "open the workstation.",
     )
     demo.add_argument("--screenshot", metavar="PATH", help="save the main window as PNG and exit")
+    demo.add_argument(
+        "--tickets", type=int, default=DEMO_TICKETS, help=f"complaints to seed on first run ({DEMO_TICKETS})"
+    )
+    demo.add_argument(
+        "--user", default=DEMO_SUPERVISOR, help=f"demo account to log in as ({DEMO_SUPERVISOR})"
+    )
     demo.set_defaults(func=run_demo, gui=True)
 
 
-def run_demo(args: argparse.Namespace) -> int:
-    # Until the demo server is wired in, the demo opens the workstation over its own store.
-    from desktop.app import run_gui
+def _free_port(data_dir: Path) -> socket.socket:
+    """The port of the last demo run when free (the desk's identity names the server URL), else any."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    remembered = data_dir / DEMO_PORT_FILE
+    try:
+        sock.bind(("127.0.0.1", int(remembered.read_text().strip())))
+    except (OSError, ValueError):
+        sock.bind(("127.0.0.1", 0))
+    remembered.write_text(str(sock.getsockname()[1]))
+    sock.listen(128)
+    return sock
 
-    return run_gui(args)
+
+@contextmanager
+def demo_server(data_dir: Path, tickets: int) -> Iterator[tuple[str, dict[str, str]]]:
+    """The reference server on loopback over the demo database; yields (url, {username: password})."""
+    import uvicorn
+
+    from server.app import create_app
+    from server.db import make_engine
+    from server.migrate import upgrade_to_head
+    from server.seed import seed
+
+    db_path = data_dir / DEMO_DB
+    first_run = not db_path.exists()
+    engine = make_engine(f"sqlite:///{db_path}")
+    upgrade_to_head(engine)
+    logins_file = data_dir / "demo-logins.txt"
+    if first_run or not logins_file.exists():
+        print(
+            f"Menyiapkan server demo dengan {tickets} pengaduan contoh\u2026 / Seeding the demo server\u2026"
+        )
+        logins = seed(engine, tickets)
+        logins_file.write_text("".join(f"{u}\t{p}\t{r}\n" for u, p, r in logins), encoding="utf-8")
+    passwords = {}
+    for line in logins_file.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            passwords[parts[0]] = parts[1]
+    app = create_app(f"sqlite:///{db_path}", engine=engine)
+    sock = _free_port(data_dir)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="tanggap-demo")
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}", passwords
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        sock.close()
+        engine.dispose()
+
+
+def _process_keyring() -> None:
+    """Without an OS keyring the demo keeps its throw-away loopback token in process memory."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from desktop import credentials
+
+    if credentials.keyring_is_usable():
+        return
+
+    class ProcessKeyring(KeyringBackend):
+        priority = 1
+
+        def __init__(self) -> None:
+            super().__init__()  # type: ignore[no-untyped-call]
+            self.values: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.values.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.values[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.values.pop((service, username), None)
+
+    log.info("no usable OS keyring: the demo token stays in memory")
+    keyring.set_keyring(ProcessKeyring())
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from desktop import session
+    from desktop.app import run_gui
+    from desktop.locks import FileLock, LockHeld
+    from desktop.settings import resolve_data_dir
+    from desktop.store import LocalStore
+    from desktop.sync.engine import SyncEngine
+
+    data_dir = resolve_data_dir(args.data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    # Refuse early (before seeding and logging in) when a workstation already runs on this folder.
+    probe = FileLock(data_dir / "workstation.lock")
+    try:
+        probe.acquire()
+    except LockHeld as held:
+        raise CliError(f"Tanggap sudah berjalan untuk folder data ini (proses {held.holder}).", 3) from None
+    probe.release()
+    _process_keyring()
+
+    with demo_server(data_dir, max(0, args.tickets)) as (url, passwords):
+        password = passwords.get(args.user)
+        if password is None:
+            raise CliError(f"Akun demo {args.user!r} tidak ada / no such demo account", 2)
+        store = LocalStore.open(data_dir)
+        try:
+            try:
+                session.login(store, url, args.user, password, "tanggap-demo")
+            except session.LoginFailed as exc:
+                raise CliError(str(exc)) from None
+            _identity, transport = session.transport_for(store)
+            try:
+                report = SyncEngine(store, transport).sync()
+            finally:
+                transport.close()
+        finally:
+            store.close()
+        print(f"Demo: {url} sebagai/as {args.user}; {report.pulled} tiket diambil / tickets pulled.")
+        return run_gui(args)

@@ -1,0 +1,1390 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="60" />
+        <source>Belum ada pengaduan di perangkat ini</source>
+        <translation>No complaints on this computer yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="66" />
+        <source>Masuk ke server pengaduan lalu sinkronkan untuk mengambil antrean OPD Anda,
+atau catat pengaduan yang datang langsung ke loket.</source>
+        <translation>Log in to the complaints server and sync to fetch your agency's queue,
+or register a complaint made in person at the desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="77" />
+        <source>Masuk ke server…</source>
+        <translation>Log in to the server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="79" />
+        <source>Masuk ke server</source>
+        <translation>Log in to the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="80" />
+        <source>Catat pengaduan langsung…</source>
+        <translation>Register a walk-in complaint…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="81" />
+        <source>Catat pengaduan langsung</source>
+        <translation>Register a walk-in complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="88" />
+        <source>Antrean kosong</source>
+        <translation>Empty queue</translation>
+    </message>
+</context>
+<context>
+    <name>InboxDialog</name>
+    <message>
+        <location filename="../../ui/inbox.py" line="110" />
+        <location filename="../../ui/inbox.py" line="115" />
+        <source>Konflik &amp; penolakan</source>
+        <translation>Conflicts &amp; rejections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox.py" line="119" />
+        <source>Server memutuskan hal-hal ini saat sinkron. Baca, tindak lanjuti bila perlu, lalu tandai sudah dibaca.</source>
+        <translation>The server decided these during sync. Read them, follow up where needed, then mark them as read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox.py" line="130" />
+        <source>Daftar konflik dan penolakan</source>
+        <translation>List of conflicts and rejections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox.py" line="140" />
+        <source>Tidak ada yang perlu diperhatikan.</source>
+        <translation>Nothing needs your attention.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox.py" line="144" />
+        <location filename="../../ui/inbox.py" line="145" />
+        <source>Tandai terpilih sudah dibaca</source>
+        <translation>Mark selected as read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox.py" line="147" />
+        <location filename="../../ui/inbox.py" line="149" />
+        <source>Tandai semua sudah dibaca</source>
+        <translation>Mark all as read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox.py" line="151" />
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="47" />
+        <source>Masuk ke Tanggap</source>
+        <translation>Log in to Tanggap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="52" />
+        <source>Masuk ke server pengaduan</source>
+        <translation>Log in to the complaints server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="55" />
+        <source>Gunakan akun petugas OPD Anda. Tanpa jaringan, pilih “Kerja offline”.</source>
+        <translation>Use your agency officer account. Without a network, choose “Work offline”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="65" />
+        <source>Alamat server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="68" />
+        <location filename="../../ui/login_dialog.py" line="73" />
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="70" />
+        <location filename="../../ui/login_dialog.py" line="74" />
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="72" />
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="77" />
+        <source>Pesan kesalahan</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="81" />
+        <source>Kerja offline</source>
+        <translation>Work offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="82" />
+        <source>Kerja offline dengan data tersimpan</source>
+        <translation>Work offline with the stored data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="86" />
+        <location filename="../../ui/login_dialog.py" line="89" />
+        <location filename="../../ui/login_dialog.py" line="123" />
+        <location filename="../../ui/login_dialog.py" line="127" />
+        <source>Masuk</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="101" />
+        <source>Alamat server harus diawali https:// (atau http:// di jaringan kantor).</source>
+        <translation>The server address must start with https:// (or http:// on the office network).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="104" />
+        <source>Isi nama pengguna dan kata sandi.</source>
+        <translation>Enter your username and password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="106" />
+        <source>Menghubungi server…</source>
+        <translation>Contacting the server…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="117" />
+        <source>Tanggap - Pengaduan Masyarakat</source>
+        <translation>Tanggap - Public Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="166" />
+        <location filename="../../ui/mainwindow.py" line="420" />
+        <source>Pengaduan masyarakat</source>
+        <translation>Public complaints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="168" />
+        <source>ANTREAN</source>
+        <translation>QUEUE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="174" />
+        <source>Tampilan antrean</source>
+        <translation>Queue views</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="183" />
+        <source>+  Pengaduan langsung</source>
+        <translation>+  Walk-in complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="184" />
+        <source>Catat pengaduan langsung</source>
+        <translation>Register a walk-in complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="188" />
+        <source>Beban kerja petugas</source>
+        <translation>Officer workload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="189" />
+        <source>Buka panel beban kerja petugas</source>
+        <translation>Open the officer workload panel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="209" />
+        <source>Tugaskan…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="210" />
+        <source>Tugaskan tiket terpilih ke petugas</source>
+        <translation>Assign the selected tickets to an officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="212" />
+        <source>Alihkan ke OPD lain…</source>
+        <translation>Transfer to another agency…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="213" />
+        <source>Alihkan tiket ke OPD lain</source>
+        <translation>Transfer the ticket to another agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="221" />
+        <source>Cari nomor tiket, judul, isi atau pelapor…  (Ctrl+F)</source>
+        <translation>Search tracking number, title, text or reporter…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="222" />
+        <source>Cari pengaduan</source>
+        <translation>Search complaints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="234" />
+        <source>Saring kanal</source>
+        <translation>Filter by channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="236" />
+        <source>Saring kategori</source>
+        <translation>Filter by category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="238" />
+        <source>Saring status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="240" />
+        <source>Saring petugas</source>
+        <translation>Filter by officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="254" />
+        <source>Antrean pengaduan</source>
+        <translation>Complaint queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="317" />
+        <source>Semua kanal</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="324" />
+        <source>Semua kategori</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="329" />
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="335" />
+        <source>Semua petugas</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="336" />
+        <source>Belum ditugaskan</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="341" />
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="343" />
+        <source>Pengaduan &amp;langsung…</source>
+        <translation>&amp;Walk-in complaint…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="347" />
+        <source>&amp;Pengaturan…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="349" />
+        <source>&amp;Masuk…</source>
+        <translation>&amp;Log in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="350" />
+        <source>&amp;Keluar akun</source>
+        <translation>Log &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="352" />
+        <source>&amp;Tutup</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="354" />
+        <source>&amp;Tiket</source>
+        <translation>&amp;Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="355" />
+        <source>Tiket &amp;berikutnya</source>
+        <translation>&amp;Next ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="356" />
+        <source>Tiket &amp;sebelumnya</source>
+        <translation>&amp;Previous ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="357" />
+        <source>&amp;Balas</source>
+        <translation>&amp;Reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="360" />
+        <source>&amp;Catatan internal</source>
+        <translation>Internal &amp;note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="364" />
+        <source>&amp;Cari</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="366" />
+        <source>&amp;Supervisor</source>
+        <translation>S&amp;upervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="368" />
+        <source>&amp;Tugaskan ke petugas…</source>
+        <translation>&amp;Assign to officer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="371" />
+        <source>&amp;Alihkan ke OPD lain…</source>
+        <translation>&amp;Transfer to another agency…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="374" />
+        <source>&amp;Beban kerja petugas</source>
+        <translation>Officer &amp;workload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="377" />
+        <source>Sin&amp;kron</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="378" />
+        <source>&amp;Sinkronkan sekarang</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="379" />
+        <source>&amp;Kotak konflik…</source>
+        <translation>&amp;Conflicts inbox…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="419" />
+        <source>Belum masuk — bekerja offline</source>
+        <translation>Not logged in — working offline</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow.py" line="477" />
+        <source>%n hasil</source>
+        <translation><numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow.py" line="480" />
+        <location filename="../../ui/mainwindow.py" line="600" />
+        <source>%n tiket</source>
+        <translation><numerusform>%n ticket</numerusform><numerusform>%n tickets</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="550" />
+        <source>Bapak/Ibu</source>
+        <translation>Sir/Madam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="608" />
+        <source>Tidak dapat dilakukan</source>
+        <translation>Cannot be done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="637" />
+        <source>Menyimpan</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="651" />
+        <source>Alasan: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="652" />
+        <source>Tulis alasan yang dapat dibaca pelapor atau OPD penerima.</source>
+        <translation>Write a reason the reporter or the receiving agency can read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="712" />
+        <source>Menugaskan</source>
+        <translation>Assigning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="786" />
+        <source>Kesalahan tak terduga</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="787" />
+        <source>%1 gagal: %2
+Rincian ada di log: %3</source>
+        <translation>%1 failed: %2
+Details are in the log: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="788" />
+        <source>Pekerjaan</source>
+        <translation>Task</translation>
+    </message>
+</context>
+<context>
+    <name>MessageCard</name>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="84" />
+        <source>BALASAN PUBLIK</source>
+        <translation>PUBLIC REPLY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="85" />
+        <source>CATATAN INTERNAL — tidak terlihat pelapor</source>
+        <translation>INTERNAL NOTE — not visible to the reporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="86" />
+        <source>Peristiwa</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="94" />
+        <source>◷ menunggu sinkronisasi</source>
+        <translation>◷ waiting for sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="96" />
+        <source>✓ terkirim</source>
+        <translation>✓ sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="98" />
+        <source>⚠ ditandai server</source>
+        <translation>⚠ flagged by the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="108" />
+        <location filename="../../ui/ticket_view.py" line="114" />
+        <source>Isi pesan</source>
+        <translation>Message text</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeModel</name>
+    <message>
+        <location filename="../../ui/inbox.py" line="37" />
+        <source>Konflik</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox.py" line="38" />
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox.py" line="39" />
+        <source>Tertahan</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox.py" line="40" />
+        <location filename="../../ui/inbox.py" line="41" />
+        <source>Keluar dari meja ini</source>
+        <translation>Left this desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox.py" line="43" />
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox.py" line="43" />
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox.py" line="43" />
+        <source>Tiket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbox.py" line="43" />
+        <source>Apa yang terjadi</source>
+        <translation>What happened</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/supervisor.py" line="49" />
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="66" />
+        <source>Alasan wajib diisi.</source>
+        <translation>A reason is required.</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../ui/supervisor.py" line="82" />
+        <source>Tugaskan ke petugas</source>
+        <translation>Assign to officer</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/supervisor.py" line="86" />
+        <source>%n tiket dipilih</source>
+        <translation><numerusform>%n ticket selected</numerusform><numerusform>%n tickets selected</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="92" />
+        <source>Petugas tujuan</source>
+        <translation>Officer to assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="98" />
+        <source>Petugas:</source>
+        <translation>Officer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="103" />
+        <source>Tugaskan</source>
+        <translation>Assign</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyEditor</name>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="42" />
+        <source>Balasan publik</source>
+        <translation>Public reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="43" />
+        <source>Tulis balasan publik untuk pelapor</source>
+        <translation>Write a public reply to the reporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="44" />
+        <source>Catatan internal</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="45" />
+        <source>Tulis catatan internal, tidak terlihat pelapor</source>
+        <translation>Write an internal note, not visible to the reporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="54" />
+        <source>Templat balasan</source>
+        <translation>Reply templates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="63" />
+        <source>Teks balasan</source>
+        <translation>Reply text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="77" />
+        <source>Kirim</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="104" />
+        <source>Sisipkan templat…</source>
+        <translation>Insert template…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="129" />
+        <source>Kirim balasan</source>
+        <translation>Send reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="130" />
+        <source>Dilihat pelapor. Ctrl+Enter untuk mengirim.</source>
+        <translation>The reporter will see this. Ctrl+Enter to send.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="131" />
+        <source>Tulis balasan untuk pelapor…</source>
+        <translation>Write a reply to the reporter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="134" />
+        <source>Simpan catatan</source>
+        <translation>Save note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="135" />
+        <source>Hanya untuk petugas OPD, tidak pernah dikirim ke pelapor.</source>
+        <translation>For agency staff only; never sent to the reporter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reply_editor.py" line="136" />
+        <source>Tulis catatan internal…</source>
+        <translation>Write an internal note…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="32" />
+        <location filename="../../ui/settings_dialog.py" line="36" />
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="40" />
+        <source>Bahasa antarmuka</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="44" />
+        <source>Selang sinkronisasi dalam detik</source>
+        <translation>Sync interval in seconds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="46" />
+        <source> detik</source>
+        <translation> seconds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="48" />
+        <source>Ukuran tanda terima</source>
+        <translation>Receipt size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="49" />
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="50" />
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="51" />
+        <source>Struk termal 80 mm</source>
+        <translation>Thermal slip 80 mm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="53" />
+        <source>Nama printer tanda terima</source>
+        <translation>Receipt printer name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="54" />
+        <source>(printer bawaan sistem)</source>
+        <translation>(system default printer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="55" />
+        <source>Beri tahu bila tiket saya mendekati atau melewati tenggat</source>
+        <translation>Notify me when my tickets near or pass a deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="56" />
+        <source>Notifikasi tenggat</source>
+        <translation>Deadline notifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="57" />
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="58" />
+        <source>Sinkron otomatis tiap</source>
+        <translation>Sync automatically every</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="59" />
+        <source>Tanda terima</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="60" />
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="64" />
+        <source>Perubahan bahasa berlaku setelah Tanggap dibuka ulang.</source>
+        <translation>A language change takes effect when Tanggap is reopened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="70" />
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="71" />
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="87" />
+        <source>Menyinkronkan</source>
+        <translation>Syncing</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="116" />
+        <source>Status sambungan</source>
+        <translation>Connection status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="118" />
+        <source>Op menunggu sinkronisasi</source>
+        <translation>Ops waiting for sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="120" />
+        <source>Sinkron terakhir</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="123" />
+        <source>Kesalahan sinkronisasi</source>
+        <translation>Sync error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="129" />
+        <source>Buka kotak konflik</source>
+        <translation>Open the conflicts inbox</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="133" />
+        <location filename="../../ui/sync_status.py" line="135" />
+        <location filename="../../ui/sync_status.py" line="145" />
+        <source>Sinkronkan sekarang</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="145" />
+        <source>Menyinkronkan…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="149" />
+        <source>● Offline — belum masuk</source>
+        <translation>● Offline — not logged in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="152" />
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="155" />
+        <source>● Belum pernah sinkron</source>
+        <translation>● Never synced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="158" />
+        <source>● Offline</source>
+        <translation>● Offline</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_status.py" line="166" />
+        <source>%n op menunggu sinkronisasi</source>
+        <translation><numerusform>%n op waiting for sync</numerusform><numerusform>%n ops waiting for sync</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="169" />
+        <source>Sinkron terakhir: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="171" />
+        <source>Belum pernah sinkron</source>
+        <translation>Never synced</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_status.py" line="176" />
+        <source>%n perlu perhatian</source>
+        <translation><numerusform>%n needs attention</numerusform><numerusform>%n need attention</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TicketQueueModel</name>
+    <message>
+        <location filename="../../ui/queue_model.py" line="85" />
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="87" />
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="88" />
+        <source>Tenggat berisiko</source>
+        <translation>Deadline at risk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="89" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="90" />
+        <source>Pelapor</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="91" />
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="92" />
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="95" />
+        <source>Identitas dirahasiakan</source>
+        <translation>Identity withheld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="96" />
+        <source>Belum ditugaskan</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="97" />
+        <source>Tidak ada tenggat</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="98" />
+        <source>dijeda</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="134" />
+        <source>Memuat antrean</source>
+        <translation>Loading the queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="234" />
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+</context>
+<context>
+    <name>TicketView</name>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="134" />
+        <source>Pilih pengaduan di antrean untuk melihatnya.</source>
+        <translation>Select a complaint in the queue to see it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="156" />
+        <source>Nomor tiket</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="161" />
+        <source>Buka unggahan asli</source>
+        <translation>Open original post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="162" />
+        <source>Buka unggahan asli di peramban</source>
+        <translation>Open the original post in the browser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="168" />
+        <source>Judul pengaduan</source>
+        <translation>Complaint title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="174" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="187" />
+        <source>PELAPOR</source>
+        <translation>REPORTER</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="188" />
+        <source>KATEGORI</source>
+        <translation>CATEGORY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="189" />
+        <source>PETUGAS</source>
+        <translation>OFFICER</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="190" />
+        <source>DITERIMA</source>
+        <translation>RECEIVED</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="191" />
+        <source>LOKASI</source>
+        <translation>LOCATION</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="192" />
+        <source>KONTAK</source>
+        <translation>CONTACT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="207" />
+        <source>Tenggat berisiko</source>
+        <translation>Deadline at risk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="210" />
+        <source>Semua tenggat</source>
+        <translation>All deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="215" />
+        <source>Ubah status:</source>
+        <translation>Change status:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="221" />
+        <source>Ubah status ke %1</source>
+        <translation>Change status to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="238" />
+        <location filename="../../ui/ticket_view.py" line="240" />
+        <source>Isi pengaduan</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="247" />
+        <location filename="../../ui/ticket_view.py" line="251" />
+        <source>Percakapan</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="254" />
+        <location filename="../../ui/ticket_view.py" line="255" />
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ticket_view.py" line="300" />
+        <source>%n perubahan menunggu sinkronisasi</source>
+        <translation><numerusform>%n change waiting for sync</numerusform><numerusform>%n changes waiting for sync</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="303" />
+        <source>Identitas dirahasiakan</source>
+        <translation>Identity withheld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="312" />
+        <source>Belum ditugaskan</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="324" />
+        <source>Tenggat berisiko: %1 — %2 (%3)</source>
+        <translation>Deadline at risk: %1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="327" />
+        <source>dijeda</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="356" />
+        <source>Percakapan (%1)</source>
+        <translation>Thread (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="357" />
+        <source>Lampiran (%1)</source>
+        <translation>Attachments (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="370" />
+        <source>Belum ada balasan atau catatan.</source>
+        <translation>No replies or notes yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="386" />
+        <source>tersimpan untuk offline</source>
+        <translation>stored for offline use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="386" />
+        <source>belum diunduh</source>
+        <translation>not downloaded yet</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../ui/supervisor.py" line="121" />
+        <source>Alihkan ke OPD lain</source>
+        <translation>Transfer to another agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="130" />
+        <source>OPD tujuan</source>
+        <translation>Receiving agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="134" />
+        <source>OPD tujuan:</source>
+        <translation>Receiving agency:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="136" />
+        <source>Alasan pengalihan</source>
+        <translation>Reason for the transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="137" />
+        <source>Mengapa pengaduan ini bukan wewenang OPD kita?</source>
+        <translation>Why is this complaint outside our agency's authority?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="139" />
+        <source>Alasan:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="146" />
+        <source>Alihkan</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="159" />
+        <source>Pilih OPD tujuan.</source>
+        <translation>Choose the receiving agency.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="162" />
+        <source>Alasan pengalihan wajib diisi.</source>
+        <translation>A reason for the transfer is required.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewListModel</name>
+    <message>
+        <location filename="../../ui/views.py" line="30" />
+        <source>Antrean saya</source>
+        <translation>My queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views.py" line="31" />
+        <source>Semua di OPD</source>
+        <translation>All in agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views.py" line="32" />
+        <source>Belum ditugaskan</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views.py" line="33" />
+        <source>Hampir jatuh tempo</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views.py" line="34" />
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views.py" line="35" />
+        <source>Menunggu pelapor</source>
+        <translation>Waiting for reporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views.py" line="36" />
+        <source>Selesai</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views.py" line="37" />
+        <source>Konflik &amp; ditolak</source>
+        <translation>Conflicts &amp; rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views.py" line="81" />
+        <source>%1, %2 tiket</source>
+        <translation>%1, %2 tickets</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="64" />
+        <source>Pengaduan langsung</source>
+        <translation>Walk-in complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="69" />
+        <source>Catat pengaduan yang datang ke loket</source>
+        <translation>Register a complaint made at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="72" />
+        <source>Nomor tiket langsung berlaku walau sedang offline; dikirim ke server saat sinkron.</source>
+        <translation>The tracking number is valid at once, even offline; it goes to the server at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="85" />
+        <location filename="../../ui/walk_in_dialog.py" line="116" />
+        <source>Nama pelapor</source>
+        <translation>Reporter name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="87" />
+        <source>Kontak pelapor</source>
+        <translation>Reporter contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="88" />
+        <source>Nomor HP atau surel</source>
+        <translation>Mobile number or e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="90" />
+        <location filename="../../ui/walk_in_dialog.py" line="118" />
+        <source>Kerahasiaan</source>
+        <translation>Confidentiality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="92" />
+        <source>identitas boleh dilihat petugas</source>
+        <translation>officers may see the identity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="93" />
+        <source>identitas disembunyikan</source>
+        <translation>identity hidden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="94" />
+        <source>seluruh laporan dibatasi</source>
+        <translation>whole report restricted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="101" />
+        <source>Judul pengaduan</source>
+        <translation>Complaint title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="103" />
+        <source>Ringkas, mis. “Lampu PJU mati di Jl. Ahmad Yani”</source>
+        <translation>Short, e.g. “Street light out on Jl. Ahmad Yani”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="105" />
+        <location filename="../../ui/walk_in_dialog.py" line="120" />
+        <source>Isi pengaduan</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="107" />
+        <source>Uraikan pengaduan seperti yang disampaikan pelapor.</source>
+        <translation>Describe the complaint as the reporter told it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="109" />
+        <location filename="../../ui/walk_in_dialog.py" line="121" />
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="110" />
+        <source>(belum ditentukan)</source>
+        <translation>(not decided yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="114" />
+        <location filename="../../ui/walk_in_dialog.py" line="122" />
+        <source>Lokasi</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="115" />
+        <source>Alamat, desa/kelurahan, kecamatan</source>
+        <translation>Address, village, district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="117" />
+        <source>Kontak</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="119" />
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="126" />
+        <source>Pesan kesalahan</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="135" />
+        <source>Pengaduan tercatat</source>
+        <translation>Complaint registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="138" />
+        <source>Nomor tiket baru</source>
+        <translation>New tracking number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="142" />
+        <source>Berikan nomor ini kepada pelapor. Menunggu sinkronisasi ke server.</source>
+        <translation>Give this number to the reporter. Waiting to sync to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="148" />
+        <source>Cetak tanda terima…</source>
+        <translation>Print receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="150" />
+        <source>Cetak tanda terima</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="160" />
+        <location filename="../../ui/walk_in_dialog.py" line="163" />
+        <source>Simpan pengaduan</source>
+        <translation>Save complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="164" />
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="173" />
+        <source>Wajib untuk pengaduan terbuka</source>
+        <translation>Required for a public complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="175" />
+        <source>Boleh dikosongkan; tidak ditampilkan ke petugas lain</source>
+        <translation>May be left empty; not shown to other officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="181" />
+        <source>Nama pelapor wajib diisi untuk pengaduan terbuka.</source>
+        <translation>A public complaint needs the reporter's name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="184" />
+        <source>Kontak harus nomor telepon (mis. 0812…) atau alamat surel.</source>
+        <translation>The contact must be a phone number (e.g. 0812…) or an e-mail address.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="186" />
+        <source>Judul pengaduan wajib diisi.</source>
+        <translation>The complaint needs a title.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="188" />
+        <source>Isi pengaduan terlalu pendek (minimal 10 karakter).</source>
+        <translation>The complaint text is too short (at least 10 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="232" />
+        <source>Selesai</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="241" />
+        <source>Menyimpan pengaduan</source>
+        <translation>Saving the complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="258" />
+        <source>Tanda terima siap</source>
+        <translation>Receipt ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="262" />
+        <source>Tanda terima tidak dapat dibuat: %1</source>
+        <translation>The receipt could not be made: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadModel</name>
+    <message>
+        <location filename="../../ui/supervisor.py" line="175" />
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="176" />
+        <source>Tiket terbuka</source>
+        <translation>Open tickets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="177" />
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="178" />
+        <source>Tenggat terdekat</source>
+        <translation>Nearest deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="218" />
+        <source>Belum ditugaskan</source>
+        <translation>Unassigned</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadPanel</name>
+    <message>
+        <location filename="../../ui/supervisor.py" line="258" />
+        <location filename="../../ui/supervisor.py" line="265" />
+        <source>Beban kerja petugas</source>
+        <translation>Officer workload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="270" />
+        <source>Tabel beban kerja</source>
+        <translation>Workload table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="280" />
+        <source>Pilih tiket di antrean lalu tekan “Tugaskan…” untuk memindahkannya.</source>
+        <translation>Select tickets in the queue, then press “Assign…” to move them.</translation>
+    </message>
+</context>
+</TS>

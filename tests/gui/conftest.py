@@ -1,0 +1,132 @@
+"""GUI fixtures: an inline task manager, the real server, desks that log in.
+
+Everything is real: the local store on disk, the sync engine over HTTP, the reference server
+on loopback, and the OS keyring (scripts/test.sh provides one). Only on a developer machine
+without a Secret Service does the token go to an in-memory keyring instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from pytestqt.qtbot import QtBot
+
+from desktop import credentials
+from desktop.settings import Settings
+from desktop.store import LocalStore
+from tests.helpers.live_server import PASSWORD, LiveServer, fresh_database, live_server
+from ui.tasks import TaskManager
+
+
+def _memory_keyring() -> KeyringBackend:
+    # Defined only when needed: keyring registers every backend class it sees, and one
+    # defined at import time would join the chain of viable backends in every test.
+    class MemoryKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.values: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.values.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.values[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.values.pop((service, username), None)
+
+    return MemoryKeyring()
+
+
+@pytest.fixture(autouse=True)
+def desk_keyring() -> Iterator[None]:
+    """The OS keyring where there is one (always in CI); in memory only on a bare dev machine."""
+    if credentials.keyring_is_usable():
+        yield
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI must provide a Secret Service; keyring is {credentials.keyring_backend_name()}")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(_memory_keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def tasks(qtbot: QtBot) -> TaskManager:
+    return TaskManager(inline=True)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[LiveServer]:
+    with fresh_database("sqlite", tmp_path) as url, live_server(url) as srv:
+        yield srv
+
+
+@pytest.fixture
+def offline(monkeypatch: pytest.MonkeyPatch) -> Callable[[bool], None]:
+    """Cut the desk's network (every request goes to a proxy that refuses) or restore it."""
+
+    def set_offline(down: bool) -> None:
+        for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"):
+            if down:
+                monkeypatch.setenv(name, "http://127.0.0.1:9")
+            else:
+                monkeypatch.delenv(name, raising=False)
+        for name in ("NO_PROXY", "no_proxy"):
+            monkeypatch.delenv(name, raising=False)
+
+    return set_offline
+
+
+class DeskFactory:
+    """Desks (data folder + store + logged-in identity) and their main windows."""
+
+    def __init__(self, tmp_path: Path, qtbot: QtBot, tasks: TaskManager) -> None:
+        self.tmp_path = tmp_path
+        self.qtbot = qtbot
+        self.tasks = tasks
+        self.stores: list[LocalStore] = []
+
+    def store(self, name: str) -> LocalStore:
+        store = LocalStore.open(self.tmp_path / f"desk-{name}")
+        self.stores.append(store)
+        return store
+
+    def login(self, srv: LiveServer, name: str, username: str) -> LocalStore:
+        from desktop import session
+        from ui.sync_status import run_sync
+
+        store = self.store(name)
+        session.login(store, srv.root_url, username, PASSWORD)
+        run_sync(store)
+        return store
+
+    def window(self, store: LocalStore, lang: str = "id") -> object:
+        from ui.mainwindow import MainWindow
+
+        settings = Settings()
+        settings.language = lang
+        window = MainWindow(store, settings, store.path.parent, tasks=TaskManager(inline=True))
+        self.qtbot.addWidget(window)
+        window.resize(1600, 900)
+        window.show()
+        return window
+
+    def close(self) -> None:
+        for store in self.stores:
+            store.close()
+
+
+@pytest.fixture
+def desks(tmp_path: Path, qtbot: QtBot, tasks: TaskManager) -> Iterator[DeskFactory]:
+    factory = DeskFactory(tmp_path, qtbot, tasks)
+    yield factory
+    factory.close()

@@ -1,0 +1,190 @@
+"""Real flows at the workstation: a real local store, the real sync engine, the real server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from desktop.domain import MessageKind, is_valid_tracking_no
+from desktop.queue import QueueView
+from desktop.session import load_identity
+from desktop.sync.status import sync_status
+from tests.gui.conftest import DeskFactory
+from tests.helpers.live_server import LiveServer
+from ui.inbox import InboxDialog
+from ui.mainwindow import MainWindow
+from ui.supervisor import ReassignDialog
+from ui.walk_in_dialog import WalkInDialog
+
+
+def _select(window: MainWindow, tracking_no: str) -> None:
+    row = next(i for i, r in enumerate(window.queue_model.loaded_rows()) if r.tracking_no == tracking_no)
+    window.select_row(row)
+    assert window.detail is not None and window.detail.ticket.tracking_no == tracking_no
+
+
+def _reply_states(window: MainWindow) -> list[tuple[str, str]]:
+    cards = window.ticket_view.message_cards()
+    out = []
+    for card in cards:
+        texts = [label.text() for label in card.findChildren(type(window.ticket_view.title))]
+        state = "pending" if any("menunggu sinkronisasi" in t for t in texts) else ""
+        state = state or ("sent" if any("terkirim" in t for t in texts) else "")
+        out.append((card.objectName(), state))
+    return out
+
+
+def test_reply_typed_offline_shows_pending_at_once_then_sent_after_sync(
+    qtbot: QtBot, server: LiveServer, desks: DeskFactory, offline: Callable[[bool], None]
+) -> None:
+    filed = server.intake(title="Antrean puskesmas Genteng")
+    store = desks.login(server, "a", "petugas.dinkes")
+    window = desks.window(store)
+    _select(window, filed["tracking_no"])
+
+    offline(True)
+    window.start_message(MessageKind.REPLY)
+    window.ticket_view.editor.text.setPlainText("Terima kasih, petugas kami menuju lokasi.")
+    qtbot.mouseClick(window.ticket_view.editor.send, _left())
+    # Shown at once in the thread, marked as waiting; the sync that followed could not reach the server.
+    assert _reply_states(window) == [("msgReply", "pending")]
+    assert window.ticket_view.editor.text.toPlainText() == ""
+    status = sync_status(store)
+    assert status.ops_waiting == 1 and status.online is False
+    assert "1 op menunggu" in window.sync_bar.waiting.text()
+
+    offline(False)
+    window.sync_now()
+    assert _reply_states(window) == [("msgReply", "sent")]
+    assert sync_status(store).ops_waiting == 0
+    admin = server.login("admin", device_name="checker")
+    messages = admin.get(f"/tickets/{filed['tracking_no']}").json()["messages"]
+    assert [m["body"] for m in messages if m["kind"] == "reply"] == [
+        "Terima kasih, petugas kami menuju lokasi."
+    ]
+
+
+def test_supervisor_reassigns_three_tickets_and_the_officer_sees_them_after_sync(
+    qtbot: QtBot, server: LiveServer, desks: DeskFactory
+) -> None:
+    filed = [server.intake(title=f"Keluhan {i}") for i in range(5)]
+    officer_store = desks.login(server, "ani", "ani.dinkes")
+    officer = desks.window(officer_store)
+    assert officer.view_model.count(QueueView.MINE) == 0
+
+    supervisor = desks.window(desks.login(server, "spv", "spv.dinkes"))
+    assert supervisor.reassign_button.isVisible()
+    rows = supervisor.queue_model.loaded_rows()
+    chosen = sorted(r.tracking_no for r in rows[:3])
+    selection = supervisor.table.selectionModel()
+    selection.clearSelection()
+    for i in range(3):
+        selection.select(
+            supervisor.queue_model.index(i, 0),
+            selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+        )
+    supervisor.open_reassign()
+    dialog = supervisor.dialog
+    assert isinstance(dialog, ReassignDialog)
+    dialog.choose("ani.dinkes")
+    dialog.accept()
+
+    assert sync_status(supervisor.store).ops_waiting == 0  # sent at once
+    officer.sync_now()
+    assert officer.view_model.count(QueueView.MINE) == 3
+    officer.view_list.setCurrentIndex(officer.view_model.index(officer.view_model.row_of(QueueView.MINE), 0))
+    assert sorted(r.tracking_no for r in officer.queue_model.loaded_rows()) == chosen
+    assert {r.assignee for r in officer.queue_model.loaded_rows()} == {"ani.dinkes"}
+    assert len(filed) == 5
+
+
+def test_an_officer_has_no_reassign_or_transfer_action(server: LiveServer, desks: DeskFactory) -> None:
+    server.intake(title="Lampu PJU mati")
+    window = desks.window(desks.login(server, "p", "petugas.dinkes"))
+    assert window.queue_model.rowCount() == 1
+    window.select_row(0)
+    assert not window.reassign_button.isVisible()
+    assert not window.transfer_button.isVisible()
+    assert not window.workload_button.isVisible()
+    assert not window.act_reassign.isEnabled() and not window.act_reassign.isVisible()
+    assert not window.supervisor_menu.menuAction().isVisible()
+    window.open_reassign()  # the shortcut does nothing either
+    assert getattr(window, "dialog", None) is None
+
+
+def test_walk_in_with_the_network_down_gets_a_tracking_number_and_offers_the_receipt(
+    qtbot: QtBot, server: LiveServer, desks: DeskFactory, offline: Callable[[bool], None]
+) -> None:
+    store = desks.login(server, "w", "petugas.dinkes")
+    window = desks.window(store)
+    offline(True)
+    window.open_walk_in()
+    dialog = window.walk_in_dialog
+    assert isinstance(dialog, WalkInDialog)
+
+    qtbot.mouseClick(dialog.save_button, _left())
+    assert dialog.error.isVisible()
+    assert "Judul pengaduan wajib diisi." in dialog.error.text()
+    assert dialog.tracking_no is None
+
+    dialog.name.setText("Bu Sulastri")
+    dialog.contact.setText("0812-3456-7890")
+    dialog.title.setText("Bidan desa jarang hadir")
+    dialog.body.setPlainText("Polindes di Desa Kemiren sering tutup pada jam layanan.")
+    dialog.location.setText("Kemiren, Glagah")
+    qtbot.mouseClick(dialog.save_button, _left())
+
+    assert dialog.tracking_no is not None and is_valid_tracking_no(dialog.tracking_no)
+    assert dialog.done_number.text() == dialog.tracking_no
+    assert dialog.receipt_offered
+    assert sync_status(store).ops_waiting == 1
+    assert dialog.tracking_no in [r.tracking_no for r in window.queue_model.loaded_rows()]
+
+    opened = []
+    dialog.open_file = opened.append
+    qtbot.mouseClick(dialog.print_button, _left())
+    assert len(opened) == 1
+    text = "".join(page.extract_text() for page in PdfReader(opened[0]).pages)
+    assert dialog.tracking_no in text
+
+    offline(False)
+    window.sync_now()
+    assert sync_status(store).ops_waiting == 0
+    admin = server.login("admin", device_name="checker")
+    assert admin.get(f"/tickets/{dialog.tracking_no}").status_code == 200
+
+
+def test_a_conflict_shows_in_the_inbox_until_acknowledged(
+    qtbot: QtBot, server: LiveServer, desks: DeskFactory, offline: Callable[[bool], None]
+) -> None:
+    filed = server.intake(title="Puskesmas tutup lebih awal")
+    first = desks.window(desks.login(server, "s1", "spv.dinkes"))
+    second = desks.window(desks.login(server, "s2", "spv2.dinkes"))
+    # The second supervisor works offline on the same ticket while the first reassigns it.
+    offline(True)
+    second.reassign([filed["tracking_no"]], "ani.dinkes")
+    offline(False)
+    first.reassign([filed["tracking_no"]], "petugas.dinkes")
+    second.sync_now()
+
+    assert second.view_model.count(QueueView.CONFLICTS) == 1
+    assert second.sync_bar.attention.isVisible()
+    second.open_inbox()
+    inbox = second.inbox_dialog
+    assert isinstance(inbox, InboxDialog)
+    assert inbox.model.rowCount() == 1
+    what = inbox.model.index(0, 3).data()
+    assert filed["tracking_no"] == inbox.model.index(0, 2).data()
+    assert what
+    qtbot.mouseClick(inbox.ack_all, _left())
+    assert inbox.model.rowCount() == 0
+    assert second.view_model.count(QueueView.CONFLICTS) == 0
+    assert load_identity(second.store) is not None
+
+
+def _left():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton

@@ -1,0 +1,137 @@
+"""The reply editor: public reply or internal note, with canned responses that fill themselves in.
+
+The two kinds look different before they are sent (blue reply, amber dashed note), so an
+officer never posts an internal note to a citizen by mistake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import CannedResponse, MessageKind
+
+
+class ReplyEditor(QFrame):
+    # (kind, text): the window runs the action; the editor clears when it succeeds.
+    submitted = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self._fill: Callable[[str], str] = lambda template: template
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 12)
+        layout.setSpacing(8)
+
+        top = QHBoxLayout()
+        self.reply_mode = QRadioButton(self.tr("Balasan publik"))
+        self.reply_mode.setAccessibleName(self.tr("Tulis balasan publik untuk pelapor"))
+        self.note_mode = QRadioButton(self.tr("Catatan internal"))
+        self.note_mode.setAccessibleName(self.tr("Tulis catatan internal, tidak terlihat pelapor"))
+        self.reply_mode.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.reply_mode)
+        group.addButton(self.note_mode)
+        top.addWidget(self.reply_mode)
+        top.addWidget(self.note_mode)
+        top.addStretch(1)
+        self.canned = QComboBox()
+        self.canned.setAccessibleName(self.tr("Templat balasan"))
+        self.canned.setMinimumWidth(150)
+        self.canned.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.canned.setMinimumContentsLength(14)
+        self.canned.activated.connect(self._insert_canned)
+        top.addWidget(self.canned)
+        layout.addLayout(top)
+
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName(self.tr("Teks balasan"))
+        self.text.setTabChangesFocus(True)
+        self.text.setMinimumHeight(64)
+        self.text.setMaximumHeight(96)
+        layout.addWidget(self.text)
+
+        bottom = QHBoxLayout()
+        self.hint = QLabel()
+        self.hint.setObjectName("muted")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        bottom.addWidget(self.hint, 1)
+        self.send = QPushButton()
+        self.send.setObjectName("primary")
+        self.send.setAccessibleName(self.tr("Kirim"))
+        self.send.clicked.connect(self._submit)
+        bottom.addWidget(self.send)
+        layout.addLayout(bottom)
+
+        send_key = QShortcut(QKeySequence("Ctrl+Return"), self.text)
+        send_key.activated.connect(self._submit)
+        self.reply_mode.toggled.connect(self._restyle)
+        self.text.textChanged.connect(self._update_enabled)
+        self._restyle()
+        self._update_enabled()
+        self.set_canned([])
+
+    @property
+    def kind(self) -> MessageKind:
+        return MessageKind.REPLY if self.reply_mode.isChecked() else MessageKind.NOTE
+
+    def start(self, kind: MessageKind) -> None:
+        (self.reply_mode if kind is MessageKind.REPLY else self.note_mode).setChecked(True)
+        self.text.setFocus()
+
+    def set_canned(
+        self, responses: Sequence[CannedResponse], fill: Callable[[str], str] | None = None
+    ) -> None:
+        if fill is not None:
+            self._fill = fill
+        self.canned.clear()
+        self.canned.addItem(self.tr("Sisipkan templat\u2026"), None)
+        for response in responses:
+            self.canned.addItem(response.title, response.body)
+        self.canned.setEnabled(bool(responses))
+
+    def clear(self) -> None:
+        self.text.clear()
+
+    def _insert_canned(self, index: int) -> None:
+        template = self.canned.itemData(index)
+        if isinstance(template, str):
+            self.text.insertPlainText(self._fill(template))
+            self.text.setFocus()
+        self.canned.setCurrentIndex(0)
+
+    def _submit(self) -> None:
+        body = self.text.toPlainText()
+        if body.strip() and self.isEnabled():
+            self.submitted.emit(self.kind, body)
+
+    def _update_enabled(self) -> None:
+        self.send.setEnabled(bool(self.text.toPlainText().strip()))
+
+    def _restyle(self) -> None:
+        if self.kind is MessageKind.REPLY:
+            self.send.setText(self.tr("Kirim balasan"))
+            self.hint.setText(self.tr("Dilihat pelapor. Ctrl+Enter untuk mengirim."))
+            self.text.setPlaceholderText(self.tr("Tulis balasan untuk pelapor\u2026"))
+            self.text.setStyleSheet("QPlainTextEdit { background: #f5f9ff; border: 1px solid #7fa8d9; }")
+        else:
+            self.send.setText(self.tr("Simpan catatan"))
+            self.hint.setText(self.tr("Hanya untuk petugas OPD, tidak pernah dikirim ke pelapor."))
+            self.text.setPlaceholderText(self.tr("Tulis catatan internal\u2026"))
+            self.text.setStyleSheet("QPlainTextEdit { background: #fffbeb; border: 1px dashed #e0b44a; }")

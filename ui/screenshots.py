@@ -1,0 +1,184 @@
+"""Render the documentation screenshots from a demo data folder (run ``tanggap demo`` once first).
+
+    QT_QPA_PLATFORM=offscreen python -m ui.screenshots <demo data dir> docs/screenshots
+
+Works on a copy of the folder, so the reply and walk-in typed for the pictures never reach
+the demo server. Dialogs are drawn over the dimmed main window, as an officer sees them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop import actions
+from desktop.changes import Changes
+from desktop.domain import MessageKind
+from desktop.queue import QueueFilter, QueueView, fetch_page
+from desktop.settings import Settings
+from desktop.store import LocalStore
+from ui.application import SCREENSHOT_SIZE, ensure_application, install_translators
+from ui.mainwindow import MainWindow
+from ui.tasks import TaskManager
+
+
+def _settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def _window(store: LocalStore, data_dir: Path, lang: str) -> MainWindow:
+    settings = Settings.load(data_dir)
+    settings.language = lang
+    window = MainWindow(store, settings, data_dir, tasks=TaskManager(inline=True))
+    window.sync.stop()
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    _settle()
+    return window
+
+
+def _over(window: MainWindow, dialog: QWidget, path: Path) -> None:
+    """The window dimmed, the dialog centred on it, with a soft shadow."""
+    dialog.resize(dialog.size().expandedTo(dialog.sizeHint()).expandedTo(dialog.minimumSize()))
+    dialog.show()
+    _settle()
+    base = window.grab()
+    front = dialog.grab()
+    canvas = QPixmap(base.size())
+    canvas.setDevicePixelRatio(base.devicePixelRatio())
+    painter = QPainter(canvas)
+    painter.drawPixmap(0, 0, base)
+    painter.fillRect(base.rect(), QColor(16, 24, 40, 110))
+    at = QPoint((window.width() - dialog.width()) // 2, (window.height() - dialog.height()) // 2)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for i, alpha in enumerate((40, 28, 16)):
+        painter.setBrush(QColor(0, 0, 0, alpha))
+        painter.drawRoundedRect(
+            at.x() - 2 - i * 2,
+            at.y() + 2 - i,
+            dialog.width() + 4 + i * 4,
+            dialog.height() + 4 + i * 4,
+            10,
+            10,
+        )
+    painter.drawPixmap(at, front)
+    painter.end()
+    canvas.save(str(path))
+    dialog.close()
+
+
+def _select_first_with_thread(window: MainWindow) -> None:
+    best = 0
+    for i, row in enumerate(window.queue_model.loaded_rows()[:40]):
+        if row.status.is_open and row.reporter_name and not row.identity_hidden:
+            best = i
+            break
+    window.select_row(best)
+    _settle()
+
+
+def render(source: Path, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="tanggap-shots-") as tmp:
+        data_dir = Path(tmp) / "data"
+        shutil.copytree(source, data_dir, ignore=shutil.ignore_patterns("*.lock", "demo-server.*"))
+        app = ensure_application("id")
+        store = LocalStore.open(data_dir)
+        try:
+            # Main window, Indonesian and English
+            window = _window(store, data_dir, "id")
+            _select_first_with_thread(window)
+            window.grab().save(str(out / "main-id.png"))
+            tracking_no = window.detail.ticket.tracking_no if window.detail else ""
+
+            # The ticket: a reply waiting for sync and an internal note, the thread open
+            if tracking_no:
+                actions.note(
+                    store, tracking_no, "Sudah dikoordinasikan dengan kepala puskesmas; cek lapangan Kamis."
+                )
+                actions.reply(
+                    store,
+                    tracking_no,
+                    "Terima kasih atas laporannya. Petugas kami sudah meneruskan ke puskesmas terkait "
+                    "dan akan mengabari perkembangannya.",
+                )
+                window.on_changes(Changes(queue=True, outbox=True))
+                _settle()
+                window.ticket_view.tabs.setCurrentIndex(1)
+                window.ticket_view.editor.start(MessageKind.NOTE)
+                window.ticket_view.editor.text.setPlainText("Mohon dicek ulang data kepesertaan pelapor.")
+                _settle()
+                window.grab().save(str(out / "ticket.png"))
+                window.ticket_view.editor.clear()
+                window.ticket_view.editor.start(MessageKind.REPLY)
+                window.ticket_view.tabs.setCurrentIndex(0)
+
+            # Walk-in dialog, filled in with one problem left to fix
+            window.open_walk_in()
+            dialog = window.walk_in_dialog
+            dialog.name.setText("Sulastri")
+            dialog.contact.setText("0812-3456-7890")
+            dialog.title.setText("Bidan desa jarang hadir di Polindes Kemiren")
+            dialog.body.setPlainText(
+                "Sudah dua minggu Polindes Kemiren tutup pada jam layanan. Ibu hamil harus ke puskesmas "
+                "kecamatan yang jauh. Mohon bidan desa dijadwalkan kembali."
+            )
+            dialog.location.setText("Desa Kemiren, Kecamatan Glagah")
+            dialog.category.setCurrentIndex(min(1, dialog.category.count() - 1))
+            _over(window, dialog, out / "walk-in.png")
+            window.open_walk_in()
+            dialog = window.walk_in_dialog
+            dialog.name.setText("Sulastri")
+            dialog.contact.setText("surel-salah")
+            dialog.body.setPlainText("Tutup.")
+            dialog.save()
+            _over(window, dialog, out / "walk-in-validation.png")
+
+            # Supervisor tools: reassigning several tickets, and the workload panel
+            window.view_list.setCurrentIndex(
+                window.view_model.index(window.view_model.row_of(QueueView.UNASSIGNED), 0)
+            )
+            _settle()
+            selection = window.table.selectionModel()
+            selection.clearSelection()
+            for i in range(min(3, window.queue_model.rowCount())):
+                selection.select(
+                    window.queue_model.index(i, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+            _settle()
+            window.open_reassign()
+            if window.dialog is not None:
+                _over(window, window.dialog, out / "supervisor-reassign.png")
+            window.open_workload()
+            _over(window, window.workload_panel, out / "supervisor.png")
+            window.open_inbox()
+            _over(window, window.inbox_dialog, out / "inbox.png")
+            from ui.login_dialog import LoginDialog
+
+            _over(
+                window, LoginDialog(window.tasks, store, window.settings, data_dir, window), out / "login.png"
+            )
+            window.close()
+
+            install_translators(app, "en")
+            window = _window(store, data_dir, "en")
+            _select_first_with_thread(window)
+            window.grab().save(str(out / "main-en.png"))
+            window.close()
+            install_translators(app, "id")
+            rows = fetch_page(store, QueueFilter(), None, 1)
+            print(f"screenshots in {out} ({len(rows)} ticket(s) checked)")
+        finally:
+            store.close()
+
+
+if __name__ == "__main__":
+    render(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -1,0 +1,185 @@
+"""Sync in the background and what the status bar says about it.
+
+``SyncController`` runs the core's sync engine on the I/O pool (it waits on the network, so
+never on the database thread and never on the UI thread), every ``sync_interval_seconds`` and
+on "Sinkronkan sekarang". The status bar shows online/offline, ops waiting, the last success
+and the last error in plain words.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop import wording
+from desktop.changes import Changes
+from desktop.store import LocalStore
+from desktop.sync.status import SyncStatus, sync_status
+from ui.tasks import TaskManager
+
+log = logging.getLogger(__name__)
+
+
+def run_sync(store: LocalStore) -> Changes:
+    """One sync (push, pull, push); the engine records failures in the store for the status bar."""
+    from desktop.session import NotLoggedIn, transport_for
+    from desktop.sync.engine import SyncBusy, SyncEngine, SyncFailed
+
+    try:
+        _identity, transport = transport_for(store)
+    except NotLoggedIn:
+        return Changes(sync_state=True)
+    try:
+        report = SyncEngine(store, transport).sync()
+        return report.changes | Changes(sync_state=True, outbox=True)
+    except SyncFailed as failed:
+        return failed.report.changes | Changes(sync_state=True, outbox=True)
+    except SyncBusy:
+        return Changes(sync_state=True)
+    finally:
+        transport.close()
+
+
+class SyncController(QObject):
+    started = Signal()
+    finished = Signal(object)  # Changes
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        store: LocalStore,
+        interval_seconds: int,
+        parent: QObject | None = None,
+        runner: Callable[[LocalStore], Changes] = run_sync,
+    ) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.store = store
+        self.runner = runner
+        self.running = False
+        self._again = False
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.sync_now)
+        self.set_interval(interval_seconds)
+
+    def set_interval(self, seconds: int) -> None:
+        self.timer.setInterval(max(15, seconds) * 1000)
+
+    def start_periodic(self) -> None:
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def sync_now(self) -> None:
+        if self.running:
+            self._again = True  # an action during a sync: go once more when this one ends
+            return
+        self.running = True
+        self.started.emit()
+        self.tasks.run_io(
+            lambda: self.runner(self.store),
+            self._done,
+            label=self.tr("Menyinkronkan"),
+            on_error=self._failed,
+        )
+
+    def _done(self, changes: Changes) -> None:
+        self.running = False
+        self.tasks.announce(changes, self)
+        self.finished.emit(changes)
+        if self._again:
+            self._again = False
+            self.sync_now()
+
+    def _failed(self, exc: BaseException) -> None:
+        log.error("sync crashed: %r", exc)
+        self._done(Changes(sync_state=True))
+
+
+class SyncStatusBar(QWidget):
+    """Online/offline, ops waiting, last successful sync, the error, and "Sinkronkan sekarang"."""
+
+    sync_requested = Signal()
+    inbox_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(10)
+        self.state = QLabel()
+        self.state.setAccessibleName(self.tr("Status sambungan"))
+        self.waiting = QLabel()
+        self.waiting.setAccessibleName(self.tr("Op menunggu sinkronisasi"))
+        self.last = QLabel()
+        self.last.setAccessibleName(self.tr("Sinkron terakhir"))
+        self.error = QLabel()
+        self.error.setObjectName("syncError")
+        self.error.setAccessibleName(self.tr("Kesalahan sinkronisasi"))
+        for label in (self.state, self.waiting, self.last, self.error):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.attention = QPushButton()
+        self.attention.setAccessibleName(self.tr("Buka kotak konflik"))
+        self.attention.setStyleSheet("color: #b42318; font-weight: 600;")
+        self.attention.clicked.connect(self.inbox_requested)
+        layout.addWidget(self.attention)
+        self.button = QPushButton(self.tr("Sinkronkan sekarang"))
+        self.button.setObjectName("primary")
+        self.button.setAccessibleName(self.tr("Sinkronkan sekarang"))
+        self.button.setToolTip("F5")
+        self.button.clicked.connect(self.sync_requested)
+        layout.addWidget(self.button)
+        self.lang = "id"
+        self.tz = "Asia/Jakarta"
+        self.show_status(None)
+
+    def set_running(self, running: bool) -> None:
+        self.button.setEnabled(not running)
+        self.button.setText(self.tr("Menyinkronkan\u2026") if running else self.tr("Sinkronkan sekarang"))
+
+    def show_status(self, status: SyncStatus | None) -> None:
+        if status is None or not status.logged_in:
+            self.state.setText(self.tr("\u25cf Offline \u2014 belum masuk"))
+            self.state.setObjectName("offline")
+        elif status.online:
+            self.state.setText(self.tr("\u25cf Online"))
+            self.state.setObjectName("online")
+        elif status.online is None:
+            self.state.setText(self.tr("\u25cf Belum pernah sinkron"))
+            self.state.setObjectName("offline")
+        else:
+            self.state.setText(self.tr("\u25cf Offline"))
+            self.state.setObjectName("offline")
+        self.state.setStyleSheet(
+            "color: #067647; font-weight: 600;"
+            if self.state.objectName() == "online"
+            else "color: #a15c07; font-weight: 600;"
+        )
+        waiting = status.ops_waiting if status else 0
+        self.waiting.setText(self.tr("%n op menunggu sinkronisasi", "", waiting))
+        if status is not None and status.last_success_at is not None:
+            when = wording.format_datetime(status.last_success_at, self.tz, self.lang, weekday=False)
+            self.last.setText(self.tr("Sinkron terakhir: %1").replace("%1", when))
+        else:
+            self.last.setText(self.tr("Belum pernah sinkron"))
+        self.error.setText(status.last_error or "" if status else "")
+        self.error.setVisible(bool(status and status.last_error))
+        attention = status.needs_attention if status else 0
+        self.attention.setVisible(attention > 0)
+        self.attention.setText(self.tr("%n perlu perhatian", "", attention))
+        self.button.setEnabled(bool(status and status.logged_in))
+
+
+def read_status(store: LocalStore) -> SyncStatus:
+    return sync_status(store)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,397 @@
+"""The ticket on the right: header, deadlines, the complaint, the thread, attachments, reply.
+
+Complaint text is hostile input: every piece of it goes through ``setPlainText`` or a QLabel
+in ``PlainText`` format, never rich text, so HTML stays text and nothing is ever fetched.
+The body sits in a read-only QPlainTextEdit, which lays out a megabyte of text lazily.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import labels, wording
+from desktop.domain import (
+    Confidentiality,
+    Message,
+    MessageKind,
+    Stage,
+    Status,
+    UrgencyLevel,
+    allowed_transitions,
+)
+from desktop.sla import urgency
+from desktop.ticket_detail import DeskDirectory, TicketDetail, facts_of_row
+from ui import icons, theme
+from ui.reply_editor import ReplyEditor
+
+# Longer messages go into a scrolling box instead of a label that would lay out all of it.
+LONG_MESSAGE = 4000
+# The order status buttons appear in: forward moves first, side exits last.
+_STATUS_ORDER = [
+    Status.TERVERIFIKASI,
+    Status.DIDISPOSISI,
+    Status.DITINDAKLANJUTI,
+    Status.MENUNGGU_PELAPOR,
+    Status.SELESAI,
+    Status.DITUTUP,
+    Status.BUKAN_WEWENANG,
+    Status.DITOLAK,
+]
+
+
+def plain_label(text: str = "", object_name: str = "", wrap: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    if object_name:
+        label.setObjectName(object_name)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class MessageCard(QFrame):
+    def __init__(
+        self, message: Message, author: str, when: str, state: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        kind = message.kind
+        self.setObjectName({MessageKind.REPLY: "msgReply", MessageKind.NOTE: "msgNote"}.get(kind, "msgEvent"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 10)
+        layout.setSpacing(4)
+        head = QHBoxLayout()
+        head.setSpacing(8)
+        kind_text = {
+            MessageKind.REPLY: self.tr("BALASAN PUBLIK"),
+            MessageKind.NOTE: self.tr("CATATAN INTERNAL \u2014 tidak terlihat pelapor"),
+            MessageKind.EVENT: self.tr("Peristiwa"),
+        }[kind]
+        kind_label = plain_label(kind_text, "msgKind")
+        color = {MessageKind.REPLY: "#1f5fa8", MessageKind.NOTE: "#8a5a00"}.get(kind, theme.MUTED)
+        kind_label.setStyleSheet(f"color: {color};")
+        head.addWidget(kind_label)
+        head.addStretch(1)
+        if state == "pending":
+            head.addWidget(plain_label(self.tr("\u25f7 menunggu sinkronisasi"), "pending"))
+        elif state == "sent":
+            head.addWidget(plain_label(self.tr("\u2713 terkirim"), "sent"))
+        if message.conflict:
+            head.addWidget(plain_label(self.tr("\u26a0 ditandai server"), "pending"))
+        layout.addLayout(head)
+        byline = plain_label(f"{author} \u00b7 {when}", "muted", wrap=True)
+        byline.setStyleSheet("font-size: 8pt;")
+        layout.addWidget(byline)
+        if len(message.body) > LONG_MESSAGE:
+            box = QPlainTextEdit()
+            box.setReadOnly(True)
+            box.setPlainText(message.body)
+            box.setMinimumHeight(160)
+            box.setAccessibleName(self.tr("Isi pesan"))
+            layout.addWidget(box)
+        else:
+            body = plain_label(message.body, wrap=True)
+            body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            body.setMinimumWidth(120)
+            body.setAccessibleName(self.tr("Isi pesan"))
+            if kind is MessageKind.EVENT:
+                body.setObjectName("muted")
+            layout.addWidget(body)
+        self.setAccessibleName(kind_text)
+
+
+class TicketView(QWidget):
+    status_requested = Signal(object)  # Status
+    reply_submitted = Signal(object, str)  # MessageKind, text
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ticketPane")
+        self.detail: TicketDetail | None = None
+        self.lang = "id"
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 14, 16, 14)
+        outer.setSpacing(10)
+
+        self.placeholder = plain_label(self.tr("Pilih pengaduan di antrean untuk melihatnya."), "muted")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.placeholder, 1)
+
+        self.content = QWidget()
+        content = QVBoxLayout(self.content)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(10)
+        outer.addWidget(self.content, 1)
+
+        # -- header card
+        card = QFrame()
+        card.setObjectName("card")
+        head = QVBoxLayout(card)
+        head.setContentsMargins(16, 12, 16, 14)
+        head.setSpacing(8)
+        row1 = QHBoxLayout()
+        self.channel_icon = QLabel()
+        self.channel_icon.setFixedSize(20, 20)
+        self.channel_icon.setTextFormat(Qt.TextFormat.PlainText)
+        row1.addWidget(self.channel_icon)
+        self.tracking = plain_label("", "trackingNo")
+        self.tracking.setAccessibleName(self.tr("Nomor tiket"))
+        row1.addWidget(self.tracking)
+        self.channel_text = plain_label("", "muted")
+        self.channel_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        row1.addWidget(self.channel_text, 1)
+        self.original = QPushButton(self.tr("Buka unggahan asli"))
+        self.original.setAccessibleName(self.tr("Buka unggahan asli di peramban"))
+        self.original.clicked.connect(self._open_original)
+        row1.addWidget(self.original)
+        head.addLayout(row1)
+
+        self.title = plain_label("", "ticketTitle", wrap=True)
+        self.title.setAccessibleName(self.tr("Judul pengaduan"))
+        head.addWidget(self.title)
+
+        badges = QHBoxLayout()
+        badges.setSpacing(6)
+        self.status_badge = plain_label("", "badge")
+        self.status_badge.setAccessibleName(self.tr("Status"))
+        self.conf_badge = plain_label("", "badge")
+        self.sync_badge = plain_label("", "badge")
+        for b in (self.status_badge, self.conf_badge, self.sync_badge):
+            badges.addWidget(b)
+        badges.addStretch(1)
+        head.addLayout(badges)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(2)
+        self.fields: dict[str, QLabel] = {}
+        specs = [
+            ("reporter", self.tr("PELAPOR")),
+            ("category", self.tr("KATEGORI")),
+            ("assignee", self.tr("PETUGAS")),
+            ("received", self.tr("DITERIMA")),
+            ("location", self.tr("LOKASI")),
+            ("contact", self.tr("KONTAK")),
+        ]
+        for i, (key, caption) in enumerate(specs):
+            r, c = divmod(i, 3)
+            grid.addWidget(plain_label(caption, "fieldLabel"), r * 2, c)
+            value = plain_label("", "fieldValue", wrap=True)
+            value.setAccessibleName(caption.capitalize())
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            grid.addWidget(value, r * 2 + 1, c)
+            self.fields[key] = value
+        for c in range(3):
+            grid.setColumnStretch(c, 1)
+        head.addLayout(grid)
+
+        self.risk = plain_label("", wrap=True)
+        self.risk.setAccessibleName(self.tr("Tenggat berisiko"))
+        head.addWidget(self.risk)
+        self.deadlines = plain_label("", "muted", wrap=True)
+        self.deadlines.setAccessibleName(self.tr("Semua tenggat"))
+        head.addWidget(self.deadlines)
+
+        self.actions_row = QHBoxLayout()
+        self.actions_row.setSpacing(6)
+        self.actions_caption = plain_label(self.tr("Ubah status:"), "muted")
+        self.actions_row.addWidget(self.actions_caption)
+        self.status_buttons: dict[Status, QPushButton] = {}
+        for status in _STATUS_ORDER:
+            button = QPushButton(labels.status_label(status, "id"))
+            button.setAccessibleName(
+                self.tr("Ubah status ke %1").replace("%1", labels.status_label(status, "id"))
+            )
+            if status in (Status.DITOLAK, Status.BUKAN_WEWENANG):
+                button.setObjectName("danger")
+            button.clicked.connect(lambda _=False, s=status: self.status_requested.emit(s))
+            self.status_buttons[status] = button
+            self.actions_row.addWidget(button)
+        self.actions_row.addStretch(1)
+        head.addLayout(self.actions_row)
+        content.addWidget(card)
+
+        # -- body, thread, attachments
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("complaintBody")
+        self.body.setReadOnly(True)
+        self.body.setAccessibleName(self.tr("Isi pengaduan"))
+        self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.tabs.addTab(self.body, self.tr("Isi pengaduan"))
+
+        self.thread_area = QScrollArea()
+        self.thread_area.setWidgetResizable(True)
+        self.thread_area.setFrameShape(QFrame.Shape.NoFrame)
+        # Messages wrap to the pane's width; a sideways scroll would hide the end of a reply.
+        self.thread_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.thread_area.setAccessibleName(self.tr("Percakapan"))
+        # The newest message is what the officer just wrote or must answer: a new thread shows its end.
+        bar = self.thread_area.verticalScrollBar()
+        bar.rangeChanged.connect(lambda _lo, hi: bar.setValue(hi))
+        self.tabs.addTab(self.thread_area, self.tr("Percakapan"))
+
+        self.attachments = QListWidget()
+        self.attachments.setAccessibleName(self.tr("Lampiran"))
+        self.tabs.addTab(self.attachments, self.tr("Lampiran"))
+        content.addWidget(self.tabs, 1)
+
+        self.editor = ReplyEditor()
+        self.editor.submitted.connect(self.reply_submitted)
+        content.addWidget(self.editor)
+        self.show_empty()
+
+    # -- filling -----------------------------------------------------------------------
+
+    def show_empty(self) -> None:
+        self.detail = None
+        self.content.hide()
+        self.placeholder.show()
+
+    def set_detail(
+        self,
+        detail: TicketDetail,
+        directory: DeskDirectory,
+        *,
+        lang: str,
+        now: datetime,
+        me: str | None,
+        can_act: bool = True,
+    ) -> None:
+        same_ticket = self.detail is not None and self.detail.ticket.id == detail.ticket.id
+        self.detail = detail
+        self.lang = lang
+        t = detail.ticket
+        tz = directory.tz(t.opd_code)
+        self.placeholder.hide()
+        self.content.show()
+        self.channel_icon.setPixmap(icons.channel_pixmap(t.channel, 20))
+        self.tracking.setText(t.tracking_no)
+        self.channel_text.setText("\u00b7 " + labels.channel_label(t.channel, lang))
+        self.original.setVisible(t.external_ref.startswith(("https://", "http://")))
+        self.original.setToolTip(t.external_ref)
+        self.title.setText(t.title)
+        self.status_badge.setText(labels.status_label(t.status, lang))
+        hidden = t.reporter is None
+        self.conf_badge.setVisible(t.confidentiality is not Confidentiality.PUBLIC)
+        self.conf_badge.setText(labels.confidentiality_label(t.confidentiality, lang))
+        self.conf_badge.setStyleSheet("background: #f2f4f7; color: #344054;")
+        waiting = detail.waiting_ops
+        self.sync_badge.setVisible(waiting > 0)
+        self.sync_badge.setText(self.tr("%n perubahan menunggu sinkronisasi", "", waiting))
+        self.sync_badge.setStyleSheet("background: #fef0c7; color: #7a4a00;")
+
+        hidden_text = self.tr("Identitas dirahasiakan")
+        self.fields["reporter"].setText(hidden_text if hidden or t.reporter is None else t.reporter.name)
+        self.fields["contact"].setText(
+            hidden_text if hidden or t.reporter is None else (t.reporter.contact or "\u2014")
+        )
+        for key in ("reporter", "contact"):
+            self.fields[key].setStyleSheet(f"color: {theme.MUTED}; font-style: italic;" if hidden else "")
+        self.fields["category"].setText(directory.category_name(t.category_code) or "\u2014")
+        self.fields["assignee"].setText(
+            directory.officer_name(t.assignee) if t.assignee else self.tr("Belum ditugaskan")
+        )
+        self.fields["received"].setText(wording.format_datetime(t.received_at, tz, lang, weekday=False))
+        self.fields["location"].setText(t.location or "\u2014")
+
+        calendar = directory.calendar(t.opd_code)
+        facts = facts_of_row(t, directory.tier(t.category_code), detail.followed_up_at)
+        u = urgency(facts, t.deadlines, calendar, now) if t.status.is_open else None
+        if u is not None:
+            remaining = wording.format_remaining(
+                u.remaining, calendar.working_day_length(), lang, u.level is UrgencyLevel.BREACHED
+            )
+            text = self.tr("Tenggat berisiko: %1 \u2014 %2 (%3)")
+            text = text.replace("%1", labels.stage_label(u.stage, lang))
+            text = text.replace("%2", wording.format_datetime(u.deadline, tz, lang))
+            text = text.replace("%3", remaining + (" \u00b7 " + self.tr("dijeda") if u.paused else ""))
+            self.risk.setText(text)
+            self.risk.setStyleSheet(
+                f"background: {theme.URGENCY_BG[u.level]}; color: {theme.URGENCY_FG[u.level]};"
+                "border-radius: 6px; padding: 6px 10px; font-weight: 600;"
+            )
+            self.risk.show()
+        else:
+            self.risk.hide()
+        lines = []
+        for stage in Stage:
+            at = t.deadlines.get(stage)
+            if at is None:
+                continue
+            mark = "\u25b6 " if u is not None and u.stage is stage else "   "
+            lines.append(
+                f"{mark}{labels.stage_label(stage, lang)}: {wording.format_datetime(at, tz, lang, weekday=False)}"
+            )
+        self.deadlines.setText("\n".join(lines))
+
+        allowed = allowed_transitions(t.status) if can_act and not t.archived else frozenset()
+        for status, button in self.status_buttons.items():
+            button.setText(labels.status_label(status, lang))
+            button.setVisible(status in allowed)
+        self.actions_caption.setVisible(bool(allowed))
+
+        self.body.setPlainText(t.body)
+        self._fill_thread(detail, directory, tz, lang)
+        self._fill_attachments(detail)
+        self.tabs.setTabText(1, self.tr("Percakapan (%1)").replace("%1", str(len(t.messages))))
+        self.tabs.setTabText(2, self.tr("Lampiran (%1)").replace("%1", str(len(t.attachments))))
+        self.editor.setEnabled(can_act and not t.archived)
+        if not same_ticket:
+            self.editor.clear()
+            self.tabs.setCurrentIndex(0)
+
+    def _fill_thread(self, detail: TicketDetail, directory: DeskDirectory, tz: str, lang: str) -> None:
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(2, 8, 8, 8)
+        layout.setSpacing(8)
+        messages = detail.ticket.messages
+        if not messages:
+            layout.addWidget(plain_label(self.tr("Belum ada balasan atau catatan."), "muted"))
+        for m in messages:
+            state = "pending" if m.pending else ("sent" if m.id in detail.sent_message_ids else "")
+            card = MessageCard(
+                m,
+                directory.officer_name(m.author),
+                wording.format_datetime(m.created_at, tz, lang, False),
+                state,
+            )
+            layout.addWidget(card)
+        layout.addStretch(1)
+        self.thread_area.setWidget(holder)
+
+    def _fill_attachments(self, detail: TicketDetail) -> None:
+        self.attachments.clear()
+        for a in detail.ticket.attachments:
+            where = self.tr("tersimpan untuk offline") if a.cached_path else self.tr("belum diunduh")
+            item = QListWidgetItem(f"{a.filename}  \u00b7  {a.size / 1024:.0f} KB  \u00b7  {where}")
+            item.setData(Qt.ItemDataRole.UserRole, a.cached_path or a.url)
+            self.attachments.addItem(item)
+
+    def message_cards(self) -> list[MessageCard]:
+        widget = self.thread_area.widget()
+        return widget.findChildren(MessageCard) if widget is not None else []
+
+    def _open_original(self) -> None:
+        if self.detail is not None and self.detail.ticket.external_ref.startswith(("https://", "http://")):
+            QDesktopServices.openUrl(QUrl(self.detail.ticket.external_ref))

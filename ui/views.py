@@ -1,0 +1,119 @@
+"""The views on the left (Antrean saya, Semua di OPD, ...) with their live counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+from desktop.queue import QueueView
+from ui import icons
+
+VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# Views whose count is a call to act get a coloured dot when not empty.
+_ALERT_COLORS = {
+    QueueView.BREACHED: "#f97066",
+    QueueView.DUE_SOON: "#fdb022",
+    QueueView.CONFLICTS: "#f97066",
+}
+
+
+class ViewListModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._views = list(QueueView)
+        self._names = {
+            QueueView.MINE: self.tr("Antrean saya"),
+            QueueView.ALL: self.tr("Semua di OPD"),
+            QueueView.UNASSIGNED: self.tr("Belum ditugaskan"),
+            QueueView.DUE_SOON: self.tr("Hampir jatuh tempo"),
+            QueueView.BREACHED: self.tr("Terlambat"),
+            QueueView.WAITING: self.tr("Menunggu pelapor"),
+            QueueView.DONE: self.tr("Selesai"),
+            QueueView.CONFLICTS: self.tr("Konflik & ditolak"),
+        }
+        self._counts: dict[QueueView, int] = {}
+
+    def name(self, view: QueueView) -> str:
+        return self._names[view]
+
+    def view_at(self, row: int) -> QueueView:
+        return self._views[row]
+
+    def row_of(self, view: QueueView) -> int:
+        return self._views.index(view)
+
+    def count(self, view: QueueView) -> int | None:
+        return self._counts.get(view)
+
+    def set_counts(self, counts: dict[QueueView, int]) -> None:
+        changed = [v for v in self._views if counts.get(v) != self._counts.get(v)]
+        self._counts = dict(counts)
+        for view in changed:
+            i = self.index(self.row_of(view), 0)
+            self.dataChanged.emit(i, i)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._views)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._views):
+            return None
+        view = self._views[index.row()]
+        count = self._counts.get(view)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._names[view]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if count is None:
+                return self._names[view]
+            return (
+                self.tr("%1, %2 tiket")
+                .replace("%1", self._names[view])
+                .replace("%2", QLocale().toString(count))
+            )
+        if role == VIEW_ROLE:
+            return view.value
+        if role == COUNT_ROLE:
+            return count
+        if role == Qt.ItemDataRole.DecorationRole:
+            color = _ALERT_COLORS.get(view) if count else None
+            return icons.dot_pixmap(color or "#2f7a72", 5)
+        return None
+
+
+class ViewDelegate(QStyledItemDelegate):
+    """Paints the view's name as usual and its count as a pill on the right."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().paint(painter, option, index)
+        count = index.data(COUNT_ROLE)
+        if count is None:
+            return
+        view = QueueView(index.data(VIEW_ROLE))
+        text = QLocale().toString(int(count))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = option.fontMetrics
+        width = max(26, metrics.horizontalAdvance(text) + 14)
+        rect = option.rect
+        pill = QRect(rect.right() - width - 16, rect.center().y() - 10, width, 20)
+        alert = _ALERT_COLORS.get(view) if count else None
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(alert) if alert else QColor(255, 255, 255, 36))
+        painter.drawRoundedRect(pill, 10, 10)
+        painter.setPen(QColor("#1d2939") if alert else QColor("#e6f4f1"))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
