@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from db.migrate import include_object
 from db.models import Base
 
 connection = context.config.attributes.get("connection")
@@ -9,11 +10,6 @@ if connection is None:  # pragma: no cover - only the `alembic` CLI reaches this
     from sqlalchemy import create_engine
 
     connection = create_engine(context.config.get_main_option("sqlalchemy.url") or "").connect()
-
-
-def include_object(obj, name, type_, reflected, compare_to):
-    # FTS5 tables and their shadow tables are made by hand in 0002; autogenerate must not drop them.
-    return not (type_ == "table" and name is not None and name.startswith("tickets_fts"))
 
 
 context.configure(

@@ -71,3 +71,20 @@ def test_store_written_by_first_migration_is_upgraded_without_losing_rows(tmp_pa
         assert [b.name for b in backups] == ["tanggap.before-0001.sqlite3"]
     finally:
         store.close()
+
+
+def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
+    """A model changed without a migration would lose data on every desk that upgrades."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from db.models import Base
+
+    engine = create_store_engine(tmp_path / "store.sqlite3")
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"include_object": migrate.include_object, "compare_type": True}
+        )
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
