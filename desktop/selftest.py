@@ -9,11 +9,10 @@ half (``ui.selftest``) adds the main window and QTranslator checks and prints th
 
 from __future__ import annotations
 
-import importlib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import desktop
@@ -43,11 +42,6 @@ def resources_dir() -> Path:
 
 def translation_files() -> list[Path]:
     return sorted((resources_dir() / "i18n").glob("*.qm"))
-
-
-def font_files() -> list[Path]:
-    fonts = resources_dir() / "fonts"
-    return sorted([*fonts.glob("*.ttf"), *fonts.glob("*.otf")])
 
 
 def check_version() -> CheckResult:
@@ -115,57 +109,40 @@ def check_translations_present() -> CheckResult:
     return CheckResult("translation files", True, ", ".join(f.name for f in files))
 
 
-def _render_receipt_with_app(out: Path) -> str | None:
-    """Use the app's own receipt renderer when ``desktop.reports`` offers a self-test hook."""
-    try:
-        reports = importlib.import_module("desktop.reports")
-    except ImportError:
-        return None
-    render: Callable[[Path], object] | None = getattr(reports, "render_sample_receipt", None)
-    if render is None:
-        return None
-    render(out)
-    return "desktop.reports.render_sample_receipt"
-
-
-def _render_receipt_with_reportlab(out: Path) -> str:
-    """A receipt-shaped page from the same parts the app uses: an embedded font and a QR code."""
-    from reportlab.graphics import renderPDF
-    from reportlab.graphics.barcode import createBarcodeDrawing
-    from reportlab.lib.pagesizes import A6
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    fonts = font_files()
-    font_name = "Helvetica"
-    if fonts:
-        font_name = "TanggapSelfTest"
-        pdfmetrics.registerFont(TTFont(font_name, str(fonts[0])))
-    page = canvas.Canvas(str(out), pagesize=A6)
-    page.setFont(font_name, 10)
-    page.drawString(20, 380, "Tanda terima pengaduan — uji mandiri")
-    page.drawString(20, 365, "DINKES-BWI-2611-00042 · Pelapor: Siti Aminah")
-    qr = createBarcodeDrawing("QR", value="DINKES-BWI-2611-00042", width=100, height=100)
-    renderPDF.draw(qr, page, 20, 240)
-    page.showPage()
-    page.save()
-    return f"reportlab with {fonts[0].name if fonts else 'built-in Helvetica (no bundled font found)'}"
-
-
 def check_receipt(work_dir: Path) -> CheckResult:
+    """The app's own receipt renderer on an 80 mm roll: embedded fonts, emoji, QR code."""
+    from desktop import domain as d
+    from desktop.reports import render_receipt
+
+    now = datetime.now(UTC)
+    ticket = d.Ticket(
+        id="00000000-0000-7000-8000-000000000001",
+        tracking_no="DINKES-BWI-2611-K7Q-0001",
+        channel=d.Channel.WALK_IN,
+        confidentiality=d.Confidentiality.PUBLIC,
+        reporter=d.Reporter("Siti Nur'aini", "0812-3456-7890"),
+        title="Uji mandiri tanda terima",
+        body="Jalan berlubang di depan puskesmas \U0001f6a7 (uji mandiri).",
+        opd_code="DINKES-BWI",
+        status=d.Status.BARU,
+        received_at=now,
+        version=0,
+    )
     out = work_dir / "selftest-receipt.pdf"
     try:
-        how = _render_receipt_with_app(out) or _render_receipt_with_reportlab(out)
+        pdf = render_receipt(
+            ticket,
+            d.Opd("DINKES-BWI", "Dinas Kesehatan"),
+            None,
+            layout="thermal80",
+            viewer_may_see_identity=True,
+        )
+        out.write_bytes(pdf)
     except Exception as error:  # report any failure of the PDF stack, it is what the check is for
         return CheckResult("receipt", False, f"{type(error).__name__}: {error}")
-    if not out.is_file() or not out.read_bytes().startswith(b"%PDF"):
-        return CheckResult("receipt", False, f"no PDF written to {out}")
-    if not font_files():
-        return CheckResult(
-            "receipt", False, f"rendered via {how}, but no font in {resources_dir() / 'fonts'}"
-        )
-    return CheckResult("receipt", True, f"{out.stat().st_size} bytes via {how}")
+    if not pdf.startswith(b"%PDF") or b"/FontFile2" not in pdf:
+        return CheckResult("receipt", False, f"{out} is not a PDF with embedded fonts")
+    return CheckResult("receipt", True, f"{len(pdf)} bytes, fonts embedded ({out.name})")
 
 
 def run_core_checks(work_dir: Path) -> list[CheckResult]:
