@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self.dialog: QDialog | None = None
         self.setWindowTitle(self.tr("Tanggap - Pengaduan Masyarakat"))
 
+        # Menus first: loading the first ticket (at once with an inline task manager) enables some.
+        self._build_menus()
         self.empty = EmptyState()
         self.empty.login_button.clicked.connect(self.open_login)
         self.empty.walk_in_button.clicked.connect(self.open_walk_in)
@@ -138,8 +141,14 @@ class MainWindow(QMainWindow):
         from ui.notifications import DeadlineNotifier
 
         self.notifier = DeadlineNotifier(self.tasks, store, self, clock=self.clock)
+        from ui.printing import ReceiptPrinter
 
-        self._build_menus()
+        self.receipts = ReceiptPrinter(self.tasks, store, settings, data_dir, self)
+        self.receipts.opened.connect(self._keep_preview)
+        self.receipts.failed.connect(self._say)
+        # The last print preview opened (receipt or summary), kept for tests.
+        self.preview: object = None
+
         self._apply_identity()
         self.show_workspace(store_overview(store).tickets > 0)
         self.refresh_status()
@@ -285,9 +294,11 @@ class MainWindow(QMainWindow):
 
         # Right: the ticket
         self.ticket_view = TicketView()
+        self.ticket_view.data_dir = self.data_dir
         self.ticket_view.setMinimumWidth(440)
         self.ticket_view.reply_submitted.connect(self.submit_message)
         self.ticket_view.status_requested.connect(self.change_status)
+        self.ticket_view.receipt_requested.connect(self.print_receipt)
         splitter.addWidget(self.ticket_view)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
@@ -363,6 +374,11 @@ class MainWindow(QMainWindow):
             lambda: self.start_message(MessageKind.NOTE),
         )
         self._action(ticket_menu, self.tr("&Cari"), "Ctrl+F", self.focus_search)
+        ticket_menu.addSeparator()
+        self.act_receipt = self._action(
+            ticket_menu, self.tr("Cetak &tanda terima\u2026"), "Ctrl+P", self.print_receipt
+        )
+        self.act_receipt.setEnabled(False)
 
         self.supervisor_menu = bar.addMenu(self.tr("&Supervisor"))
         self.act_reassign = self._action(
@@ -373,6 +389,11 @@ class MainWindow(QMainWindow):
         )
         self.act_workload = self._action(
             self.supervisor_menu, self.tr("&Beban kerja petugas"), None, self.open_workload
+        )
+
+        report_menu = bar.addMenu(self.tr("&Laporan"))
+        self.act_summary = self._action(
+            report_menu, self.tr("Ringkasan &kinerja\u2026"), "Ctrl+Shift+P", self.open_summary
         )
 
         sync_menu = bar.addMenu(self.tr("Sin&kron"))
@@ -416,6 +437,9 @@ class MainWindow(QMainWindow):
             action.setVisible(supervisor)
         self.supervisor_menu.menuAction().setVisible(supervisor)
         self.act_logout.setEnabled(self.identity is not None)
+        # A summary is scoped by who asks: it needs a logged-in identity (even an offline one).
+        self.act_summary.setEnabled(self.identity is not None)
+        self.act_summary.setToolTip("" if self.identity else self.tr("Masuk dulu untuk mencetak ringkasan."))
         if self.identity is None:
             self.whoami.setText(self.tr("Belum masuk \u2014 bekerja offline"))
             self.brand_sub.setText(self.tr("Pengaduan masyarakat"))
@@ -533,6 +557,7 @@ class MainWindow(QMainWindow):
             self.ticket_view.set_detail(
                 detail, self.directory, lang=self.lang, now=self.clock(), me=self.me, can_act=True
             )
+            self.act_receipt.setEnabled(True)
             self.ticket_view.editor.set_canned(self.directory.canned, self._fill_template)
 
         self.tasks.run_db(lambda: load_ticket(self.store, ticket_id), done)
@@ -606,10 +631,7 @@ class MainWindow(QMainWindow):
     # -- actions ----------------------------------------------------------------------------
 
     def _refuse(self, exc: BaseException) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Tidak dapat dilakukan"), str(exc), parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
-        self.last_message = box
+        self._say(str(exc))
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -679,6 +701,35 @@ class MainWindow(QMainWindow):
         self._selected_id = ticket_id
         self.show_workspace(True)
         self.sync.sync_now()
+
+    def print_receipt(self) -> None:
+        """The shown ticket's receipt in the print preview (paper chosen there, remembered)."""
+        if self.detail is None:
+            return
+        self.receipts.open(self.detail.ticket.tracking_no)
+
+    def open_summary(self) -> None:
+        if self.identity is None:
+            return
+        from ui.summary_dialog import SummaryDialog
+
+        tz = self.directory.tz(self.identity.opd_code)
+        today = self.clock().astimezone(ZoneInfo(tz)).date()
+        dialog = SummaryDialog(
+            self.tasks, self.store, self.settings, self.data_dir, self.identity, self.directory, today, self
+        )
+        dialog.opened.connect(self._keep_preview)
+        dialog.open()
+        self.summary_dialog = dialog
+
+    def _keep_preview(self, preview: object) -> None:
+        self.preview = preview
+
+    def _say(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Tidak dapat dilakukan"), message, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+        self.last_message = box
 
     def open_reassign(self) -> None:
         if not self.is_supervisor:

@@ -13,6 +13,7 @@ import contextlib
 import logging
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -43,6 +44,7 @@ from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QFrame,
@@ -72,6 +74,7 @@ class PrintPreviewDialog(QDialog):
 
     printed = Signal()
     saved = Signal(Path)
+    layout_requested = Signal(str)  # the user picked another paper (see ``offer_layouts``)
     failed = Signal(str)  # a message for the user, also shown in a (non-blocking) message box
 
     def __init__(
@@ -94,14 +97,9 @@ class PrintPreviewDialog(QDialog):
         self.setWindowTitle(title or self.tr("Pratinjau cetak"))
         self.setObjectName("printPreview")
 
-        # The buffer must outlive the document: QPdfDocument reads from it lazily.
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(pdf_bytes))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document = QPdfDocument(self)
-        self.document.load(self._buffer)
-        if self.document.status() is not QPdfDocument.Status.Ready:
-            log.error("preview cannot read the PDF: %s", self.document.error())
+        self._buffer: QBuffer | None = None
+        self._load(pdf_bytes)
 
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
@@ -114,12 +112,8 @@ class PrintPreviewDialog(QDialog):
         palette = self.view.palette()
         palette.setColor(QPalette.ColorRole.Dark, QColor(PAGE_DESK))
         self.view.setPalette(palette)
-        if self._is_roll():
-            # A roll is narrow and long: fitting its width would blow it up to poster size.
-            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-            self.view.setZoomFactor(1.4)
-        # Until the user zooms: the whole first sheet, as it will come out of the printer.
-        self._fit_whole_page = not self._is_roll()
+        self._fit_whole_page = False
+        self._initial_zoom()
 
         self.heading = QLabel(title or self.tr("Pratinjau cetak"))
         self.heading.setObjectName("previewHeading")
@@ -158,9 +152,28 @@ class PrintPreviewDialog(QDialog):
         titles.setSpacing(2)
         titles.addWidget(self.heading)
         titles.addWidget(self.page_count_label)
+        # Paper choice (``offer_layouts``): hidden unless the caller can render another layout.
+        self.layout_caption = QLabel(self.tr("Ukuran kertas"))
+        self.layout_caption.setStyleSheet("color: #5b6b79;")
+        self.layout_combo = QComboBox()
+        self.layout_combo.setAccessibleName(self.tr("Ukuran kertas"))
+        self.layout_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.layout_combo.currentIndexChanged.connect(self._on_layout_chosen)
+        self.layout_caption.setBuddy(self.layout_combo)
+        self.layout_caption.hide()
+        self.layout_combo.hide()
+        paper = QHBoxLayout()
+        paper.setSpacing(8)
+        paper.addStretch(1)
+        paper.addWidget(self.layout_caption)
+        paper.addWidget(self.layout_combo)
+        side = QVBoxLayout()
+        side.setSpacing(4)
+        side.addLayout(paper)
+        side.addWidget(self.printer_label)
         header = QHBoxLayout()
         header.addLayout(titles, 1)
-        header.addWidget(self.printer_label, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addLayout(side)
 
         footer = QHBoxLayout()
         footer.addWidget(self.zoom_out_button)
@@ -178,6 +191,88 @@ class PrintPreviewDialog(QDialog):
         root.addWidget(self.view, 1)
         root.addLayout(footer)
         self.resize(560 if self._is_roll() else 780, 860)
+
+    def _load(self, pdf_bytes: bytes) -> None:
+        # The buffer must outlive the document: QPdfDocument reads from it lazily.
+        previous = self._buffer
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(pdf_bytes))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        if previous is not None:
+            previous.close()
+            previous.deleteLater()
+        if self.document.status() is not QPdfDocument.Status.Ready:
+            log.error("preview cannot read the PDF: %s", self.document.error())
+
+    def _initial_zoom(self) -> None:
+        if self._is_roll():
+            # A roll is narrow and long: fitting its width would blow it up to poster size.
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(1.4)
+        # Until the user zooms: the whole first sheet, as it will come out of the printer.
+        self._fit_whole_page = not self._is_roll()
+        if self._fit_whole_page and self.isVisible():
+            self._show_whole_page()
+
+    # -- another paper ------------------------------------------------------------------------------
+
+    def offer_layouts(self, choices: Sequence[tuple[str, str]]) -> None:
+        """Let the user pick another paper: ``(layout key, label)`` pairs, the current one selected.
+
+        Choosing one emits ``layout_requested(key)`` and waits (print and save disabled) until the
+        caller hands the new rendering to ``show_document`` or gives up with ``keep_layout``.
+        """
+        self.layout_combo.blockSignals(True)
+        self.layout_combo.clear()
+        for key, label in choices:
+            self.layout_combo.addItem(label, key)
+        self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(self.layout_key)))
+        self.layout_combo.blockSignals(False)
+        shown = bool(choices)
+        self.layout_caption.setVisible(shown)
+        self.layout_combo.setVisible(shown)
+
+    def _on_layout_chosen(self, _index: int) -> None:
+        key = self.layout_combo.currentData()
+        if not isinstance(key, str) or key == self.layout_key:
+            return
+        self._set_waiting(True)
+        self.layout_requested.emit(key)
+
+    def _set_waiting(self, waiting: bool) -> None:
+        ready = not waiting and self.document.status() is QPdfDocument.Status.Ready
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(not waiting and bool(self.pdf_bytes))
+        self.layout_combo.setEnabled(not waiting)
+        if waiting:
+            self.page_count_label.setText(self.tr("Menyiapkan ukuran kertas lain\u2026"))
+        else:
+            self.page_count_label.setText(self._page_count_text())
+
+    def show_document(self, pdf_bytes: bytes, *, layout: str, file_name: str | None = None) -> None:
+        """Show another rendering of the same document (another paper) in place of this one."""
+        was_roll = self._is_roll()
+        self.pdf_bytes = pdf_bytes
+        self.layout_key = layout
+        if file_name is not None:
+            self.file_name = file_name
+        self._load(pdf_bytes)
+        self.layout_combo.blockSignals(True)
+        self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(layout)))
+        self.layout_combo.blockSignals(False)
+        self.printer_label.setText(self._printer_text())
+        self._set_waiting(False)
+        if was_roll != self._is_roll():
+            self.resize(560 if self._is_roll() else 780, self.height())
+        self._initial_zoom()
+
+    def keep_layout(self) -> None:
+        """The other paper could not be rendered: stay with the document already shown."""
+        self.layout_combo.blockSignals(True)
+        self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(self.layout_key)))
+        self.layout_combo.blockSignals(False)
+        self._set_waiting(False)
 
     # -- what the dialog shows ------------------------------------------------------------------
 

@@ -44,11 +44,18 @@ def _window(store: LocalStore, data_dir: Path, lang: str) -> MainWindow:
     return window
 
 
-def _over(window: MainWindow, dialog: QWidget, path: Path) -> None:
-    """The window dimmed, the dialog centred on it, with a soft shadow."""
+def _over(window: MainWindow, dialog: QWidget, path: Path, wait_ms: int = 0) -> None:
+    """The window dimmed, the dialog centred on it, with a soft shadow.
+
+    ``wait_ms``: let background rendering finish first (QtPdf draws pages on a worker thread).
+    """
     dialog.resize(dialog.size().expandedTo(dialog.sizeHint()).expandedTo(dialog.minimumSize()))
     dialog.show()
     _settle()
+    if wait_ms:
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(wait_ms)
     base = window.grab()
     front = dialog.grab()
     canvas = QPixmap(base.size())
@@ -140,6 +147,34 @@ def render(source: Path, out: Path) -> None:
             dialog.body.setPlainText("Tutup.")
             dialog.save()
             _over(window, dialog, out / "walk-in-validation.png")
+
+            # A walk-in's receipt in the print preview (A5, as a front desk would pick)
+            walk_in = actions.walk_in(
+                store,
+                name="Sulastri",
+                contact="0812-3456-7890",
+                title="Bidan desa jarang hadir di Polindes Kemiren",
+                body=(
+                    "Sudah dua minggu Polindes Kemiren tutup pada jam layanan. Ibu hamil harus ke "
+                    "puskesmas kecamatan yang jauh. Mohon bidan desa dijadwalkan kembali."
+                ),
+                category=next(iter(sorted(window.directory.categories)), None),
+                confidentiality="public",
+                location="Desa Kemiren, Kecamatan Glagah",
+            )
+            window.on_changes(walk_in.changes)
+            window.settings.printers["receipt"] = {"layout": "a5"}
+            if walk_in.tracking_no:
+                window.receipts.open(walk_in.tracking_no)
+                preview = window.receipts.preview
+                if preview is not None:
+                    _over(window, preview, out / "print-preview.png", wait_ms=1500)
+
+            # The performance summary: period and scope
+            window.open_summary()
+            summary = getattr(window, "summary_dialog", None)
+            if summary is not None:
+                _over(window, summary, out / "summary-dialog.png")
 
             # Supervisor tools: reassigning several tickets, and the workload panel
             window.view_list.setCurrentIndex(

@@ -70,10 +70,11 @@ QListView#viewList::item:selected {{ background: {PRIMARY}; color: white; }}
 #queuePane {{ background: {SURFACE}; border-right: 1px solid {BORDER}; }}
 QLabel#paneTitle {{ font-size: 14pt; font-weight: 700; color: {TEXT}; }}
 QLabel#paneCount {{ color: {MUTED}; font-size: 10pt; }}
-QLineEdit, QComboBox, QPlainTextEdit, QTextEdit, QSpinBox {{
+QLineEdit, QComboBox, QPlainTextEdit, QTextEdit, QSpinBox, QDateEdit {{
     background: white; border: 1px solid {BORDER}; border-radius: 6px; padding: 5px 8px;
     selection-background-color: {PRIMARY}; }}
-QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QSpinBox:focus {{ border: 1px solid {PRIMARY}; }}
+QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QSpinBox:focus, QDateEdit:focus {{
+    border: 1px solid {PRIMARY}; }}
 QLineEdit#searchBox {{ padding: 7px 10px; font-size: 10pt; }}
 QComboBox {{ min-height: 20px; }}
 QTableView {{ background: white; border: none; gridline-color: transparent;

@@ -4,11 +4,9 @@ is valid offline, queued for the server, and its receipt offered for printing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +27,8 @@ from desktop.domain import Confidentiality
 from desktop.settings import Settings
 from desktop.store import LocalStore
 from desktop.ticket_detail import DeskDirectory
+from ui.print_preview import PrintPreviewDialog
+from ui.printing import ReceiptPrinter
 from ui.tasks import TaskManager
 from ui.ticket_view import plain_label
 
@@ -56,11 +56,9 @@ class WalkInDialog(QDialog):
         self.settings = settings
         self.tracking_no: str | None = None
         self.ticket_id: str | None = None
-        self.receipt_path: Path | None = None
-        # How a rendered receipt reaches the printer: the system's PDF viewer and its print dialog.
-        self.open_file: Callable[[Path], object] = lambda path: QDesktopServices.openUrl(
-            QUrl.fromLocalFile(str(path))
-        )
+        # The receipt opens in the print preview over this dialog (paper chosen there).
+        self.receipts = ReceiptPrinter(tasks, store, settings, data_dir, self)
+        self.receipts.failed.connect(self._receipt_failed)
         self.setWindowTitle(self.tr("Pengaduan langsung"))
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
@@ -245,25 +243,19 @@ class WalkInDialog(QDialog):
         return self.done_frame.isVisible() and self.print_button.isEnabled()
 
     def print_receipt(self) -> None:
-        """Render the receipt PDF (I/O pool) and hand it to the system viewer to print."""
-        if self.ticket_id is None:
+        """Show the new ticket's receipt in the print preview (from the local store: works offline)."""
+        if self.tracking_no is None:
             return
-        from ui.printing import print_receipt
+        self.error.hide()
+        self.receipts.open(self.tracking_no)
 
-        ticket_id = self.ticket_id
-        folder = self.data_dir / "receipts"
+    @property
+    def preview(self) -> PrintPreviewDialog | None:
+        return self.receipts.preview
 
-        def done(path: Path) -> None:
-            self.receipt_path = path
-            self.print_button.setText(self.tr("Tanda terima siap"))
-            self.open_file(path)
-
-        def failed(exc: BaseException) -> None:
-            self.error.setText(self.tr("Tanda terima tidak dapat dibuat: %1").replace("%1", str(exc)))
-            self.error.show()
-
-        layout = (self.settings.printers.get("receipt", {}) or {}).get("layout", "a4")
-        print_receipt(self.tasks, self.store, ticket_id, folder, done, failed, layout=layout)
+    def _receipt_failed(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
 
 
 def _looks_like_contact(text: str) -> bool:
