@@ -20,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    func,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -150,6 +151,8 @@ class Ticket(Base):
         Index("ix_tickets_queue", "is_open", "next_deadline", "id"),
         Index("ix_tickets_assignee_queue", "assignee", "is_open", "next_deadline", "id"),
         Index("ix_tickets_status_queue", "status", "next_deadline", "id"),
+        # The Selesai view: most recently done first (see desktop.queue).
+        Index("ix_tickets_done", func.coalesce(resolved_at, closed_at, received_at), "id"),
     )
 
 
@@ -168,7 +171,11 @@ class Message(Base):
 
     ticket: Mapped[Ticket] = relationship(back_populates="messages")
 
-    __table_args__ = (Index("ix_messages_ticket", "ticket_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_messages_ticket", "ticket_id", "created_at"),
+        # Answered ops clear their message's op_id; only unsent messages have one.
+        Index("ix_messages_op_id", "op_id", sqlite_where=text("op_id IS NOT NULL")),
+    )
 
 
 class Attachment(Base):

@@ -55,6 +55,7 @@ class SyncStateRepository:
 
     def set(self, key: str, value: str | None) -> None:
         self.session.merge(models.SyncState(key=key, value=value))
+        self.session.flush()  # a get() later in the same unit of work must see it (no autoflush)
 
     def all(self) -> dict[str, str | None]:
         return {row.key: row.value for row in self.session.scalars(select(models.SyncState))}

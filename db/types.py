@@ -33,7 +33,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def parse_utc(value: str) -> datetime:
-    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    # fromisoformat reads the trailing Z as UTC (3.11+), a hundred times faster than strptime.
+    return datetime.fromisoformat(value)
 
 
 def format_utc(value: datetime) -> str:

@@ -29,9 +29,9 @@ from sqlalchemy.sql.elements import ColumnElement
 from db import models
 from db.types import format_utc
 from desktop import domain as d
+from desktop.labels import LAYOUTS, Layout
 from desktop.reports import SummaryFigures, SummaryRequest, SummaryTicket, compute_summary, render_receipt
 from desktop.reports import render_summary as render_summary_pdf
-from desktop.reports.receipt import LAYOUTS, Layout
 from desktop.session import DeskIdentity
 from desktop.sla import WorkCalendar, calendar_from_directory, office_hours_from_json
 from desktop.store import LocalStore, ticket_from_row

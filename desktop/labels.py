@@ -10,6 +10,10 @@ from typing import Literal
 
 from desktop.domain import Channel, Confidentiality, Role, Stage, Status
 
+# Receipt paper: A4, A5, and the 80 mm thermal roll of front-desk printers.
+Layout = Literal["a4", "a5", "thermal80"]
+LAYOUTS: tuple[Layout, ...] = ("a4", "a5", "thermal80")
+
 Lang = Literal["id", "en"]
 
 _CHANNEL: dict[Channel, tuple[str, str]] = {

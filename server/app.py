@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from desktop.domain import Role
 from server import jobs, security
+from server.attachments import AttachmentRefused, content_disposition, load_for
 from server.db import make_engine, read_session
 from server.directory import directory
 from server.intake import intake
@@ -55,6 +56,9 @@ log = logging.getLogger("tanggap.server")
 
 API_PREFIX = "/api/v1"
 MAX_BODY_BYTES = 5 * 1024 * 1024
+# Intake carries up to 5 attachments of 5 MB each as base64 (4/3 larger) besides a 1 MB complaint.
+MAX_INTAKE_BODY_BYTES = 40 * 1024 * 1024
+INTAKE_PATH = "/api/v1/intake"
 # Bodies up to this size are read and discarded before a 413, so the client sees the answer
 # instead of a reset connection; larger ones just get the answer and a closed connection.
 DRAIN_LIMIT_BYTES = 64 * 1024 * 1024
@@ -86,7 +90,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         401: "No or bad token",
         403: "Not allowed",
         404: "Unknown or outside the caller's scope",
-        413: "Body over 5 MB or more than 500 ops",
+        413: "Body over 5 MB (intake: 40 MB), more than 500 ops, or an attachment too large",
         422: "Invalid field",
         429: "Slow down (see Retry-After)",
     }.items()
@@ -96,22 +100,25 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 class BodyLimitMiddleware:
     """Reject request bodies over the limit before the JSON parser sees them (413)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
-        self.app, self.max_bytes = app, max_bytes
+    def __init__(
+        self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES, intake_max_bytes: int = MAX_INTAKE_BODY_BYTES
+    ) -> None:
+        self.app, self.default_max_bytes, self.intake_max_bytes = app, max_bytes, intake_max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        max_bytes = self.intake_max_bytes if scope.get("path") == INTAKE_PATH else self.default_max_bytes
         declared = None
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 with contextlib.suppress(ValueError):
                     declared = int(value)
-        if declared is not None and declared > self.max_bytes:
+        if declared is not None and declared > max_bytes:
             if declared <= DRAIN_LIMIT_BYTES:
                 await _drain(receive)
-            await _send_too_large(send, self.max_bytes)
+            await _send_too_large(send, max_bytes)
             return
         seen = 0
         too_large = False
@@ -121,7 +128,7 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
+                if seen > max_bytes:
                     too_large = True
                     raise _TooLarge()
             return message
@@ -136,7 +143,7 @@ class BodyLimitMiddleware:
                 if not replaced and message["type"] == "http.response.start":
                     replaced = started = True
                     await _drain(receive)
-                    await _send_too_large(send, self.max_bytes)
+                    await _send_too_large(send, max_bytes)
                 return
             if message["type"] == "http.response.start":
                 started = True
@@ -147,7 +154,7 @@ class BodyLimitMiddleware:
         except Exception:
             if too_large and not started:
                 await _drain(receive)
-                await _send_too_large(send, self.max_bytes)
+                await _send_too_large(send, max_bytes)
             else:
                 raise
 
@@ -409,9 +416,41 @@ def _router(state: ServerState) -> APIRouter:
             ticket_id, created = intake(state.engine, state.sla, body)
         except OpRejected as exc:
             raise ApiError(422, exc.code, exc.message) from None
+        except AttachmentRefused as exc:
+            raise ApiError(exc.status, exc.code, exc.message) from None
         viewer = caller or Caller(0, "intake", "intake", Role.ADMIN, "", "", "")
         with read_session(state.engine) as session:
             return json_response(load_by_id(session, viewer, ticket_id), 201 if created else 200)
+
+    @router.get(
+        "/attachments/{attachment_id}",
+        tags=["tickets"],
+        summary="An attachment's bytes (always a download, never rendered)",
+        response_class=Response,
+        responses={
+            200: {
+                "description": "The file: Content-Type is the stored mime type, Content-Disposition "
+                "is always attachment, X-Content-Type-Options nosniff",
+                "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        },
+    )
+    def get_attachment(attachment_id: Annotated[str, Path(max_length=36)], caller: CallerDep) -> Response:
+        with read_session(state.engine) as session:
+            found = load_for(session, caller, attachment_id)
+        if found is None:
+            raise ApiError(404, "not_found", "No such attachment.")
+        return Response(
+            found.data,
+            media_type=found.mime,
+            headers={
+                "Content-Disposition": content_disposition(found.filename),
+                "X-Content-Type-Options": "nosniff",
+                "Content-Security-Policy": "default-src 'none'; sandbox",
+                "Cache-Control": "private, max-age=86400",
+                "ETag": f'"{found.sha256}"',
+            },
+        )
 
     @router.get(
         "/sync/pull",

@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from desktop.domain import Channel, Confidentiality
+from server.attachments import attach, decode_files
 from server.db import read_session, utcnow, write_unit
 from server.models import CategoryRow, OpdRow, TicketRow
 from server.schemas import IntakeIn
@@ -42,7 +43,12 @@ def route(session: sa.orm.Session, opd_code: str | None, category_code: str | No
 
 
 def intake(engine: Engine, sla_cache: SlaDirectoryCache, data: IntakeIn) -> tuple[str, bool]:
-    """The ticket id and whether it was created now (False: this complaint came in before)."""
+    """The ticket id and whether it was created now (False: this complaint came in before).
+
+    Attachments are checked before anything is written (``AttachmentRefused``: nothing stored);
+    a repeated complaint keeps the first one's attachments.
+    """
+    files = decode_files(data.attachments)
     existing = _existing(engine, data.channel.value, data.external_ref)
     if existing:
         return existing, False
@@ -69,6 +75,8 @@ def intake(engine: Engine, sla_cache: SlaDirectoryCache, data: IntakeIn) -> tupl
                 opd_code=opd_code,
                 received_at=received_at,
             )
+            # Part of the creating write: its change-log entry already carries them to the desks.
+            attach(unit.session, ticket.id, files)
             return ticket.id, True
     except IntegrityError:
         # The same complaint arrived twice at once: the other request created it.

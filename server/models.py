@@ -190,6 +190,15 @@ class AttachmentRow(Base):
     url: Mapped[str] = mapped_column(sa.String(500), default="")
 
 
+class AttachmentBlobRow(Base):
+    """An attachment's bytes, stored once per content (sha256): the same photo twice is one row."""
+
+    __tablename__ = "attachment_blobs"
+    sha256: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(sa.BigInteger)
+    data: Mapped[bytes] = mapped_column(sa.LargeBinary)
+
+
 class TrackingSerialRow(Base):
     __tablename__ = "tracking_serials"
     opd_code: Mapped[str] = mapped_column(sa.String(40), primary_key=True)

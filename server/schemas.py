@@ -119,6 +119,12 @@ class TicketOut(BaseModel):
     attachments: list[AttachmentOut]
 
 
+class AttachmentIn(Strict):
+    filename: str = Field(max_length=4096, description="shown to officers after cleaning (no paths, <= 200)")
+    mime: str = Field(default="application/octet-stream", max_length=255)
+    content_base64: str = Field(description="the file, base64; at most 5 MB decoded (else 413)")
+
+
 class IntakeIn(Strict):
     channel: Channel
     external_ref: str = Field(min_length=1, max_length=500)
@@ -130,6 +136,9 @@ class IntakeIn(Strict):
     opd_code: str | None = Field(default=None, max_length=40)
     location: str = Field(default="", max_length=500)
     received_at: AwareDatetime | None = None
+    attachments: list[AttachmentIn] = Field(
+        default_factory=list, description="photos, screenshots, PDFs: at most 5 (else 413)"
+    )
 
 
 # -- directory ------------------------------------------------------------------------------

@@ -14,8 +14,10 @@ from sqlalchemy.engine import Engine
 from desktop.domain import Channel, MessageKind, Status, server_tracking_no
 from desktop.sla.calendar import office_hours_to_json
 from desktop.sla.policy import DEFAULT_POLICY, PolicyRule
+from server.attachments import API_PATH, store_blob
 from server.db import PendingChange, read_session, utcnow, write_unit
 from server.models import (
+    AttachmentRow,
     CalendarDayRow,
     CannedResponseRow,
     CategoryRow,
@@ -27,6 +29,7 @@ from server.models import (
     TrackingSerialRow,
 )
 from server.security import hash_password
+from server.seed_attachments import attachments_for
 from server.sla_service import SlaDirectoryCache
 
 BATCH = 1000
@@ -144,9 +147,11 @@ def load_complaints(engine: Engine, complaints: Iterable[Any]) -> int:
             )
         }
     total = 0
+    blobs_stored: set[str] = set()
     for chunk in _chunks(complaints, BATCH):
         tickets: list[dict[str, Any]] = []
         messages: list[dict[str, Any]] = []
+        attachments: list[dict[str, Any]] = []
         with write_unit(engine) as unit:
             for c in chunk:
                 ref = c.external_ref or None
@@ -198,6 +203,22 @@ def load_complaints(engine: Engine, complaints: Iterable[Any]) -> int:
                             "conflict": None,
                         }
                     )
+                for filename, blob in attachments_for(c):
+                    if blob.sha256 not in blobs_stored:
+                        store_blob(unit.session, blob.sha256, blob.data)
+                        blobs_stored.add(blob.sha256)
+                    attachment_id = str(uuid.uuid4())
+                    attachments.append(
+                        {
+                            "id": attachment_id,
+                            "ticket_id": ticket_id,
+                            "filename": filename,
+                            "mime": blob.mime,
+                            "size": len(blob.data),
+                            "sha256": blob.sha256,
+                            "url": API_PATH + attachment_id,
+                        }
+                    )
                 unit.record(
                     PendingChange(ticket_id, 1, None, c.opd_code, None, c.assignee, None, row.confidentiality)
                 )
@@ -205,6 +226,8 @@ def load_complaints(engine: Engine, complaints: Iterable[Any]) -> int:
                 unit.session.execute(sa.insert(TicketRow), tickets)
             if messages:
                 unit.session.execute(sa.insert(MessageRow), messages)
+            if attachments:
+                unit.session.execute(sa.insert(AttachmentRow), attachments)
         total += len(tickets)
     with write_unit(engine) as unit:
         for (opd_code, yymm), last in serials.items():

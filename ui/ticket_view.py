@@ -8,6 +8,7 @@ The body sits in a read-only QPlainTextEdit, which lays out a megabyte of text l
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -16,8 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -40,6 +39,7 @@ from desktop.domain import (
 from desktop.sla import urgency
 from desktop.ticket_detail import DeskDirectory, TicketDetail, facts_of_row
 from ui import icons, theme
+from ui.attachment_list import AttachmentList
 from ui.reply_editor import ReplyEditor
 
 # Longer messages go into a scrolling box instead of a label that would lay out all of it.
@@ -121,6 +121,7 @@ class MessageCard(QFrame):
 class TicketView(QWidget):
     status_requested = Signal(object)  # Status
     reply_submitted = Signal(object, str)  # MessageKind, text
+    receipt_requested = Signal()  # print the shown ticket's receipt
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,9 +165,18 @@ class TicketView(QWidget):
         row1.addWidget(self.original)
         head.addLayout(row1)
 
+        # The title wraps, so the receipt button beside it never squeezes the tracking number.
+        title_row = QHBoxLayout()
+        title_row.setSpacing(10)
         self.title = plain_label("", "ticketTitle", wrap=True)
         self.title.setAccessibleName(self.tr("Judul pengaduan"))
-        head.addWidget(self.title)
+        title_row.addWidget(self.title, 1)
+        self.print_receipt_button = QPushButton(self.tr("Cetak tanda terima\u2026"))
+        self.print_receipt_button.setAccessibleName(self.tr("Cetak tanda terima tiket ini"))
+        self.print_receipt_button.setToolTip(self.tr("Pratinjau dan cetak tanda terima (Ctrl+P)"))
+        self.print_receipt_button.clicked.connect(lambda _=False: self.receipt_requested.emit())
+        title_row.addWidget(self.print_receipt_button, 0, Qt.AlignmentFlag.AlignTop)
+        head.addLayout(title_row)
 
         badges = QHBoxLayout()
         badges.setSpacing(6)
@@ -250,8 +260,9 @@ class TicketView(QWidget):
         bar.rangeChanged.connect(lambda _lo, hi: bar.setValue(hi))
         self.tabs.addTab(self.thread_area, self.tr("Percakapan"))
 
-        self.attachments = QListWidget()
-        self.attachments.setAccessibleName(self.tr("Lampiran"))
+        self.attachments = AttachmentList()
+        # The data folder the cached files live in; None: the main window's ``data_dir``.
+        self.data_dir: Path | None = None
         self.tabs.addTab(self.attachments, self.tr("Lampiran"))
         content.addWidget(self.tabs, 1)
 
@@ -381,12 +392,10 @@ class TicketView(QWidget):
         self.thread_area.setWidget(holder)
 
     def _fill_attachments(self, detail: TicketDetail) -> None:
-        self.attachments.clear()
-        for a in detail.ticket.attachments:
-            where = self.tr("tersimpan untuk offline") if a.cached_path else self.tr("belum diunduh")
-            item = QListWidgetItem(f"{a.filename}  \u00b7  {a.size / 1024:.0f} KB  \u00b7  {where}")
-            item.setData(Qt.ItemDataRole.UserRole, a.cached_path or a.url)
-            self.attachments.addItem(item)
+        data_dir = self.data_dir or getattr(self.window(), "data_dir", None)
+        self.attachments.show_attachments(
+            detail.ticket.attachments, data_dir if isinstance(data_dir, Path) else None, self.lang
+        )
 
     def message_cards(self) -> list[MessageCard]:
         widget = self.thread_area.widget()

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.cli import CliError
+from desktop.labels import LAYOUTS
 from desktop.settings import Settings, resolve_data_dir
 from desktop.store import LocalStore
 
@@ -160,8 +161,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from desktop.reports.receipt import LAYOUTS
-
     help_text = "cetak tanda terima ke PDF / write a ticket's receipt as PDF"
     p: argparse.ArgumentParser = subparsers.add_parser("receipt", help=help_text, description=help_text)
     p.add_argument(

@@ -149,12 +149,15 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 "pulled": report.pulled,
                 "revoked": report.revoked,
                 "snapshot": report.snapshot,
+                "attachments_cached": report.attachments_cached,
             }
         )
     else:
         print(
             f"pushed {report.pushed}, applied {report.applied}, conflicts {report.conflicts}, "
-            f"pulled {report.pulled}" + (f", archived {report.revoked}" if report.revoked else "")
+            f"pulled {report.pulled}"
+            + (f", archived {report.revoked}" if report.revoked else "")
+            + (f", attachments cached {report.attachments_cached}" if report.attachments_cached else "")
         )
     return 0
 

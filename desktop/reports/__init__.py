@@ -4,6 +4,7 @@ No database access here: the local store streams ``SummaryTicket`` values and ha
 ``Ticket``/``Opd``/``Officer``; the CLI and the UI decide where the bytes go.
 """
 
+from desktop.labels import LAYOUTS
 from desktop.reports.metrics import (
     Breach,
     GroupFigures,
@@ -13,7 +14,7 @@ from desktop.reports.metrics import (
     SummaryTicket,
     compute_summary,
 )
-from desktop.reports.receipt import LAYOUTS, qr_payload, render_receipt
+from desktop.reports.receipt import qr_payload, render_receipt
 from desktop.reports.summary import render_summary
 
 __all__ = [

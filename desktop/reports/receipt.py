@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import quote
 
 from reportlab.graphics.barcode.qr import QrCode
@@ -33,7 +33,15 @@ from reportlab.platypus import (
 )
 
 from desktop.domain import Confidentiality, Officer, Opd, Stage, Ticket
-from desktop.labels import channel_label, confidentiality_label, role_label, stage_label, status_label
+from desktop.labels import (
+    LAYOUTS,
+    Layout,
+    channel_label,
+    confidentiality_label,
+    role_label,
+    stage_label,
+    status_label,
+)
 from desktop.reports._common import (
     ACCENT,
     INK,
@@ -47,9 +55,6 @@ from desktop.reports._common import (
 )
 from desktop.reports.fonts import SANS, SANS_BOLD, canvas_text, register_fonts, rich_text
 from desktop.wording import format_date, format_datetime
-
-Layout = Literal["a4", "a5", "thermal80"]
-LAYOUTS: tuple[Layout, ...] = ("a4", "a5", "thermal80")
 
 THERMAL_WIDTH = 80 * mm
 THERMAL_MARGIN = 4 * mm

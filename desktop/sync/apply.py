@@ -218,6 +218,10 @@ def upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]]) -> list[
     return [r["id"] for r in ticket_rows]
 
 
+def store_is_empty(session: Session) -> bool:
+    return session.execute(text("SELECT 1 FROM tickets LIMIT 1")).first() is None
+
+
 def tickets_with_waiting_ops(session: Session, ticket_ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(ticket_ids), 900):
@@ -321,15 +325,18 @@ def archive_unseen(session: Session, now: datetime) -> int:
     return archived
 
 
-def apply_result_ticket(session: Session, ticket: dict[str, Any]) -> str:
-    """Take the server's row from a push result, then put back what still waits on top."""
-    ids = upsert_tickets(session.connection(), [ticket])
+def apply_result_tickets(session: Session, tickets: Sequence[dict[str, Any]]) -> list[str]:
+    """Take the server's rows from a push response, then put back what still waits on top."""
+    ids = upsert_tickets(session.connection(), tickets)
     outbox.reapply_waiting(session, ids)
-    return ids[0]
+    return ids
 
 
-def clear_message_op(session: Session, op_id: str) -> None:
-    session.execute(update(models.Message).where(models.Message.op_id == op_id).values(op_id=None))
+def clear_message_ops(session: Session, op_ids: Sequence[str]) -> None:
+    """Messages whose ops were delivered are no longer "menunggu sinkronisasi"."""
+    for start in range(0, len(op_ids), 900):
+        chunk = list(op_ids[start : start + 900])
+        session.execute(update(models.Message).where(models.Message.op_id.in_(chunk)).values(op_id=None))
 
 
 def integrity_ok(session: Session) -> bool:

@@ -18,6 +18,7 @@ import os
 import signal
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -25,13 +26,13 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from db import models
+from db import models, search
 from db.repositories import NoticeRepository, SyncStateRepository
 from desktop import domain as d
 from desktop.changes import Changes
 from desktop.locks import FileLock, LockHeld
 from desktop.store import LocalStore
-from desktop.sync import apply, outbox
+from desktop.sync import apply, attachments, outbox
 from desktop.sync.transport import (
     AuthExpired,
     CursorExpired,
@@ -91,6 +92,7 @@ class SyncReport:
     pulled: int = 0  # tickets received
     revoked: int = 0  # tickets archived because they left this desk's scope
     snapshot: bool = False  # a full snapshot was (re)started
+    attachments_cached: int = 0  # attachment files downloaded (or found) for offline viewing
     changes: Changes = Changes()
 
     def plus(self, **kwargs: Any) -> SyncReport:
@@ -112,6 +114,7 @@ class SyncEngine:
         sleep: Callable[[float], None] = time.sleep,
         push_batch: int = PUSH_BATCH,
         pull_limit: int = PULL_LIMIT,
+        attachment_budget: int = attachments.SYNC_BUDGET_BYTES,
     ) -> None:
         self.store = store
         self.transport = transport
@@ -119,6 +122,7 @@ class SyncEngine:
         self.sleep = sleep
         self.push_batch = push_batch
         self.pull_limit = pull_limit
+        self.attachment_budget = attachment_budget
         transport.after_send = self._after_send
 
     @staticmethod
@@ -148,6 +152,10 @@ class SyncEngine:
         with self.store.write() as session:
             if outbox.reset_inflight(session):
                 log.info("inflight ops from an interrupted sync are pending again")
+            state = SyncStateRepository(session)
+            if state.get("search_deferred") and not state.get("snapshot_in_progress"):
+                search.resume_triggers(session.connection())  # a snapshot ended without its last step
+                state.set("search_deferred", None)
             SyncStateRepository(session).set("last_attempt_at", self.clock().isoformat())
         try:
             report = self._push_all(report)
@@ -177,7 +185,18 @@ class SyncEngine:
             repo.set("failures", None)
             repo.set("next_retry_at", None)
             repo.set("online", "1")
-        return report
+        return self._cache_attachments(report)
+
+    def _cache_attachments(self, report: SyncReport) -> SyncReport:
+        """After the tickets are safe: fetch attachment files; nothing here can fail the sync."""
+        try:
+            fetched = attachments.fetch_missing(self.store, self.transport, self.attachment_budget)
+        except Exception:
+            log.exception("caching attachments failed; the tickets are synced, files wait for next sync")
+            return report
+        if fetched.failed or fetched.deferred:
+            log.info("attachments: %d not cached this sync (%d deferred)", fetched.failed, fetched.deferred)
+        return report.plus(attachments_cached=fetched.cached, changes=Changes(tickets=fetched.ticket_ids))
 
     def _record_failure(self, what: str, *, retry_in: float | None = None, auth: bool = False) -> str:
         if auth:
@@ -284,12 +303,27 @@ class SyncEngine:
         return report.plus(changes=Changes(directory=True))
 
     def _pull_all(self, report: SyncReport) -> SyncReport:
+        # The next page is fetched while this one is written: server and disk work side by side.
+        # Only its cursor is ever committed, with its page, so a crash loses nothing.
+        prefetch = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tanggap-pull")
+        try:
+            return self._pull_pages(report, prefetch)
+        finally:
+            prefetch.shutdown(wait=False, cancel_futures=True)
+
+    def _pull_pages(self, report: SyncReport, prefetch: ThreadPoolExecutor) -> SyncReport:
         with self.store.read() as session:
             cursor = SyncStateRepository(session).get("cursor")
+        upcoming: Future[dict[str, Any]] | None = None
         while True:
             try:
-                page = self.transport.pull(cursor, self.pull_limit)
+                page = (
+                    upcoming.result()
+                    if upcoming is not None
+                    else self.transport.pull(cursor, self.pull_limit)
+                )
             except CursorExpired:
+                upcoming = None
                 log.warning("cursor expired on the server: taking a fresh snapshot, outbox kept")
                 with self.store.write() as session:
                     repo = SyncStateRepository(session)
@@ -313,9 +347,18 @@ class SyncEngine:
                 left_scope = self._left_scope_during_resnapshot(changes)
                 if left_scope:
                     report = self._push_all(report, left_scope)
+            upcoming = (
+                prefetch.submit(self.transport.pull, page["next_cursor"], self.pull_limit)
+                if page.get("has_more")
+                else None
+            )
             with self.store.write() as session:
                 repo = SyncStateRepository(session)
                 snapshot = snapshot or mode is not None
+                if cursor is None and mode is None and apply.store_is_empty(session):
+                    # A first snapshot indexes for search once at its end, not row by row.
+                    search.suspend_triggers(session.connection())
+                    repo.set("search_deferred", "1")
                 touched, revoked = apply.apply_page(session, changes, self.clock())
                 if mode == RESNAPSHOT:
                     apply.remember_snapshot_ids(session, touched)
@@ -325,6 +368,9 @@ class SyncEngine:
                 repo.set("cursor", page["next_cursor"])
                 still = snapshot and page.get("has_more")
                 repo.set("snapshot_in_progress", (mode or "1") if still else None)
+                if not still and repo.get("search_deferred"):
+                    search.resume_triggers(session.connection())
+                    repo.set("search_deferred", None)
             cursor = page["next_cursor"]
             upserts = sum(1 for c in changes if c.get("op") == "upsert")
             report = report.plus(
@@ -378,6 +424,7 @@ def record_results(
     touched: set[str] = set()
     notices = NoticeRepository(session)
     blocked_tickets: dict[str, int] = {}
+    delivered_ops: list[str] = []
     for result in results:
         op = ops.get(str(result.get("op_id")))
         if op is None:
@@ -399,7 +446,7 @@ def record_results(
             name == "conflict" and op.type in (d.OpType.REPLY.value, d.OpType.NOTE.value)
         )
         if delivered:
-            apply.clear_message_op(session, op.op_id)
+            delivered_ops.append(op.op_id)
         else:
             _flag_message(session, op)
         if name in ("applied", "duplicate"):
@@ -423,14 +470,12 @@ def record_results(
         if isinstance(ticket, dict):
             server_rows[str(ticket.get("id"))] = ticket
     session.flush()
+    apply.clear_message_ops(session, delivered_ops)
     attention += _block_after_rejection(session, blocked_tickets, now)
-    for ticket in server_rows.values():
-        apply.apply_result_ticket(session, ticket)
+    session.flush()
+    apply.apply_result_tickets(session, list(server_rows.values()))
+    outbox.reapply_waiting(session, touched - set(server_rows))
     outbox.recount_pending(session, touched)
-    for ticket_id in touched - set(server_rows):
-        row = session.get(models.Ticket, ticket_id, populate_existing=True)
-        if row is not None:
-            outbox.reapply_waiting(session, [ticket_id])
     return applied, attention, touched
 
 

@@ -97,21 +97,14 @@ def waiting_count(session: Session) -> int:
 def recount_pending(session: Session, ticket_ids: Iterable[str]) -> None:
     """``Ticket.pending_ops`` = the ticket's pending/inflight ops (the UI's "menunggu sinkronisasi")."""
     ids = list(set(ticket_ids))
-    if not ids:
-        return
-    counts = dict(
-        session.execute(
-            select(models.OutboxOp.ticket_id, func.count())
-            .where(models.OutboxOp.ticket_id.in_(ids), models.OutboxOp.state.in_(WAITING_STATES))
-            .group_by(models.OutboxOp.ticket_id)
-        ).all()
+    waiting = (
+        select(func.count())
+        .where(models.OutboxOp.ticket_id == models.Ticket.id, models.OutboxOp.state.in_(WAITING_STATES))
+        .scalar_subquery()
     )
-    for ticket_id in ids:
-        session.execute(
-            update(models.Ticket)
-            .where(models.Ticket.id == ticket_id)
-            .values(pending_ops=int(counts.get(ticket_id, 0)))
-        )
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        session.execute(update(models.Ticket).where(models.Ticket.id.in_(chunk)).values(pending_ops=waiting))
 
 
 # -- local effects: what an op does to the local row before the server has seen it ----------
@@ -196,13 +189,15 @@ def reapply_waiting(session: Session, ticket_ids: Iterable[str]) -> None:
     if not ids:
         return
     by_ticket: dict[str, list[models.OutboxOp]] = {}
-    for op in waiting_ops(session, ids):
-        by_ticket.setdefault(op.ticket_id, []).append(op)
-    for ticket_id in ids:
+    for start in range(0, len(ids), 900):
+        for op in waiting_ops(session, ids[start : start + 900]):
+            by_ticket.setdefault(op.ticket_id, []).append(op)
+    # A ticket with nothing waiting keeps the server's row as it is; only the rest are touched.
+    for ticket_id, ops in by_ticket.items():
         ticket = session.get(models.Ticket, ticket_id, populate_existing=True)
         if ticket is None:
             continue
-        for op in by_ticket.get(ticket_id, ()):
+        for op in ops:
             apply_local_effect(ticket, op.type, op.payload, op.created_at)
-        ticket.pending_ops = len(by_ticket.get(ticket_id, ()))
+        ticket.pending_ops = len(ops)
         refresh_queue_columns(ticket)

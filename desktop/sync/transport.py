@@ -66,6 +66,10 @@ class RequestRefused(Exception):
         self.message = message
 
 
+class DownloadTooLarge(Exception):
+    """The file is bigger than the caller allowed; nothing more was read."""
+
+
 @dataclass(frozen=True, slots=True)
 class LoginResult:
     token: str
@@ -262,3 +266,51 @@ class Transport:
             if not isinstance(got, dict) or got.get("op_id") != sent["op_id"]:
                 raise TransportError("Jawaban server tidak dapat dibaca", detail="push results out of order")
         return results
+
+    def download(self, path: str, write: Callable[[bytes], object], *, max_bytes: int) -> int:
+        """GET a file below the server root (``/api/v1/attachments/<id>``) into ``write``; its size.
+
+        Sent once (the caller retries on its next sync). Only paths on this server are fetched,
+        so a hostile URL can never carry the token elsewhere. More than ``max_bytes`` (declared or
+        streamed, after any content decoding) raises ``DownloadTooLarge``.
+        """
+        if not path.startswith("/") or path.startswith("//") or "\\" in path:
+            raise ValueError(f"not a path on this server: {path[:80]!r}")
+        headers = {**self._headers(), "Accept": "*/*"}
+        total = 0
+        try:
+            with self._http.get(
+                self.server_url + path, headers=headers, timeout=self.timeout, stream=True
+            ) as response:
+                status = response.status_code
+                if status == 401:
+                    raise AuthExpired()
+                if status == 429 or status >= 500:
+                    raise TransportError(
+                        f"Server sedang bermasalah (HTTP {status})", retry_after=_retry_after(response)
+                    )
+                if status != 200:
+                    raw = response.raw.read(64 * 1024, decode_content=True) or b""
+                    try:
+                        err = orjson.loads(raw)["error"]
+                        code, message = str(err["code"]), str(err["message"])
+                    except (orjson.JSONDecodeError, KeyError, TypeError):
+                        code, message = f"http_{status}", f"HTTP {status}"
+                    raise RequestRefused(status, code, message)
+                declared = response.headers.get("Content-Length")
+                if declared and declared.isdigit() and int(declared) > max_bytes:
+                    raise DownloadTooLarge(f"{declared} bytes")
+                for chunk in response.iter_content(64 * 1024):
+                    total += len(chunk)
+                    if total > max_bytes:
+                        raise DownloadTooLarge(f"over {max_bytes} bytes")
+                    write(chunk)
+        except requests.Timeout as exc:
+            raise TransportError("Server tidak menjawab tepat waktu", detail=type(exc).__name__) from None
+        except requests.ConnectionError as exc:
+            raise TransportError("Server tidak dapat dihubungi", detail=type(exc).__name__) from None
+        except (requests.RequestException, OSError) as exc:
+            if isinstance(exc, OSError) and not isinstance(exc, requests.RequestException):
+                raise  # the local disk failed, not the network: the caller says so
+            raise TransportError("Koneksi ke server gagal", detail=type(exc).__name__) from None
+        return total

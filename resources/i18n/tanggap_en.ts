@@ -1,42 +1,119 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AttachmentList</name>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="100"/>
+        <location filename="../../ui/attachment_list.py" line="169"/>
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="119"/>
+        <source>Tidak ada lampiran.</source>
+        <translation>No attachments.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="143"/>
+        <source>Lampiran tidak dapat dibuka: %1</source>
+        <translation>The attachment cannot be opened: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="158"/>
+        <source>Lampiran tidak dapat disimpan: %1</source>
+        <translation>The attachment cannot be saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="164"/>
+        <source>Simpan lampiran sebagai</source>
+        <translation>Save attachment as</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentRow</name>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="66"/>
+        <source>Nama berkas</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="68"/>
+        <source>tersimpan untuk offline</source>
+        <translation>saved for offline use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="68"/>
+        <source>belum diunduh</source>
+        <translation>not downloaded yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="74"/>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="76"/>
+        <source>Buka %1 dengan aplikasi sistem</source>
+        <translation>Open %1 with the system application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="78"/>
+        <source>Simpan sebagai…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="79"/>
+        <source>Simpan salinan %1</source>
+        <translation>Save a copy of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="81"/>
+        <source>Belum diunduh: berkas tersedia setelah sinkronisasi berikutnya.</source>
+        <translation>Not downloaded yet: the file arrives with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="88"/>
+        <source>Jenis berkas ini tidak dibuka langsung; gunakan “Simpan sebagai…”.</source>
+        <translation>This kind of file is not opened directly; use “Save as…”.</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="60" />
+        <location filename="../../ui/mainwindow.py" line="61"/>
         <source>Belum ada pengaduan di perangkat ini</source>
         <translation>No complaints on this computer yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="66" />
+        <location filename="../../ui/mainwindow.py" line="67"/>
         <source>Masuk ke server pengaduan lalu sinkronkan untuk mengambil antrean OPD Anda,
 atau catat pengaduan yang datang langsung ke loket.</source>
-        <translation>Log in to the complaints server and sync to fetch your agency's queue,
+        <translation>Log in to the complaints server and sync to fetch your agency&apos;s queue,
 or register a complaint made in person at the desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="77" />
+        <location filename="../../ui/mainwindow.py" line="78"/>
         <source>Masuk ke server…</source>
         <translation>Log in to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="79" />
+        <location filename="../../ui/mainwindow.py" line="80"/>
         <source>Masuk ke server</source>
         <translation>Log in to the server</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="80" />
+        <location filename="../../ui/mainwindow.py" line="81"/>
         <source>Catat pengaduan langsung…</source>
         <translation>Register a walk-in complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="81" />
+        <location filename="../../ui/mainwindow.py" line="82"/>
         <source>Catat pengaduan langsung</source>
         <translation>Register a walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="88" />
+        <location filename="../../ui/mainwindow.py" line="89"/>
         <source>Antrean kosong</source>
         <translation>Empty queue</translation>
     </message>
@@ -44,40 +121,40 @@ or register a complaint made in person at the desk.</translation>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../ui/inbox.py" line="110" />
-        <location filename="../../ui/inbox.py" line="115" />
+        <location filename="../../ui/inbox.py" line="110"/>
+        <location filename="../../ui/inbox.py" line="115"/>
         <source>Konflik &amp; penolakan</source>
         <translation>Conflicts &amp; rejections</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="119" />
+        <location filename="../../ui/inbox.py" line="119"/>
         <source>Server memutuskan hal-hal ini saat sinkron. Baca, tindak lanjuti bila perlu, lalu tandai sudah dibaca.</source>
         <translation>The server decided these during sync. Read them, follow up where needed, then mark them as read.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="130" />
+        <location filename="../../ui/inbox.py" line="130"/>
         <source>Daftar konflik dan penolakan</source>
         <translation>List of conflicts and rejections</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="140" />
+        <location filename="../../ui/inbox.py" line="140"/>
         <source>Tidak ada yang perlu diperhatikan.</source>
         <translation>Nothing needs your attention.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="144" />
-        <location filename="../../ui/inbox.py" line="145" />
+        <location filename="../../ui/inbox.py" line="144"/>
+        <location filename="../../ui/inbox.py" line="145"/>
         <source>Tandai terpilih sudah dibaca</source>
         <translation>Mark selected as read</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="147" />
-        <location filename="../../ui/inbox.py" line="149" />
+        <location filename="../../ui/inbox.py" line="147"/>
+        <location filename="../../ui/inbox.py" line="149"/>
         <source>Tandai semua sudah dibaca</source>
         <translation>Mark all as read</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="151" />
+        <location filename="../../ui/inbox.py" line="151"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -85,77 +162,77 @@ or register a complaint made in person at the desk.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="47" />
+        <location filename="../../ui/login_dialog.py" line="47"/>
         <source>Masuk ke Tanggap</source>
         <translation>Log in to Tanggap</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="52" />
+        <location filename="../../ui/login_dialog.py" line="52"/>
         <source>Masuk ke server pengaduan</source>
         <translation>Log in to the complaints server</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="55" />
+        <location filename="../../ui/login_dialog.py" line="55"/>
         <source>Gunakan akun petugas OPD Anda. Tanpa jaringan, pilih “Kerja offline”.</source>
         <translation>Use your agency officer account. Without a network, choose “Work offline”.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="65" />
+        <location filename="../../ui/login_dialog.py" line="65"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="68" />
-        <location filename="../../ui/login_dialog.py" line="73" />
+        <location filename="../../ui/login_dialog.py" line="68"/>
+        <location filename="../../ui/login_dialog.py" line="73"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="70" />
-        <location filename="../../ui/login_dialog.py" line="74" />
+        <location filename="../../ui/login_dialog.py" line="70"/>
+        <location filename="../../ui/login_dialog.py" line="74"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="72" />
+        <location filename="../../ui/login_dialog.py" line="72"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="77" />
+        <location filename="../../ui/login_dialog.py" line="77"/>
         <source>Pesan kesalahan</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="81" />
+        <location filename="../../ui/login_dialog.py" line="81"/>
         <source>Kerja offline</source>
         <translation>Work offline</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="82" />
+        <location filename="../../ui/login_dialog.py" line="82"/>
         <source>Kerja offline dengan data tersimpan</source>
         <translation>Work offline with the stored data</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="86" />
-        <location filename="../../ui/login_dialog.py" line="89" />
-        <location filename="../../ui/login_dialog.py" line="123" />
-        <location filename="../../ui/login_dialog.py" line="127" />
+        <location filename="../../ui/login_dialog.py" line="86"/>
+        <location filename="../../ui/login_dialog.py" line="89"/>
+        <location filename="../../ui/login_dialog.py" line="123"/>
+        <location filename="../../ui/login_dialog.py" line="127"/>
         <source>Masuk</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="101" />
+        <location filename="../../ui/login_dialog.py" line="101"/>
         <source>Alamat server harus diawali https:// (atau http:// di jaringan kantor).</source>
         <translation>The server address must start with https:// (or http:// on the office network).</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="104" />
+        <location filename="../../ui/login_dialog.py" line="104"/>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Enter your username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="106" />
+        <location filename="../../ui/login_dialog.py" line="106"/>
         <source>Menghubungi server…</source>
         <translation>Contacting the server…</translation>
     </message>
@@ -163,281 +240,312 @@ or register a complaint made in person at the desk.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="117" />
+        <location filename="../../ui/mainwindow.py" line="118"/>
         <source>Tanggap - Pengaduan Masyarakat</source>
         <translation>Tanggap - Public Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="166" />
-        <location filename="../../ui/mainwindow.py" line="420" />
+        <location filename="../../ui/mainwindow.py" line="175"/>
+        <location filename="../../ui/mainwindow.py" line="445"/>
         <source>Pengaduan masyarakat</source>
         <translation>Public complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="168" />
+        <location filename="../../ui/mainwindow.py" line="177"/>
         <source>ANTREAN</source>
         <translation>QUEUE</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="174" />
+        <location filename="../../ui/mainwindow.py" line="183"/>
         <source>Tampilan antrean</source>
         <translation>Queue views</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="183" />
+        <location filename="../../ui/mainwindow.py" line="192"/>
         <source>+  Pengaduan langsung</source>
         <translation>+  Walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="184" />
+        <location filename="../../ui/mainwindow.py" line="193"/>
         <source>Catat pengaduan langsung</source>
         <translation>Register a walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="188" />
+        <location filename="../../ui/mainwindow.py" line="197"/>
         <source>Beban kerja petugas</source>
         <translation>Officer workload</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="189" />
+        <location filename="../../ui/mainwindow.py" line="198"/>
         <source>Buka panel beban kerja petugas</source>
         <translation>Open the officer workload panel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="209" />
+        <location filename="../../ui/mainwindow.py" line="218"/>
         <source>Tugaskan…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="210" />
+        <location filename="../../ui/mainwindow.py" line="219"/>
         <source>Tugaskan tiket terpilih ke petugas</source>
         <translation>Assign the selected tickets to an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="212" />
+        <location filename="../../ui/mainwindow.py" line="221"/>
         <source>Alihkan ke OPD lain…</source>
         <translation>Transfer to another agency…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="213" />
+        <location filename="../../ui/mainwindow.py" line="222"/>
         <source>Alihkan tiket ke OPD lain</source>
         <translation>Transfer the ticket to another agency</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="221" />
+        <location filename="../../ui/mainwindow.py" line="230"/>
         <source>Cari nomor tiket, judul, isi atau pelapor…  (Ctrl+F)</source>
         <translation>Search tracking number, title, text or reporter…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="222" />
+        <location filename="../../ui/mainwindow.py" line="231"/>
         <source>Cari pengaduan</source>
         <translation>Search complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="234" />
+        <location filename="../../ui/mainwindow.py" line="243"/>
         <source>Saring kanal</source>
         <translation>Filter by channel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="236" />
+        <location filename="../../ui/mainwindow.py" line="245"/>
         <source>Saring kategori</source>
         <translation>Filter by category</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="238" />
+        <location filename="../../ui/mainwindow.py" line="247"/>
         <source>Saring status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="240" />
+        <location filename="../../ui/mainwindow.py" line="249"/>
         <source>Saring petugas</source>
         <translation>Filter by officer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="254" />
+        <location filename="../../ui/mainwindow.py" line="263"/>
         <source>Antrean pengaduan</source>
         <translation>Complaint queue</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="317" />
+        <location filename="../../ui/mainwindow.py" line="274"/>
+        <source>Kolom antrean</source>
+        <translation>Queue columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="329"/>
         <source>Semua kanal</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="324" />
+        <location filename="../../ui/mainwindow.py" line="336"/>
         <source>Semua kategori</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="329" />
+        <location filename="../../ui/mainwindow.py" line="341"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="335" />
+        <location filename="../../ui/mainwindow.py" line="347"/>
         <source>Semua petugas</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="336" />
+        <location filename="../../ui/mainwindow.py" line="348"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="341" />
+        <location filename="../../ui/mainwindow.py" line="353"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="343" />
+        <location filename="../../ui/mainwindow.py" line="355"/>
         <source>Pengaduan &amp;langsung…</source>
         <translation>&amp;Walk-in complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="347" />
+        <location filename="../../ui/mainwindow.py" line="359"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="349" />
+        <location filename="../../ui/mainwindow.py" line="361"/>
         <source>&amp;Masuk…</source>
         <translation>&amp;Log in…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="350" />
+        <location filename="../../ui/mainwindow.py" line="362"/>
         <source>&amp;Keluar akun</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="352" />
+        <location filename="../../ui/mainwindow.py" line="364"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="354" />
+        <location filename="../../ui/mainwindow.py" line="366"/>
         <source>&amp;Tiket</source>
         <translation>&amp;Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="355" />
+        <location filename="../../ui/mainwindow.py" line="367"/>
         <source>Tiket &amp;berikutnya</source>
         <translation>&amp;Next ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="356" />
+        <location filename="../../ui/mainwindow.py" line="368"/>
         <source>Tiket &amp;sebelumnya</source>
         <translation>&amp;Previous ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="357" />
+        <location filename="../../ui/mainwindow.py" line="369"/>
         <source>&amp;Balas</source>
         <translation>&amp;Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="360" />
+        <location filename="../../ui/mainwindow.py" line="372"/>
         <source>&amp;Catatan internal</source>
         <translation>Internal &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="364" />
+        <location filename="../../ui/mainwindow.py" line="376"/>
         <source>&amp;Cari</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="366" />
+        <location filename="../../ui/mainwindow.py" line="379"/>
+        <source>Cetak &amp;tanda terima…</source>
+        <translation>Print &amp;receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="383"/>
         <source>&amp;Supervisor</source>
         <translation>S&amp;upervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="368" />
+        <location filename="../../ui/mainwindow.py" line="385"/>
         <source>&amp;Tugaskan ke petugas…</source>
         <translation>&amp;Assign to officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="371" />
+        <location filename="../../ui/mainwindow.py" line="388"/>
         <source>&amp;Alihkan ke OPD lain…</source>
         <translation>&amp;Transfer to another agency…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="374" />
+        <location filename="../../ui/mainwindow.py" line="391"/>
         <source>&amp;Beban kerja petugas</source>
         <translation>Officer &amp;workload</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="377" />
+        <location filename="../../ui/mainwindow.py" line="394"/>
+        <source>&amp;Laporan</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="396"/>
+        <source>Ringkasan &amp;kinerja…</source>
+        <translation>&amp;Performance summary…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="399"/>
         <source>Sin&amp;kron</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="378" />
+        <location filename="../../ui/mainwindow.py" line="400"/>
         <source>&amp;Sinkronkan sekarang</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="379" />
+        <location filename="../../ui/mainwindow.py" line="401"/>
         <source>&amp;Kotak konflik…</source>
         <translation>&amp;Conflicts inbox…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="419" />
+        <location filename="../../ui/mainwindow.py" line="442"/>
+        <source>Masuk dulu untuk mencetak ringkasan.</source>
+        <translation>Log in first to print a summary.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="444"/>
         <source>Belum masuk — bekerja offline</source>
         <translation>Not logged in — working offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.py" line="477" />
+        <location filename="../../ui/mainwindow.py" line="502"/>
         <source>%n hasil</source>
-        <translation><numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.py" line="480" />
-        <location filename="../../ui/mainwindow.py" line="600" />
+        <location filename="../../ui/mainwindow.py" line="505"/>
+        <location filename="../../ui/mainwindow.py" line="626"/>
         <source>%n tiket</source>
-        <translation><numerusform>%n ticket</numerusform><numerusform>%n tickets</numerusform></translation>
+        <translation>
+            <numerusform>%n ticket</numerusform>
+            <numerusform>%n tickets</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="550" />
+        <location filename="../../ui/mainwindow.py" line="576"/>
         <source>Bapak/Ibu</source>
         <translation>Sir/Madam</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="608" />
+        <location filename="../../ui/mainwindow.py" line="729"/>
         <source>Tidak dapat dilakukan</source>
         <translation>Cannot be done</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="637" />
+        <location filename="../../ui/mainwindow.py" line="660"/>
         <source>Menyimpan</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="651" />
+        <location filename="../../ui/mainwindow.py" line="674"/>
         <source>Alasan: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="652" />
+        <location filename="../../ui/mainwindow.py" line="675"/>
         <source>Tulis alasan yang dapat dibaca pelapor atau OPD penerima.</source>
         <translation>Write a reason the reporter or the receiving agency can read.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="712" />
+        <location filename="../../ui/mainwindow.py" line="764"/>
         <source>Menugaskan</source>
         <translation>Assigning</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="786" />
+        <location filename="../../ui/mainwindow.py" line="838"/>
         <source>Kesalahan tak terduga</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="787" />
+        <location filename="../../ui/mainwindow.py" line="839"/>
         <source>%1 gagal: %2
 Rincian ada di log: %3</source>
         <translation>%1 failed: %2
 Details are in the log: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="788" />
+        <location filename="../../ui/mainwindow.py" line="840"/>
         <source>Pekerjaan</source>
         <translation>Task</translation>
     </message>
@@ -445,38 +553,38 @@ Details are in the log: %3</translation>
 <context>
     <name>MessageCard</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="84" />
+        <location filename="../../ui/ticket_view.py" line="84"/>
         <source>BALASAN PUBLIK</source>
         <translation>PUBLIC REPLY</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="85" />
+        <location filename="../../ui/ticket_view.py" line="85"/>
         <source>CATATAN INTERNAL — tidak terlihat pelapor</source>
         <translation>INTERNAL NOTE — not visible to the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="86" />
+        <location filename="../../ui/ticket_view.py" line="86"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="94" />
+        <location filename="../../ui/ticket_view.py" line="94"/>
         <source>◷ menunggu sinkronisasi</source>
         <translation>◷ waiting for sync</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="96" />
+        <location filename="../../ui/ticket_view.py" line="96"/>
         <source>✓ terkirim</source>
         <translation>✓ sent</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="98" />
+        <location filename="../../ui/ticket_view.py" line="98"/>
         <source>⚠ ditandai server</source>
         <translation>⚠ flagged by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="108" />
-        <location filename="../../ui/ticket_view.py" line="114" />
+        <location filename="../../ui/ticket_view.py" line="108"/>
+        <location filename="../../ui/ticket_view.py" line="114"/>
         <source>Isi pesan</source>
         <translation>Message text</translation>
     </message>
@@ -484,56 +592,171 @@ Details are in the log: %3</translation>
 <context>
     <name>NoticeModel</name>
     <message>
-        <location filename="../../ui/inbox.py" line="37" />
+        <location filename="../../ui/inbox.py" line="37"/>
         <source>Konflik</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="38" />
+        <location filename="../../ui/inbox.py" line="38"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="39" />
+        <location filename="../../ui/inbox.py" line="39"/>
         <source>Tertahan</source>
         <translation>Blocked</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="40" />
-        <location filename="../../ui/inbox.py" line="41" />
+        <location filename="../../ui/inbox.py" line="40"/>
+        <location filename="../../ui/inbox.py" line="41"/>
         <source>Keluar dari meja ini</source>
         <translation>Left this desk</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="43" />
+        <location filename="../../ui/inbox.py" line="43"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="43" />
+        <location filename="../../ui/inbox.py" line="43"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="43" />
+        <location filename="../../ui/inbox.py" line="43"/>
         <source>Tiket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="43" />
+        <location filename="../../ui/inbox.py" line="43"/>
         <source>Apa yang terjadi</source>
         <translation>What happened</translation>
     </message>
 </context>
 <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="97"/>
+        <location filename="../../ui/print_preview.py" line="118"/>
+        <source>Pratinjau cetak</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="129"/>
+        <source>Perkecil</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="131"/>
+        <source>Perbesar</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="132"/>
+        <source>Sesuaikan lebar</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="139"/>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="142"/>
+        <source>Simpan sebagai PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="143"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="156"/>
+        <location filename="../../ui/print_preview.py" line="159"/>
+        <source>Ukuran kertas</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="249"/>
+        <source>Menyiapkan ukuran kertas lain…</source>
+        <translation>Preparing the other paper size…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="284"/>
+        <source>Dokumen tidak dapat dibaca</source>
+        <translation>The document cannot be read</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/print_preview.py" line="286"/>
+        <source>%n halaman</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="291"/>
+        <location filename="../../ui/print_preview.py" line="294"/>
+        <source>Printer: %1</source>
+        <translation>Printer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="295"/>
+        <source>Belum ada printer terpasang; simpan sebagai PDF</source>
+        <translation>No printer installed; save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="403"/>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="437"/>
+        <source>Printer tidak dapat dibuka. Periksa printer atau pilih yang lain.</source>
+        <translation>The printer cannot be opened. Check the printer or choose another one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="441"/>
+        <source>Printer menolak halaman berikutnya.</source>
+        <translation>The printer refused the next page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="445"/>
+        <source>Pencetakan gagal diselesaikan.</source>
+        <translation>Printing could not be finished.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="487"/>
+        <source>Simpan sebagai PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="487"/>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="502"/>
+        <location filename="../../ui/print_preview.py" line="517"/>
+        <source>Tidak dapat menyimpan ke %1: %2</source>
+        <translation>Cannot save to %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="49" />
+        <location filename="../../ui/supervisor.py" line="49"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="66" />
+        <location filename="../../ui/supervisor.py" line="57"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="67"/>
         <source>Alasan wajib diisi.</source>
         <translation>A reason is required.</translation>
     </message>
@@ -541,100 +764,143 @@ Details are in the log: %3</translation>
 <context>
     <name>ReassignDialog</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="82" />
+        <location filename="../../ui/supervisor.py" line="83"/>
+        <location filename="../../ui/supervisor.py" line="88"/>
         <source>Tugaskan ke petugas</source>
         <translation>Assign to officer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/supervisor.py" line="86" />
+        <location filename="../../ui/supervisor.py" line="89"/>
         <source>%n tiket dipilih</source>
-        <translation><numerusform>%n ticket selected</numerusform><numerusform>%n tickets selected</numerusform></translation>
+        <translation>
+            <numerusform>%n ticket selected</numerusform>
+            <numerusform>%n tickets selected</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="92" />
+        <location filename="../../ui/supervisor.py" line="95"/>
         <source>Petugas tujuan</source>
         <translation>Officer to assign</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="98" />
+        <location filename="../../ui/supervisor.py" line="101"/>
         <source>Petugas:</source>
         <translation>Officer:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="103" />
+        <location filename="../../ui/supervisor.py" line="106"/>
         <source>Tugaskan</source>
         <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="108"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinter</name>
+    <message>
+        <location filename="../../ui/printing.py" line="86"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="87"/>
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="88"/>
+        <source>Struk 80 mm</source>
+        <translation>80 mm receipt roll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="116"/>
+        <location filename="../../ui/printing.py" line="161"/>
+        <source>Menyiapkan tanda terima</source>
+        <translation>Preparing the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="127"/>
+        <source>Tanda terima %1</source>
+        <translation>Receipt %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="154"/>
+        <source>Tanda terima tidak dapat dibuat: %1</source>
+        <translation>The receipt could not be made: %1</translation>
     </message>
 </context>
 <context>
     <name>ReplyEditor</name>
     <message>
-        <location filename="../../ui/reply_editor.py" line="42" />
+        <location filename="../../ui/reply_editor.py" line="42"/>
         <source>Balasan publik</source>
         <translation>Public reply</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="43" />
+        <location filename="../../ui/reply_editor.py" line="43"/>
         <source>Tulis balasan publik untuk pelapor</source>
         <translation>Write a public reply to the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="44" />
+        <location filename="../../ui/reply_editor.py" line="44"/>
         <source>Catatan internal</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="45" />
+        <location filename="../../ui/reply_editor.py" line="45"/>
         <source>Tulis catatan internal, tidak terlihat pelapor</source>
         <translation>Write an internal note, not visible to the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="54" />
+        <location filename="../../ui/reply_editor.py" line="54"/>
         <source>Templat balasan</source>
         <translation>Reply templates</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="63" />
+        <location filename="../../ui/reply_editor.py" line="63"/>
         <source>Teks balasan</source>
         <translation>Reply text</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="77" />
+        <location filename="../../ui/reply_editor.py" line="77"/>
         <source>Kirim</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="104" />
+        <location filename="../../ui/reply_editor.py" line="104"/>
         <source>Sisipkan templat…</source>
         <translation>Insert template…</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="129" />
+        <location filename="../../ui/reply_editor.py" line="129"/>
         <source>Kirim balasan</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="130" />
+        <location filename="../../ui/reply_editor.py" line="130"/>
         <source>Dilihat pelapor. Ctrl+Enter untuk mengirim.</source>
         <translation>The reporter will see this. Ctrl+Enter to send.</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="131" />
+        <location filename="../../ui/reply_editor.py" line="131"/>
         <source>Tulis balasan untuk pelapor…</source>
         <translation>Write a reply to the reporter…</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="134" />
+        <location filename="../../ui/reply_editor.py" line="134"/>
         <source>Simpan catatan</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="135" />
+        <location filename="../../ui/reply_editor.py" line="135"/>
         <source>Hanya untuk petugas OPD, tidak pernah dikirim ke pelapor.</source>
         <translation>For agency staff only; never sent to the reporter.</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="136" />
+        <location filename="../../ui/reply_editor.py" line="136"/>
         <source>Tulis catatan internal…</source>
         <translation>Write an internal note…</translation>
     </message>
@@ -642,106 +908,256 @@ Details are in the log: %3</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="32" />
-        <location filename="../../ui/settings_dialog.py" line="36" />
+        <location filename="../../ui/settings_dialog.py" line="32"/>
+        <location filename="../../ui/settings_dialog.py" line="36"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40" />
+        <location filename="../../ui/settings_dialog.py" line="40"/>
         <source>Bahasa antarmuka</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="44" />
+        <location filename="../../ui/settings_dialog.py" line="44"/>
         <source>Selang sinkronisasi dalam detik</source>
         <translation>Sync interval in seconds</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46" />
+        <location filename="../../ui/settings_dialog.py" line="46"/>
         <source> detik</source>
         <translation> seconds</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48" />
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>Ukuran tanda terima</source>
         <translation>Receipt size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="49" />
+        <location filename="../../ui/settings_dialog.py" line="49"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="50" />
+        <location filename="../../ui/settings_dialog.py" line="50"/>
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="51" />
+        <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>Struk termal 80 mm</source>
         <translation>Thermal slip 80 mm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="53" />
+        <location filename="../../ui/settings_dialog.py" line="53"/>
         <source>Nama printer tanda terima</source>
         <translation>Receipt printer name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54" />
+        <location filename="../../ui/settings_dialog.py" line="54"/>
         <source>(printer bawaan sistem)</source>
         <translation>(system default printer)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55" />
+        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>Beri tahu bila tiket saya mendekati atau melewati tenggat</source>
         <translation>Notify me when my tickets near or pass a deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56" />
+        <location filename="../../ui/settings_dialog.py" line="56"/>
         <source>Notifikasi tenggat</source>
         <translation>Deadline notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="57" />
+        <location filename="../../ui/settings_dialog.py" line="57"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="58" />
+        <location filename="../../ui/settings_dialog.py" line="58"/>
         <source>Sinkron otomatis tiap</source>
         <translation>Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59" />
+        <location filename="../../ui/settings_dialog.py" line="59"/>
         <source>Tanda terima</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60" />
+        <location filename="../../ui/settings_dialog.py" line="60"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64" />
+        <location filename="../../ui/settings_dialog.py" line="64"/>
         <source>Perubahan bahasa berlaku setelah Tanggap dibuka ulang.</source>
         <translation>A language change takes effect when Tanggap is reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70" />
+        <location filename="../../ui/settings_dialog.py" line="70"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71" />
+        <location filename="../../ui/settings_dialog.py" line="71"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
 </context>
 <context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="95"/>
+        <location filename="../../ui/summary_dialog.py" line="101"/>
+        <source>Ringkasan kinerja</source>
+        <translation>Performance summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="105"/>
+        <source>Pengaduan masuk dan selesai, waktu tanggapan pertama, ketepatan tenggat dan tunggakan dalam satu periode, dari data di perangkat ini.</source>
+        <translation>Complaints received and resolved, first-response time, deadlines met and backlog over a period, from the data on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="121"/>
+        <source>Tanggal mulai</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="122"/>
+        <source>Tanggal akhir</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="126"/>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="130"/>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="134"/>
+        <source>Bulan ini</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="135"/>
+        <source>Periode bulan ini</source>
+        <translation>Period: this month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="137"/>
+        <source>Bulan lalu</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="138"/>
+        <source>Periode bulan lalu</source>
+        <translation>Period: last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="146"/>
+        <source>Cakupan ringkasan</source>
+        <translation>Summary scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="153"/>
+        <source>Cakupan</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="159"/>
+        <source>Pesan kesalahan</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="166"/>
+        <source>Menyusun ringkasan…</source>
+        <translation>Building the summary…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="171"/>
+        <source>Menyusun ringkasan</source>
+        <translation>Building the summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="179"/>
+        <source>Tampilkan pratinjau</source>
+        <translation>Show preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="182"/>
+        <source>Tampilkan pratinjau ringkasan</source>
+        <translation>Show the summary preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="183"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="206"/>
+        <source>Tiket saya (%1)</source>
+        <translation>My tickets (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="212"/>
+        <source>Seluruh %1</source>
+        <translation>All of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="217"/>
+        <source>Petugas: %1</source>
+        <translation>Officer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="220"/>
+        <source>Semua OPD</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="227"/>
+        <source>Pengaduan yang ditugaskan kepada Anda.</source>
+        <translation>Complaints assigned to you.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="229"/>
+        <source>Pengaduan yang ditugaskan kepada petugas ini.</source>
+        <translation>Complaints assigned to this officer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="231"/>
+        <source>Semua pengaduan OPD ini, dengan tabel per petugas.</source>
+        <translation>Every complaint of this agency, with a table per officer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="233"/>
+        <source>Semua OPD yang datanya ada di perangkat ini.</source>
+        <translation>Every agency whose data is on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="277"/>
+        <source>Tanggal mulai (%1) jatuh setelah tanggal akhir (%2). Perbaiki periodenya.</source>
+        <translation>The start date (%1) is after the end date (%2). Correct the period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="296"/>
+        <location filename="../../ui/summary_dialog.py" line="338"/>
+        <source>Menyusun ringkasan kinerja</source>
+        <translation>Building the performance summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="321"/>
+        <source>Ringkasan kinerja %1</source>
+        <translation>Performance summary %1</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="87" />
+        <location filename="../../ui/sync_status.py" line="87"/>
         <source>Menyinkronkan</source>
         <translation>Syncing</translation>
     </message>
@@ -749,147 +1165,153 @@ Details are in the log: %3</translation>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="116" />
+        <location filename="../../ui/sync_status.py" line="116"/>
         <source>Status sambungan</source>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="118" />
+        <location filename="../../ui/sync_status.py" line="118"/>
         <source>Op menunggu sinkronisasi</source>
         <translation>Ops waiting for sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="120" />
+        <location filename="../../ui/sync_status.py" line="120"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="123" />
+        <location filename="../../ui/sync_status.py" line="123"/>
         <source>Kesalahan sinkronisasi</source>
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="129" />
+        <location filename="../../ui/sync_status.py" line="129"/>
         <source>Buka kotak konflik</source>
         <translation>Open the conflicts inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="133" />
-        <location filename="../../ui/sync_status.py" line="135" />
-        <location filename="../../ui/sync_status.py" line="145" />
+        <location filename="../../ui/sync_status.py" line="133"/>
+        <location filename="../../ui/sync_status.py" line="135"/>
+        <location filename="../../ui/sync_status.py" line="145"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="145" />
+        <location filename="../../ui/sync_status.py" line="145"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="149" />
+        <location filename="../../ui/sync_status.py" line="149"/>
         <source>● Offline — belum masuk</source>
         <translation>● Offline — not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="152" />
+        <location filename="../../ui/sync_status.py" line="152"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="155" />
+        <location filename="../../ui/sync_status.py" line="155"/>
         <source>● Belum pernah sinkron</source>
         <translation>● Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="158" />
+        <location filename="../../ui/sync_status.py" line="158"/>
         <source>● Offline</source>
         <translation>● Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="166" />
+        <location filename="../../ui/sync_status.py" line="166"/>
         <source>%n op menunggu sinkronisasi</source>
-        <translation><numerusform>%n op waiting for sync</numerusform><numerusform>%n ops waiting for sync</numerusform></translation>
+        <translation>
+            <numerusform>%n op waiting for sync</numerusform>
+            <numerusform>%n ops waiting for sync</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="169" />
+        <location filename="../../ui/sync_status.py" line="169"/>
         <source>Sinkron terakhir: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="171" />
+        <location filename="../../ui/sync_status.py" line="171"/>
         <source>Belum pernah sinkron</source>
         <translation>Never synced</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="176" />
+        <location filename="../../ui/sync_status.py" line="176"/>
         <source>%n perlu perhatian</source>
-        <translation><numerusform>%n needs attention</numerusform><numerusform>%n need attention</numerusform></translation>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TicketQueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="85" />
+        <location filename="../../ui/queue_model.py" line="85"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="87" />
+        <location filename="../../ui/queue_model.py" line="87"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="88" />
+        <location filename="../../ui/queue_model.py" line="88"/>
         <source>Tenggat berisiko</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="89" />
+        <location filename="../../ui/queue_model.py" line="89"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="90" />
+        <location filename="../../ui/queue_model.py" line="90"/>
         <source>Pelapor</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="91" />
+        <location filename="../../ui/queue_model.py" line="91"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="92" />
+        <location filename="../../ui/queue_model.py" line="92"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="95" />
+        <location filename="../../ui/queue_model.py" line="95"/>
         <source>Identitas dirahasiakan</source>
         <translation>Identity withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="96" />
+        <location filename="../../ui/queue_model.py" line="96"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="97" />
+        <location filename="../../ui/queue_model.py" line="97"/>
         <source>Tidak ada tenggat</source>
         <translation>No deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="98" />
+        <location filename="../../ui/queue_model.py" line="98"/>
         <source>dijeda</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="134" />
+        <location filename="../../ui/queue_model.py" line="134"/>
         <source>Memuat antrean</source>
         <translation>Loading the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="234" />
+        <location filename="../../ui/queue_model.py" line="234"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
@@ -897,198 +1319,218 @@ Details are in the log: %3</translation>
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="134" />
+        <location filename="../../ui/ticket_view.py" line="135"/>
         <source>Pilih pengaduan di antrean untuk melihatnya.</source>
         <translation>Select a complaint in the queue to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="156" />
+        <location filename="../../ui/ticket_view.py" line="157"/>
         <source>Nomor tiket</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="161" />
+        <location filename="../../ui/ticket_view.py" line="162"/>
         <source>Buka unggahan asli</source>
         <translation>Open original post</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="162" />
+        <location filename="../../ui/ticket_view.py" line="163"/>
         <source>Buka unggahan asli di peramban</source>
         <translation>Open the original post in the browser</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="168" />
+        <location filename="../../ui/ticket_view.py" line="172"/>
         <source>Judul pengaduan</source>
         <translation>Complaint title</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="174" />
+        <location filename="../../ui/ticket_view.py" line="174"/>
+        <source>Cetak tanda terima…</source>
+        <translation>Print receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="175"/>
+        <source>Cetak tanda terima tiket ini</source>
+        <translation>Print this ticket&apos;s receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="176"/>
+        <source>Pratinjau dan cetak tanda terima (Ctrl+P)</source>
+        <translation>Preview and print the receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="184"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="187" />
+        <location filename="../../ui/ticket_view.py" line="197"/>
         <source>PELAPOR</source>
         <translation>REPORTER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="188" />
+        <location filename="../../ui/ticket_view.py" line="198"/>
         <source>KATEGORI</source>
         <translation>CATEGORY</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="189" />
+        <location filename="../../ui/ticket_view.py" line="199"/>
         <source>PETUGAS</source>
         <translation>OFFICER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="190" />
+        <location filename="../../ui/ticket_view.py" line="200"/>
         <source>DITERIMA</source>
         <translation>RECEIVED</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="191" />
+        <location filename="../../ui/ticket_view.py" line="201"/>
         <source>LOKASI</source>
         <translation>LOCATION</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="192" />
+        <location filename="../../ui/ticket_view.py" line="202"/>
         <source>KONTAK</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="207" />
+        <location filename="../../ui/ticket_view.py" line="217"/>
         <source>Tenggat berisiko</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="210" />
+        <location filename="../../ui/ticket_view.py" line="220"/>
         <source>Semua tenggat</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="215" />
+        <location filename="../../ui/ticket_view.py" line="225"/>
         <source>Ubah status:</source>
         <translation>Change status:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="221" />
+        <location filename="../../ui/ticket_view.py" line="231"/>
         <source>Ubah status ke %1</source>
         <translation>Change status to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="238" />
-        <location filename="../../ui/ticket_view.py" line="240" />
+        <location filename="../../ui/ticket_view.py" line="248"/>
+        <location filename="../../ui/ticket_view.py" line="250"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="247" />
-        <location filename="../../ui/ticket_view.py" line="251" />
+        <location filename="../../ui/ticket_view.py" line="257"/>
+        <location filename="../../ui/ticket_view.py" line="261"/>
         <source>Percakapan</source>
         <translation>Thread</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="254" />
-        <location filename="../../ui/ticket_view.py" line="255" />
+        <location filename="../../ui/ticket_view.py" line="266"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_view.py" line="300" />
+        <location filename="../../ui/ticket_view.py" line="311"/>
         <source>%n perubahan menunggu sinkronisasi</source>
-        <translation><numerusform>%n change waiting for sync</numerusform><numerusform>%n changes waiting for sync</numerusform></translation>
+        <translation>
+            <numerusform>%n change waiting for sync</numerusform>
+            <numerusform>%n changes waiting for sync</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="303" />
+        <location filename="../../ui/ticket_view.py" line="314"/>
         <source>Identitas dirahasiakan</source>
         <translation>Identity withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="312" />
+        <location filename="../../ui/ticket_view.py" line="323"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="324" />
+        <location filename="../../ui/ticket_view.py" line="335"/>
         <source>Tenggat berisiko: %1 — %2 (%3)</source>
         <translation>Deadline at risk: %1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="327" />
+        <location filename="../../ui/ticket_view.py" line="338"/>
         <source>dijeda</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="356" />
+        <location filename="../../ui/ticket_view.py" line="367"/>
         <source>Percakapan (%1)</source>
         <translation>Thread (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="357" />
+        <location filename="../../ui/ticket_view.py" line="368"/>
         <source>Lampiran (%1)</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="370" />
+        <location filename="../../ui/ticket_view.py" line="381"/>
         <source>Belum ada balasan atau catatan.</source>
         <translation>No replies or notes yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="386" />
         <source>tersimpan untuk offline</source>
-        <translation>stored for offline use</translation>
+        <translation type="vanished">stored for offline use</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="386" />
         <source>belum diunduh</source>
-        <translation>not downloaded yet</translation>
+        <translation type="vanished">not downloaded yet</translation>
     </message>
 </context>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="121" />
+        <location filename="../../ui/supervisor.py" line="125"/>
         <source>Alihkan ke OPD lain</source>
         <translation>Transfer to another agency</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="130" />
+        <location filename="../../ui/supervisor.py" line="134"/>
         <source>OPD tujuan</source>
         <translation>Receiving agency</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="134" />
+        <location filename="../../ui/supervisor.py" line="138"/>
         <source>OPD tujuan:</source>
         <translation>Receiving agency:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="136" />
+        <location filename="../../ui/supervisor.py" line="140"/>
         <source>Alasan pengalihan</source>
         <translation>Reason for the transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="137" />
+        <location filename="../../ui/supervisor.py" line="141"/>
         <source>Mengapa pengaduan ini bukan wewenang OPD kita?</source>
-        <translation>Why is this complaint outside our agency's authority?</translation>
+        <translation>Why is this complaint outside our agency&apos;s authority?</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="139" />
+        <location filename="../../ui/supervisor.py" line="143"/>
         <source>Alasan:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="146" />
+        <location filename="../../ui/supervisor.py" line="150"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="159" />
+        <location filename="../../ui/supervisor.py" line="151"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor.py" line="164"/>
         <source>Pilih OPD tujuan.</source>
         <translation>Choose the receiving agency.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="162" />
+        <location filename="../../ui/supervisor.py" line="167"/>
         <source>Alasan pengalihan wajib diisi.</source>
         <translation>A reason for the transfer is required.</translation>
     </message>
@@ -1096,47 +1538,47 @@ Details are in the log: %3</translation>
 <context>
     <name>ViewListModel</name>
     <message>
-        <location filename="../../ui/views.py" line="30" />
+        <location filename="../../ui/views.py" line="30"/>
         <source>Antrean saya</source>
         <translation>My queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="31" />
+        <location filename="../../ui/views.py" line="31"/>
         <source>Semua di OPD</source>
         <translation>All in agency</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="32" />
+        <location filename="../../ui/views.py" line="32"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="33" />
+        <location filename="../../ui/views.py" line="33"/>
         <source>Hampir jatuh tempo</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="34" />
+        <location filename="../../ui/views.py" line="34"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="35" />
+        <location filename="../../ui/views.py" line="35"/>
         <source>Menunggu pelapor</source>
         <translation>Waiting for reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="36" />
+        <location filename="../../ui/views.py" line="36"/>
         <source>Selesai</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="37" />
+        <location filename="../../ui/views.py" line="37"/>
         <source>Konflik &amp; ditolak</source>
         <translation>Conflicts &amp; rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="81" />
+        <location filename="../../ui/views.py" line="81"/>
         <source>%1, %2 tiket</source>
         <translation>%1, %2 tickets</translation>
     </message>
@@ -1144,226 +1586,216 @@ Details are in the log: %3</translation>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="64" />
+        <location filename="../../ui/walk_in_dialog.py" line="62"/>
         <source>Pengaduan langsung</source>
         <translation>Walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="69" />
+        <location filename="../../ui/walk_in_dialog.py" line="67"/>
         <source>Catat pengaduan yang datang ke loket</source>
         <translation>Register a complaint made at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="72" />
+        <location filename="../../ui/walk_in_dialog.py" line="70"/>
         <source>Nomor tiket langsung berlaku walau sedang offline; dikirim ke server saat sinkron.</source>
         <translation>The tracking number is valid at once, even offline; it goes to the server at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="85" />
-        <location filename="../../ui/walk_in_dialog.py" line="116" />
+        <location filename="../../ui/walk_in_dialog.py" line="83"/>
+        <location filename="../../ui/walk_in_dialog.py" line="114"/>
         <source>Nama pelapor</source>
         <translation>Reporter name</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="87" />
+        <location filename="../../ui/walk_in_dialog.py" line="85"/>
         <source>Kontak pelapor</source>
         <translation>Reporter contact</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="88" />
+        <location filename="../../ui/walk_in_dialog.py" line="86"/>
         <source>Nomor HP atau surel</source>
         <translation>Mobile number or e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="90" />
-        <location filename="../../ui/walk_in_dialog.py" line="118" />
+        <location filename="../../ui/walk_in_dialog.py" line="88"/>
+        <location filename="../../ui/walk_in_dialog.py" line="116"/>
         <source>Kerahasiaan</source>
         <translation>Confidentiality</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="92" />
+        <location filename="../../ui/walk_in_dialog.py" line="90"/>
         <source>identitas boleh dilihat petugas</source>
         <translation>officers may see the identity</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="93" />
+        <location filename="../../ui/walk_in_dialog.py" line="91"/>
         <source>identitas disembunyikan</source>
         <translation>identity hidden</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="94" />
+        <location filename="../../ui/walk_in_dialog.py" line="92"/>
         <source>seluruh laporan dibatasi</source>
         <translation>whole report restricted</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="101" />
+        <location filename="../../ui/walk_in_dialog.py" line="99"/>
         <source>Judul pengaduan</source>
         <translation>Complaint title</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="103" />
+        <location filename="../../ui/walk_in_dialog.py" line="101"/>
         <source>Ringkas, mis. “Lampu PJU mati di Jl. Ahmad Yani”</source>
         <translation>Short, e.g. “Street light out on Jl. Ahmad Yani”</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="105" />
-        <location filename="../../ui/walk_in_dialog.py" line="120" />
+        <location filename="../../ui/walk_in_dialog.py" line="103"/>
+        <location filename="../../ui/walk_in_dialog.py" line="118"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="107" />
+        <location filename="../../ui/walk_in_dialog.py" line="105"/>
         <source>Uraikan pengaduan seperti yang disampaikan pelapor.</source>
         <translation>Describe the complaint as the reporter told it.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="109" />
-        <location filename="../../ui/walk_in_dialog.py" line="121" />
+        <location filename="../../ui/walk_in_dialog.py" line="107"/>
+        <location filename="../../ui/walk_in_dialog.py" line="119"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="110" />
+        <location filename="../../ui/walk_in_dialog.py" line="108"/>
         <source>(belum ditentukan)</source>
         <translation>(not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="114" />
-        <location filename="../../ui/walk_in_dialog.py" line="122" />
+        <location filename="../../ui/walk_in_dialog.py" line="112"/>
+        <location filename="../../ui/walk_in_dialog.py" line="120"/>
         <source>Lokasi</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="115" />
+        <location filename="../../ui/walk_in_dialog.py" line="113"/>
         <source>Alamat, desa/kelurahan, kecamatan</source>
         <translation>Address, village, district</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="117" />
+        <location filename="../../ui/walk_in_dialog.py" line="115"/>
         <source>Kontak</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="119" />
+        <location filename="../../ui/walk_in_dialog.py" line="117"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="126" />
+        <location filename="../../ui/walk_in_dialog.py" line="124"/>
         <source>Pesan kesalahan</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="135" />
+        <location filename="../../ui/walk_in_dialog.py" line="133"/>
         <source>Pengaduan tercatat</source>
         <translation>Complaint registered</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="138" />
+        <location filename="../../ui/walk_in_dialog.py" line="136"/>
         <source>Nomor tiket baru</source>
         <translation>New tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="142" />
+        <location filename="../../ui/walk_in_dialog.py" line="140"/>
         <source>Berikan nomor ini kepada pelapor. Menunggu sinkronisasi ke server.</source>
         <translation>Give this number to the reporter. Waiting to sync to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="148" />
+        <location filename="../../ui/walk_in_dialog.py" line="146"/>
         <source>Cetak tanda terima…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="150" />
+        <location filename="../../ui/walk_in_dialog.py" line="148"/>
         <source>Cetak tanda terima</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="160" />
-        <location filename="../../ui/walk_in_dialog.py" line="163" />
+        <location filename="../../ui/walk_in_dialog.py" line="158"/>
+        <location filename="../../ui/walk_in_dialog.py" line="161"/>
         <source>Simpan pengaduan</source>
         <translation>Save complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="164" />
+        <location filename="../../ui/walk_in_dialog.py" line="162"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="173" />
+        <location filename="../../ui/walk_in_dialog.py" line="171"/>
         <source>Wajib untuk pengaduan terbuka</source>
         <translation>Required for a public complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="175" />
+        <location filename="../../ui/walk_in_dialog.py" line="173"/>
         <source>Boleh dikosongkan; tidak ditampilkan ke petugas lain</source>
         <translation>May be left empty; not shown to other officers</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="181" />
+        <location filename="../../ui/walk_in_dialog.py" line="179"/>
         <source>Nama pelapor wajib diisi untuk pengaduan terbuka.</source>
-        <translation>A public complaint needs the reporter's name.</translation>
+        <translation>A public complaint needs the reporter&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="184" />
+        <location filename="../../ui/walk_in_dialog.py" line="182"/>
         <source>Kontak harus nomor telepon (mis. 0812…) atau alamat surel.</source>
         <translation>The contact must be a phone number (e.g. 0812…) or an e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="186" />
+        <location filename="../../ui/walk_in_dialog.py" line="184"/>
         <source>Judul pengaduan wajib diisi.</source>
         <translation>The complaint needs a title.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="188" />
+        <location filename="../../ui/walk_in_dialog.py" line="186"/>
         <source>Isi pengaduan terlalu pendek (minimal 10 karakter).</source>
         <translation>The complaint text is too short (at least 10 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="232" />
+        <location filename="../../ui/walk_in_dialog.py" line="230"/>
         <source>Selesai</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="241" />
+        <location filename="../../ui/walk_in_dialog.py" line="239"/>
         <source>Menyimpan pengaduan</source>
         <translation>Saving the complaint</translation>
-    </message>
-    <message>
-        <location filename="../../ui/walk_in_dialog.py" line="258" />
-        <source>Tanda terima siap</source>
-        <translation>Receipt ready</translation>
-    </message>
-    <message>
-        <location filename="../../ui/walk_in_dialog.py" line="262" />
-        <source>Tanda terima tidak dapat dibuat: %1</source>
-        <translation>The receipt could not be made: %1</translation>
     </message>
 </context>
 <context>
     <name>WorkloadModel</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="175" />
+        <location filename="../../ui/supervisor.py" line="180"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="176" />
+        <location filename="../../ui/supervisor.py" line="181"/>
         <source>Tiket terbuka</source>
         <translation>Open tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="177" />
+        <location filename="../../ui/supervisor.py" line="182"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="178" />
+        <location filename="../../ui/supervisor.py" line="183"/>
         <source>Tenggat terdekat</source>
         <translation>Nearest deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="218" />
+        <location filename="../../ui/supervisor.py" line="223"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
@@ -1371,18 +1803,18 @@ Details are in the log: %3</translation>
 <context>
     <name>WorkloadPanel</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="258" />
-        <location filename="../../ui/supervisor.py" line="265" />
+        <location filename="../../ui/supervisor.py" line="263"/>
+        <location filename="../../ui/supervisor.py" line="270"/>
         <source>Beban kerja petugas</source>
         <translation>Officer workload</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="270" />
+        <location filename="../../ui/supervisor.py" line="275"/>
         <source>Tabel beban kerja</source>
         <translation>Workload table</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="280" />
+        <location filename="../../ui/supervisor.py" line="285"/>
         <source>Pilih tiket di antrean lalu tekan “Tugaskan…” untuk memindahkannya.</source>
         <translation>Select tickets in the queue, then press “Assign…” to move them.</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import subprocess
 import sys
 from pathlib import Path
@@ -21,15 +22,30 @@ def test_openapi_schema_is_served_with_the_protocol_paths(srv: LiveServer) -> No
         "/api/v1/intake",
         "/api/v1/sync/pull",
         "/api/v1/sync/push",
+        "/api/v1/attachments/{attachment_id}",
     } <= set(schema["paths"])
 
 
-def test_schemathesis_finds_no_server_errors(srv: LiveServer) -> None:
+def test_schemathesis_finds_no_server_errors(srv: LiveServer, tmp_path: Path) -> None:
     desk = srv.login("spv.dinkes", device_name="schemathesis")
-    srv.intake()
+    photo = {
+        "filename": "foto.png",
+        "mime": "image/png",
+        "content_base64": base64.b64encode(b"\x89PNG").decode(),
+    }
+    ticket = srv.intake(attachments=[photo])
+    # A real attachment id, so the download's headers and bytes are checked, not only its 404.
+    config = tmp_path / "schemathesis.toml"
+    config.write_text(
+        "[[operations]]\n"
+        'include-path = "/api/v1/attachments/{attachment_id}"\n'
+        f'parameters = {{ "path.attachment_id" = "{ticket["attachments"][0]["id"]}" }}\n'
+    )
     result = subprocess.run(
         [
             str(ST),
+            "--config-file",
+            str(config),
             "run",
             f"{srv.base_url}/openapi.json",
             "-H",

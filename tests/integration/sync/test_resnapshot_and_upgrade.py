@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from db import migrate, models
+from db import search as search_index
 from desktop import actions
 from desktop.store import LocalStore
 from tests.helpers.desk import StoreDesk
@@ -73,5 +74,32 @@ def test_upgrading_the_app_with_a_pending_outbox_sends_each_reply_once(
         desk.sync()
         assert [op.state for op in desk.ops()] == ["applied", "applied"]
         assert server_replies(server, no) == ["Mohon maaf, loket tambahan dibuka besok."]
+    finally:
+        desk.store.close()
+
+
+def test_first_snapshot_is_searchable_at_its_end_and_after(server: LiveServer, tmp_path: Path) -> None:
+    for n in range(5):
+        server.intake(title=f"Lampu jalan mati nomor {n}")
+    first = server.intake(title="Sampah menumpuk di pasar Genteng")["tracking_no"]
+    desk = StoreDesk(server, tmp_path / "desk", "spv.dinkes")
+    try:
+        desk.sync()  # the first snapshot indexes once, at its end
+
+        def search(word: str) -> list[str]:
+            with desk.store.read() as s:
+                return list(
+                    s.execute(
+                        text("SELECT tracking_no FROM tickets_fts WHERE tickets_fts MATCH :q"), {"q": word}
+                    ).scalars()
+                )
+
+        with desk.store.read() as s:
+            assert search_index.triggers_present(s.connection())
+        assert search("menumpuk") == [first]
+        assert len(search("lampu")) == 5
+        later = server.intake(title="Drainase tersumbat di Rogojampi")["tracking_no"]
+        desk.sync()  # incremental: indexed row by row again
+        assert search("tersumbat") == [later]
     finally:
         desk.store.close()

@@ -1,0 +1,250 @@
+"""Attachment blobs cached for offline viewing: fetched after the tickets are synced.
+
+The step never fails a sync: whatever it cannot fetch now (network, budget, a wrong hash) stays
+uncached and is tried again on the next sync. Files live content-addressed under
+``<data_dir>/attachments/<sha256[:2]>/<sha256>``; the server's file name never reaches a path,
+and a blob shared by several attachments is fetched and stored once. Each file is written to a
+temporary name, checked against its sha256 and size, flushed to disk and then renamed, so a
+cached path always holds the whole, verified file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, literal, select, update
+
+from db import models
+from desktop.store import LocalStore
+from desktop.sync.transport import (
+    AuthExpired,
+    DownloadTooLarge,
+    RequestRefused,
+    Transport,
+    TransportError,
+)
+
+log = logging.getLogger(__name__)
+
+ATTACHMENTS_DIR = "attachments"
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+SYNC_BUDGET_BYTES = 50 * 1024 * 1024
+API_PATH = "/api/v1/attachments/"
+_SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True, slots=True)
+class FetchReport:
+    cached: int = 0  # attachments that have a cached file now and had none before
+    downloaded_bytes: int = 0
+    failed: int = 0  # tried and not cached: network, refused, wrong hash (tried again next sync)
+    deferred: int = 0  # over the size cap or the sync's budget, or not valid metadata
+    ticket_ids: frozenset[str] = frozenset()  # tickets whose attachments became viewable offline
+
+
+def relative_blob_path(sha256: str) -> str:
+    """Where a blob lives, relative to the data folder (forward slashes on every system)."""
+    if not _SHA256_RE.match(sha256):
+        raise ValueError("not a sha256 hex digest")
+    return f"{ATTACHMENTS_DIR}/{sha256[:2]}/{sha256}"
+
+
+def cached_file(data_dir: Path, cached_path: str | None) -> Path | None:
+    """The absolute path of a cached attachment, if it is cached and still on disk."""
+    if not cached_path:
+        return None
+    path = data_dir.joinpath(*cached_path.split("/"))
+    return path if path.is_file() else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Wanted:
+    sha256: str
+    size: int
+    url: str
+
+
+def _wanted(store: LocalStore) -> list[_Wanted]:
+    """Blobs not cached yet, one per sha256, the newest ticket's first."""
+    with store.read() as session:
+        rows = session.execute(
+            select(
+                models.Attachment.id,
+                models.Attachment.sha256,
+                models.Attachment.size,
+                models.Attachment.url,
+                func.max(models.Ticket.received_at).label("newest"),
+            )
+            .join(models.Ticket, models.Ticket.id == models.Attachment.ticket_id)
+            .where(models.Attachment.cached_path.is_(None), models.Ticket.archived.is_(False))
+            .group_by(models.Attachment.sha256)
+            .order_by(func.max(models.Ticket.received_at).desc())
+        ).all()
+    return [_Wanted(r.sha256, int(r.size), r.url or API_PATH + r.id) for r in rows]
+
+
+def _forget_stale(store: LocalStore) -> None:
+    """A cached path that no longer names the attachment's content (its metadata changed) is dropped."""
+    with store.write() as session:
+        sha = models.Attachment.sha256
+        expected = literal(ATTACHMENTS_DIR + "/") + func.substr(sha, 1, 2) + "/" + sha
+        session.execute(
+            update(models.Attachment)
+            .where(models.Attachment.cached_path.is_not(None), models.Attachment.cached_path != expected)
+            .values(cached_path=None)
+        )
+
+
+def _mark_cached(store: LocalStore, sha256: str) -> list[str]:
+    """Point every attachment with this content at the file; the tickets they belong to."""
+    with store.write() as session:
+        rows = list(
+            session.scalars(
+                select(models.Attachment).where(
+                    models.Attachment.sha256 == sha256, models.Attachment.cached_path.is_(None)
+                )
+            )
+        )
+        for row in rows:
+            row.cached_path = relative_blob_path(sha256)
+        return [row.ticket_id for row in rows]
+
+
+def _download(transport: Transport, want: _Wanted, final: Path, max_bytes: int) -> tuple[bool, int]:
+    """Fetch into a temporary file beside ``final`` and rename it there if the hash matches."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    fd, tmp_name = tempfile.mkstemp(prefix=".part-", dir=final.parent)
+    tmp = Path(tmp_name)
+    received = 0
+    try:
+        with os.fdopen(fd, "wb") as handle:
+
+            def write(chunk: bytes) -> None:
+                digest.update(chunk)
+                handle.write(chunk)
+
+            received = transport.download(want.url, write, max_bytes=max_bytes)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if digest.hexdigest() != want.sha256 or received != want.size:
+            log.warning(
+                "attachment %s: server sent %d bytes hashing to %s; discarded, retried next sync",
+                want.sha256[:12],
+                received,
+                digest.hexdigest()[:12],
+            )
+            return False, received
+        os.replace(tmp, final)
+        return True, received
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def fetch_missing(
+    store: LocalStore,
+    transport: Transport,
+    budget: int = SYNC_BUDGET_BYTES,
+    *,
+    max_bytes: int = MAX_ATTACHMENT_BYTES,
+) -> FetchReport:
+    """Cache the attachments that have no local file yet, newest tickets first, within ``budget`` bytes."""
+    data_dir = store.path.parent
+    _forget_stale(store)
+    downloaded = failed = deferred = 0
+    tickets: list[str] = []
+    for want in _wanted(store):
+        if not _SHA256_RE.match(want.sha256) or not want.url.startswith(API_PATH):
+            deferred += 1  # a name that could leave the cache folder or the server: never fetched
+            continue
+        final = data_dir / relative_blob_path(want.sha256)
+        if final.is_file() and final.stat().st_size == want.size:
+            tickets += _mark_cached(store, want.sha256)  # the same file came with another ticket
+            continue
+        if want.size > max_bytes or want.size > budget - downloaded:
+            deferred += 1
+            continue
+        try:
+            ok, received = _download(transport, want, final, min(max_bytes, budget - downloaded))
+        except DownloadTooLarge:
+            log.warning("attachment %s is larger than announced; not cached", want.sha256[:12])
+            failed += 1
+            continue
+        except RequestRefused as exc:
+            log.info("attachment %s refused (%s); tried again next sync", want.sha256[:12], exc.code)
+            failed += 1
+            continue
+        except (TransportError, AuthExpired) as exc:
+            # The network went away (or the session ended): the rest waits for the next sync.
+            log.info("attachment download stopped: %s", exc)
+            failed += 1
+            break
+        except OSError as exc:
+            log.warning("attachment cache not writable (%s); downloads stop for this sync", exc)
+            failed += 1
+            break
+        downloaded += received
+        if ok:
+            tickets += _mark_cached(store, want.sha256)
+        else:
+            failed += 1
+    return FetchReport(len(tickets), downloaded, failed, deferred, frozenset(tickets))
+
+
+# -- viewing ----------------------------------------------------------------------------------
+
+# The system viewer picks its program by extension: only types that open in a viewer, never
+# anything that could run. Other files can still be saved elsewhere ("Simpan sebagai…").
+VIEWER_EXTENSIONS = {
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "image/bmp": ".bmp",
+    "application/pdf": ".pdf",
+    "text/plain": ".txt",
+    "video/mp4": ".mp4",
+    "audio/mpeg": ".mp3",
+    "audio/ogg": ".ogg",
+}
+VIEW_DIR = "view"
+_UNSAFE_NAME_CHARS = re.compile(r"[^\w\- ]+")
+
+
+def safe_stem(filename: str, limit: int = 60) -> str:
+    """A file name stem made only of letters, digits, '-', '_' and spaces (the server's name is hostile)."""
+    stem = filename.rsplit(".", 1)[0] if "." in filename.strip(".") else filename
+    cleaned = " ".join(_UNSAFE_NAME_CHARS.sub(" ", stem).split())[:limit].strip()
+    return cleaned or "lampiran"
+
+
+def viewer_copy(
+    data_dir: Path, cached_path: str | None, filename: str, mime: str, sha256: str
+) -> Path | None:
+    """A copy of a cached file named so the system viewer knows its type; None if it may not be opened.
+
+    Lives under ``<data_dir>/attachments/view/<sha256>/``; made once, reused afterwards.
+    """
+    source = cached_file(data_dir, cached_path)
+    extension = VIEWER_EXTENSIONS.get(mime.split(";", 1)[0].strip().lower())
+    if source is None or extension is None or not _SHA256_RE.match(sha256):
+        return None
+    target = data_dir / ATTACHMENTS_DIR / VIEW_DIR / sha256 / (safe_stem(filename) + extension)
+    if target.is_file() and target.stat().st_size == source.stat().st_size:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".part-", dir=target.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp_name)
+        os.replace(tmp_name, target)
+    finally:
+        Path(tmp_name).unlink(missing_ok=True)
+    return target

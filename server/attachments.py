@@ -1,0 +1,179 @@
+"""Attachments: files a citizen sent with a complaint, kept once per content (sha256).
+
+Everything about an incoming file is hostile: the name may carry paths, control characters or
+a thousand characters; the mime type is only a hint (downloads are always served as
+``attachment`` with ``nosniff``); the base64 may be broken or huge.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from server.models import AttachmentBlobRow, AttachmentRow, TicketRow
+from server.scope import Caller, in_scope
+
+MAX_ATTACHMENTS = 5
+MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+# Base64 of MAX_ATTACHMENT_BYTES, plus room for line breaks some encoders add.
+MAX_BASE64_CHARS = (MAX_ATTACHMENT_BYTES + 2) // 3 * 4 + 64 * 1024
+MAX_FILENAME = 200
+DEFAULT_FILENAME = "lampiran"
+DEFAULT_MIME = "application/octet-stream"
+API_PATH = "/api/v1/attachments/"
+
+_MIME_RE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]{0,60}/[a-z0-9][a-z0-9!#$&^_.+-]{0,60}$")
+# Characters Windows refuses in file names; a desk may offer the name when saving a copy.
+_FORBIDDEN = set('<>:"/\\|?*')
+
+
+class AttachmentRefused(Exception):
+    """A file the server will not take: ``status`` 413 (too big, too many) or 422 (broken)."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingFile:
+    filename: str
+    mime: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def clean_filename(raw: str) -> str:
+    """A display name without directories, control or format characters, at most MAX_FILENAME long."""
+    name = unicodedata.normalize("NFC", raw or "")
+    name = re.split(r"[/\\]", name)[-1]  # "../../etc/passwd" and "C:\\x\\y.png" keep only the last part
+    name = "".join(
+        " " if ch.isspace() else "_" if ch in _FORBIDDEN else ch
+        for ch in name
+        if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+    )
+    name = " ".join(name.split())  # tabs and runs of spaces become one space
+    name = name.strip(" .")  # no hidden dot-files, no trailing dots Windows drops
+    if len(name) > MAX_FILENAME:
+        stem, dot, ext = name.rpartition(".")
+        if dot and 0 < len(ext) <= 10 and stem:
+            name = stem[: MAX_FILENAME - len(ext) - 1].rstrip(" .") + "." + ext
+        else:
+            name = name[:MAX_FILENAME].rstrip(" .")
+    return name or DEFAULT_FILENAME
+
+
+def clean_mime(raw: str | None) -> str:
+    """``type/subtype`` in lower case without parameters; anything odd is application/octet-stream."""
+    mime = (raw or "").split(";", 1)[0].strip().lower()
+    return mime if _MIME_RE.match(mime) else DEFAULT_MIME
+
+
+def decode_files(items: list[Any]) -> list[IncomingFile]:
+    """Check and decode intake's ``attachments`` (objects with filename, mime, content_base64)."""
+    if len(items) > MAX_ATTACHMENTS:
+        raise AttachmentRefused(
+            413, "too_many_attachments", f"At most {MAX_ATTACHMENTS} attachments per complaint."
+        )
+    files = []
+    for i, item in enumerate(items):
+        text = item.content_base64
+        if len(text) > MAX_BASE64_CHARS:
+            raise AttachmentRefused(413, "attachment_too_large", _too_large(i))
+        try:
+            data = base64.b64decode("".join(text.split()), validate=True)
+        except (binascii.Error, ValueError):
+            raise AttachmentRefused(
+                422, "invalid_attachment", f"attachments.{i}.content_base64 is not valid base64."
+            ) from None
+        if len(data) > MAX_ATTACHMENT_BYTES:
+            raise AttachmentRefused(413, "attachment_too_large", _too_large(i))
+        files.append(IncomingFile(clean_filename(item.filename), clean_mime(item.mime), data))
+    return files
+
+
+def _too_large(index: int) -> str:
+    return f"attachments.{index} is over {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
+
+
+def store_blob(session: Session, sha256: str, data: bytes) -> None:
+    """Insert the bytes unless that content is already stored (also under a concurrent insert)."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(
+        insert(AttachmentBlobRow)
+        .values(sha256=sha256, size=len(data), data=data)
+        .on_conflict_do_nothing(index_elements=["sha256"])
+    )
+
+
+def attach(session: Session, ticket_id: str, files: list[IncomingFile]) -> list[AttachmentRow]:
+    """Blobs and metadata rows for a ticket; the caller records the ticket write in its unit."""
+    rows = []
+    for f in files:
+        sha = f.sha256
+        store_blob(session, sha, f.data)
+        attachment_id = str(uuid.uuid4())
+        row = AttachmentRow(
+            id=attachment_id,
+            ticket_id=ticket_id,
+            filename=f.filename,
+            mime=f.mime,
+            size=len(f.data),
+            sha256=sha,
+            url=API_PATH + attachment_id,
+        )
+        session.add(row)
+        rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    filename: str
+    mime: str
+    sha256: str
+    data: bytes
+
+
+def load_for(session: Session, caller: Caller, attachment_id: str) -> Download | None:
+    """The file if its ticket is in the caller's scope; None otherwise (the API answers 404)."""
+    found = session.execute(
+        sa.select(
+            AttachmentRow.filename,
+            AttachmentRow.mime,
+            AttachmentRow.sha256,
+            TicketRow.opd_code,
+            TicketRow.assignee,
+            TicketRow.confidentiality,
+        )
+        .join(TicketRow, TicketRow.id == AttachmentRow.ticket_id)
+        .where(AttachmentRow.id == attachment_id)
+    ).one_or_none()
+    if found is None or not in_scope(caller, found.opd_code, found.assignee, found.confidentiality):
+        return None
+    data = session.scalar(sa.select(AttachmentBlobRow.data).where(AttachmentBlobRow.sha256 == found.sha256))
+    if data is None:
+        return None
+    return Download(found.filename, clean_mime(found.mime), found.sha256, bytes(data))
+
+
+def content_disposition(filename: str) -> str:
+    """Always ``attachment``: a browser must never render a citizen's file in the server's origin."""
+    from urllib.parse import quote
+
+    ascii_name = "".join(ch if 32 <= ord(ch) < 127 and ch not in '"\\;' else "_" for ch in filename)
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"

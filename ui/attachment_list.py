@@ -1,0 +1,171 @@
+"""The ticket pane's "Lampiran" tab: each attachment with its size, type and offline state.
+
+A citizen's file is never rendered here: "Buka" hands a cached copy to the system viewer
+(``open_file``, injectable for tests), "Simpan sebagai…" copies it where the officer chooses.
+Both need the file on this desk; until a sync has cached it they are disabled and say why.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import Attachment
+from desktop.sync.attachments import cached_file, safe_stem, viewer_copy
+
+
+def format_file_size(size: int, lang: str = "id") -> str:
+    """``700 B``, ``3,4 KB``, ``12 KB``, ``1,2 MB`` (Indonesian decimal comma; English a point)."""
+    amount, unit = float(size), "B"
+    for bigger in ("KB", "MB", "GB"):
+        if amount < 1024:
+            break
+        amount, unit = amount / 1024, bigger
+    if unit == "B":
+        return f"{size} B"
+    text = f"{amount:.1f}" if amount < 10 else f"{amount:.0f}"
+    return (text.replace(".", ",") if lang == "id" else text) + f" {unit}"
+
+
+def _plain(text: str, object_name: str = "") -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is the citizen's text: never rich text
+    label.setText(text)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+class AttachmentRow(QFrame):
+    def __init__(self, attachment: Attachment, cached: bool, viewable: bool, lang: str) -> None:
+        super().__init__()
+        self.attachment = attachment
+        self.setObjectName("card")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        self.name = _plain(attachment.filename)
+        self.name.setWordWrap(True)
+        self.name.setAccessibleName(self.tr("Nama berkas"))
+        text.addWidget(self.name)
+        state = self.tr("tersimpan untuk offline") if cached else self.tr("belum diunduh")
+        self.meta = _plain(
+            f"{format_file_size(attachment.size, lang)} \u00b7 {attachment.mime} \u00b7 {state}", "muted"
+        )
+        text.addWidget(self.meta)
+        layout.addLayout(text, 1)
+        self.open_button = QPushButton(self.tr("Buka"))
+        self.open_button.setAccessibleName(
+            self.tr("Buka %1 dengan aplikasi sistem").replace("%1", attachment.filename)
+        )
+        self.save_button = QPushButton(self.tr("Simpan sebagai\u2026"))
+        self.save_button.setAccessibleName(self.tr("Simpan salinan %1").replace("%1", attachment.filename))
+        if not cached:
+            why = self.tr("Belum diunduh: berkas tersedia setelah sinkronisasi berikutnya.")
+            for button in (self.open_button, self.save_button):
+                button.setEnabled(False)
+                button.setToolTip(why)
+        elif not viewable:
+            self.open_button.setEnabled(False)
+            self.open_button.setToolTip(
+                self.tr("Jenis berkas ini tidak dibuka langsung; gunakan \u201cSimpan sebagai\u2026\u201d.")
+            )
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.save_button)
+
+
+class AttachmentList(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName(self.tr("Lampiran"))
+        self.data_dir: Path | None = None
+        self.open_file: Callable[[Path], object] = lambda path: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(path))
+        )
+        self.ask_save_path: Callable[[str], Path | None] = self._ask_save_path
+        self.rows: list[AttachmentRow] = []
+        self.show_attachments((), None)
+
+    def show_attachments(
+        self, attachments: Sequence[Attachment], data_dir: Path | None, lang: str = "id"
+    ) -> None:
+        self.data_dir = data_dir
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(2, 8, 8, 8)
+        layout.setSpacing(6)
+        self.rows = []
+        if not attachments:
+            layout.addWidget(_plain(self.tr("Tidak ada lampiran."), "muted"))
+        for a in attachments:
+            cached = data_dir is not None and cached_file(data_dir, a.cached_path) is not None
+            viewable = cached and data_dir is not None and self._viewable(a)
+            row = AttachmentRow(a, cached, viewable, lang)
+            row.open_button.clicked.connect(lambda _=False, x=a: self.open_attachment(x))
+            row.save_button.clicked.connect(lambda _=False, x=a: self.save_attachment(x))
+            layout.addWidget(row)
+            self.rows.append(row)
+        layout.addStretch(1)
+        self.setWidget(holder)
+
+    @staticmethod
+    def _viewable(a: Attachment) -> bool:
+        from desktop.sync.attachments import VIEWER_EXTENSIONS
+
+        return a.mime.split(";", 1)[0].strip().lower() in VIEWER_EXTENSIONS
+
+    def open_attachment(self, a: Attachment) -> None:
+        if self.data_dir is None:
+            return
+        try:
+            path = viewer_copy(self.data_dir, a.cached_path, a.filename, a.mime, a.sha256)
+        except OSError as exc:
+            self._failed(self.tr("Lampiran tidak dapat dibuka: %1").replace("%1", str(exc)))
+            return
+        if path is not None:
+            self.open_file(path)
+
+    def save_attachment(self, a: Attachment) -> None:
+        source = cached_file(self.data_dir, a.cached_path) if self.data_dir is not None else None
+        if source is None:
+            return
+        target = self.ask_save_path(a.filename)
+        if target is None:
+            return
+        try:
+            shutil.copyfile(source, target)
+        except OSError as exc:
+            self._failed(self.tr("Lampiran tidak dapat disimpan: %1").replace("%1", str(exc)))
+
+    def _ask_save_path(self, filename: str) -> Path | None:
+        suffix = Path(filename).suffix
+        suggested = safe_stem(filename) + (suffix if suffix[1:].isalnum() and len(suffix) <= 6 else "")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan lampiran sebagai"), str(Path.home() / suggested)
+        )
+        return Path(chosen) if chosen else None
+
+    def _failed(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Lampiran"), message, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
