@@ -7,6 +7,11 @@ demo:
 test:
 	bash scripts/test.sh
 
+bench:  ## benchmarks -> bench/results/latest.json and BENCHMARKS.md's plot
+	bash scripts/bootstrap.sh
+	.venv/bin/python -m pip install -q -e '.[bench]'
+	.venv/bin/python bench/run_all.py
+
 installer:
 	bash scripts/bootstrap.sh
 	bash installer/build.sh --smoke
