@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,18 +21,16 @@ from desktop import wording
 from desktop.changes import Changes
 from desktop.store import LocalStore
 from desktop.ticket_detail import DeskDirectory, Notice, open_notices
+from ui.row_model import RowTableModel
 from ui.tasks import TaskManager
 from ui.ticket_view import plain_label
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class NoticeModel(QAbstractTableModel):
+class NoticeModel(RowTableModel):
     def __init__(self, tz: str, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.tz = tz
         self.lang = lang
-        self.notices: list[Notice] = []
         self.kinds = {
             "conflict": self.tr("Konflik"),
             "rejected": self.tr("Ditolak"),
@@ -43,37 +41,9 @@ class NoticeModel(QAbstractTableModel):
         self.headers = [self.tr("Waktu"), self.tr("Jenis"), self.tr("Tiket"), self.tr("Apa yang terjadi")]
 
     def set_notices(self, notices: list[Notice]) -> None:
-        self.beginResetModel()
-        self.notices = notices
-        self.endResetModel()
+        self.set_rows(notices)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.notices)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 4
-        ):
-            return self.headers[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.notices):
-            return None
-        n = self.notices[index.row()]
-        col = index.column()
+    def cell(self, n: Notice, col: int, role: int) -> Any:
         if role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.AccessibleTextRole,
@@ -178,7 +148,7 @@ class InboxDialog(QDialog):
 
     def acknowledge_selected(self) -> None:
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
-        self._acknowledge([self.model.notices[r].id for r in sorted(rows)])
+        self._acknowledge([self.model.rows[r].id for r in sorted(rows)])
 
     def acknowledge_all(self) -> None:
-        self._acknowledge([n.id for n in self.model.notices])
+        self._acknowledge([n.id for n in self.model.rows])

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,10 +33,9 @@ from desktop.session import DeskIdentity
 from desktop.store import LocalStore
 from desktop.ticket_detail import DeskDirectory
 from ui import theme
+from ui.row_model import RowTableModel
 from ui.tasks import TaskManager
 from ui.ticket_view import plain_label
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class ReasonDialog(QDialog):
@@ -169,13 +168,12 @@ class TransferDialog(QDialog):
         super().accept()
 
 
-class WorkloadModel(QAbstractTableModel):
+class WorkloadModel(RowTableModel):
     def __init__(self, directory: DeskDirectory, tz: str, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.directory = directory
         self.tz = tz
         self.lang = lang
-        self.loads: list[OfficerLoad] = []
         self.headers = [
             self.tr("Petugas"),
             self.tr("Tiket terbuka"),
@@ -184,37 +182,9 @@ class WorkloadModel(QAbstractTableModel):
         ]
 
     def set_loads(self, loads: list[OfficerLoad]) -> None:
-        self.beginResetModel()
-        self.loads = loads
-        self.endResetModel()
+        self.set_rows(loads)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.loads)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 4
-        ):
-            return self.headers[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.loads):
-            return None
-        load = self.loads[index.row()]
-        col = index.column()
+    def cell(self, load: OfficerLoad, col: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == 0:
                 return (
