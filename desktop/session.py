@@ -10,7 +10,11 @@ import logging
 import socket
 from dataclasses import dataclass
 
-from db.repositories import SyncStateRepository
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from db import models, search
+from db.repositories import NoticeRepository, SyncStateRepository
 from desktop import credentials
 from desktop import domain as d
 from desktop.changes import Changes
@@ -20,6 +24,41 @@ from desktop.sync.transport import AuthExpired, RequestRefused, Transport, Trans
 log = logging.getLogger(__name__)
 
 IDENTITY_KEYS = ("server_url", "username", "officer_name", "role", "opd_code", "desk_id", "desk_code")
+
+
+# What this desk learnt from the server for the identity it had; a new identity starts afresh.
+REPLICA_TABLES = (
+    models.Message,
+    models.Attachment,
+    models.Ticket,
+    models.SyncNotice,
+    models.OutboxOp,
+    models.SnapshotSeen,
+    models.Officer,
+    models.Opd,
+    models.Category,
+    models.SlaPolicyRow,
+    models.NonWorkingDay,
+    models.CannedResponse,
+)
+REPLICA_STATE = ("cursor", "snapshot_in_progress", "directory_digest", "last_success_at", "last_error")
+
+
+def forget_replica(session: Session) -> None:
+    """Another officer or server on this folder: drop what the previous one pulled.
+
+    Its cursor would skip the new scope's snapshot, and its tickets (a rahasia one assigned
+    to the previous officer, say) are not the new officer's to see. Only answered ops go:
+    login refuses while any op still waits to be sent.
+    """
+    for table in REPLICA_TABLES:
+        session.execute(delete(table))
+    repo = SyncStateRepository(session)
+    for key in REPLICA_STATE:
+        repo.set(key, None)
+    search.resume_triggers(session.connection())  # an empty index, triggers in place
+    repo.set("search_deferred", None)
+    log.info("new identity on this data folder: the previous replica was dropped")
 
 
 class NotLoggedIn(Exception):
@@ -82,8 +121,10 @@ def login(
 ) -> tuple[DeskIdentity, Changes]:
     """Ask the server for a token; keep it in the keyring and the desk's identity in the store.
 
-    Logging in as another officer or to another server on a folder with unsent ops is refused:
-    those ops were written by someone else and must not be sent under this name.
+    Logging in as another officer or to another server on a folder with unsent ops, or with
+    conflicts not yet acknowledged, is refused: those ops were written by someone else and
+    must not be sent under this name, nor their outcome go unseen. Otherwise the previous
+    identity's replica is dropped and the next sync takes a fresh snapshot.
     """
     server_url = server_url.rstrip("/")
     previous = load_identity(store)
@@ -107,10 +148,16 @@ def login(
 
         with store.read() as session:
             waiting = outbox.waiting_count(session)
+            unread = len(NoticeRepository(session).unacknowledged())
         if waiting:
             raise LoginFailed(
                 f"Folder data ini masih punya {waiting} op milik {previous.username} yang belum terkirim; "
                 "sinkronkan dulu sebagai pengguna itu. / Unsent ops of another user."
+            )
+        if unread:
+            raise LoginFailed(
+                f"Folder data ini masih punya {unread} konflik/penolakan untuk {previous.username} yang "
+                "belum dikonfirmasi; konfirmasi dulu sebagai pengguna itu. / Unacknowledged conflicts."
             )
     credentials.save_token(server_url, result.username, result.token)
     identity = DeskIdentity(
@@ -124,6 +171,11 @@ def login(
     )
     with store.write() as session:
         repo = SyncStateRepository(session)
+        if previous is not None and (previous.username, previous.server_url) != (
+            identity.username,
+            server_url,
+        ):
+            forget_replica(session)
         for key in IDENTITY_KEYS:
             value = getattr(identity, key)
             repo.set(key, value.value if isinstance(value, d.Role) else str(value))

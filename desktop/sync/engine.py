@@ -13,6 +13,7 @@ Transport failures never make an op terminal: it stays ``pending`` with ``attemp
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import signal
@@ -24,6 +25,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import delete, select
 
 from db import models, search
@@ -298,8 +300,14 @@ class SyncEngine:
 
     def _refresh_directory(self, report: SyncReport) -> SyncReport:
         data = self.transport.directory()
+        # The directory rarely changes: rewriting its tables on every sync cost a commit each time.
+        digest = hashlib.sha256(orjson.dumps(data, option=orjson.OPT_SORT_KEYS)).hexdigest()
+        with self.store.read() as session:
+            if SyncStateRepository(session).get("directory_digest") == digest:
+                return report
         with self.store.write() as session:
             store_directory(session, data)
+            SyncStateRepository(session).set("directory_digest", digest)
         return report.plus(changes=Changes(directory=True))
 
     def _pull_all(self, report: SyncReport) -> SyncReport:
