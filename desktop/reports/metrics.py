@@ -21,8 +21,9 @@ import math
 import statistics
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from desktop.domain import OPEN_STATUSES, Channel, Deadlines, Stage, Status, Ticket
@@ -37,9 +38,9 @@ _STAGE_FIELDS: tuple[str, ...] = tuple(s.value for s in STAGES)
 BACKLOG_BUCKETS: tuple[tuple[int, int | None], ...] = ((0, 3), (4, 7), (8, 14), (15, 30), (31, None))
 
 
-@dataclass(frozen=True, slots=True)
-class SummaryTicket:
-    """Just what the summary needs of one ticket, cheap to stream from the local store."""
+class SummaryTicket(NamedTuple):
+    """Just what the summary needs of one ticket, cheap to stream from the local store (a named
+    tuple: building 100,000 frozen dataclasses took longer than reading them)."""
 
     tracking_no: str
     opd_code: str
@@ -51,9 +52,9 @@ class SummaryTicket:
     assignee: str | None = None
     first_response_at: datetime | None = None
     resolved_at: datetime | None = None
-    deadlines: Deadlines = field(default_factory=Deadlines)
+    deadlines: Deadlines = Deadlines()
     # When each stage was done (same shape as the deadlines: one instant per stage).
-    met_at: Deadlines = field(default_factory=Deadlines)
+    met_at: Deadlines = Deadlines()
 
     @classmethod
     def from_ticket(cls, ticket: Ticket) -> SummaryTicket:

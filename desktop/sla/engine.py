@@ -14,8 +14,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from desktop.domain import SOCIAL_CHANNELS, Channel, Deadlines, Stage, Tier, UrgencyLevel
@@ -55,33 +54,8 @@ class Urgency:
 
 
 # Frozen dataclasses set each field through object.__setattr__, which costs as much as the rest of
-# a deadline computation; the queue computes 100,000 of them, so these two build the same values
-# directly. Both fall back to the plain constructor if the classes ever change shape.
+# an urgency computation; the queue computes 100,000 of them, so this builds the same value directly.
 _new = object.__new__
-_Setter = Callable[[Deadlines, "datetime | None"], None]
-_DeadlinesFactory = Callable[[datetime, datetime, "datetime | None", datetime], Deadlines]
-_DEADLINE_FIELDS = ("verification", "first_response", "follow_up", "resolution")
-if tuple(f.name for f in fields(Deadlines)) == _DEADLINE_FIELDS and all(
-    hasattr(Deadlines.__dict__.get(name), "__set__") for name in _DEADLINE_FIELDS
-):
-    _set_verification: _Setter = Deadlines.__dict__["verification"].__set__
-    _set_first_response: _Setter = Deadlines.__dict__["first_response"].__set__
-    _set_follow_up: _Setter = Deadlines.__dict__["follow_up"].__set__
-    _set_resolution: _Setter = Deadlines.__dict__["resolution"].__set__
-
-    def _fast_deadlines(
-        verification: datetime, first_response: datetime, follow_up: datetime | None, resolution: datetime
-    ) -> Deadlines:
-        d: Deadlines = _new(Deadlines)
-        _set_verification(d, verification)
-        _set_first_response(d, first_response)
-        _set_follow_up(d, follow_up)
-        _set_resolution(d, resolution)
-        return d
-
-    _deadlines: _DeadlinesFactory = _fast_deadlines
-else:  # pragma: no cover - only if desktop.domain.Deadlines changes shape
-    _deadlines = Deadlines
 
 
 def _urgency(
@@ -154,7 +128,7 @@ def compute_deadlines(facts: TicketFacts, policy: SlaPolicy, calendar: WorkCalen
         if follow_up is not None:
             follow_up = calendar._ts_at_seconds(t, calendar._seconds_at(t, follow_up) + pause, follow_up)
     tz = calendar.tz
-    return _deadlines(
+    return Deadlines(
         datetime.fromtimestamp(verification, tz),
         datetime.fromtimestamp(first_response, tz),
         None if follow_up is None else datetime.fromtimestamp(follow_up, tz),

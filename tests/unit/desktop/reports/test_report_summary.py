@@ -295,7 +295,7 @@ def test_empty_period_renders(read_text: ReadText) -> None:
 
 def test_hostile_titles_in_breach_list_print_literally(read_text: ReadText) -> None:
     t = ticket(1, wib(2, 9), deadlines=Deadlines(first_response=wib(3, 16)))
-    hostile = SummaryTicket(**{**{f: getattr(t, f) for f in t.__slots__}, "title": "<b>Jalan</b> & rusak 😡"})
+    hostile = t._replace(title="<b>Jalan</b> & rusak 😡")
 
     figures = compute_summary(
         [hostile], SummaryRequest(date(2026, 3, 1), date(2026, 3, 31)), lambda _o: CAL, NOW

@@ -226,7 +226,7 @@ def test_results_are_ordinary_frozen_values() -> None:
     d = compute_deadlines(f, POLICY, CAL)
     assert d == Deadlines(d.verification, d.first_response, d.follow_up, d.resolution)
     assert hash(d) == hash(Deadlines(d.verification, d.first_response, d.follow_up, d.resolution))
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         d.resolution = None  # type: ignore[misc]
     u = urgency(f, d, CAL, wib(2026, 3, 26, 9))
     assert u is not None
