@@ -1,4 +1,4 @@
-"""Settings: language, sync interval, receipt printer defaults, deadline notifications."""
+"""Settings: language, sync interval, receipt paper, deadline notifications."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -49,19 +48,20 @@ class SettingsDialog(QDialog):
         self.layout_combo.addItem(self.tr("A4"), "a4")
         self.layout_combo.addItem(self.tr("A5"), "a5")
         self.layout_combo.addItem(self.tr("Struk termal 80 mm"), "thermal80")
-        self.printer = QLineEdit()
-        self.printer.setAccessibleName(self.tr("Nama printer tanda terima"))
-        self.printer.setPlaceholderText(self.tr("(printer bawaan sistem)"))
         self.notifications = QCheckBox(self.tr("Beri tahu bila tiket saya mendekati atau melewati tenggat"))
         self.notifications.setAccessibleName(self.tr("Notifikasi tenggat"))
         form.addRow(self.tr("Bahasa"), self.language)
         form.addRow(self.tr("Sinkron otomatis tiap"), self.interval)
         form.addRow(self.tr("Tanda terima"), self.layout_combo)
-        form.addRow(self.tr("Printer"), self.printer)
         form.addRow("", self.notifications)
         layout.addLayout(form)
         self.note = plain_label(
-            self.tr("Perubahan bahasa berlaku setelah Tanggap dibuka ulang."), "muted", wrap=True
+            self.tr(
+                "Perubahan bahasa berlaku setelah Tanggap dibuka ulang. Printer dan kertas dipilih saat "
+                "mencetak dan diingat untuk tiap ukuran."
+            ),
+            "muted",
+            wrap=True,
         )
         layout.addWidget(self.note)
         buttons = QDialogButtonBox(
@@ -80,7 +80,6 @@ class SettingsDialog(QDialog):
         self.interval.setValue(s.sync_interval_seconds)
         receipt = s.printers.get(RECEIPT_KEY, {})
         self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(receipt.get("layout", "a4"))))
-        self.printer.setText(receipt.get("printer", ""))
         self.notifications.setChecked(s.notifications)
 
     def check(self) -> bool:
@@ -92,8 +91,8 @@ class SettingsDialog(QDialog):
         s.sync_interval_seconds = self.interval.value()
         s.printers = dict(s.printers)
         s.printers[RECEIPT_KEY] = {
+            **s.printers.get(RECEIPT_KEY, {}),
             "layout": str(self.layout_combo.currentData()),
-            "printer": self.printer.text().strip(),
         }
         s.notifications = self.notifications.isChecked()
         s.save(self.data_dir)

@@ -121,40 +121,40 @@ or register a complaint made in person at the desk.</translation>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../ui/inbox.py" line="110"/>
-        <location filename="../../ui/inbox.py" line="115"/>
+        <location filename="../../ui/inbox.py" line="80"/>
+        <location filename="../../ui/inbox.py" line="85"/>
         <source>Konflik &amp; penolakan</source>
         <translation>Conflicts &amp; rejections</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="119"/>
+        <location filename="../../ui/inbox.py" line="89"/>
         <source>Server memutuskan hal-hal ini saat sinkron. Baca, tindak lanjuti bila perlu, lalu tandai sudah dibaca.</source>
         <translation>The server decided these during sync. Read them, follow up where needed, then mark them as read.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="130"/>
+        <location filename="../../ui/inbox.py" line="100"/>
         <source>Daftar konflik dan penolakan</source>
         <translation>List of conflicts and rejections</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="140"/>
+        <location filename="../../ui/inbox.py" line="110"/>
         <source>Tidak ada yang perlu diperhatikan.</source>
         <translation>Nothing needs your attention.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="144"/>
-        <location filename="../../ui/inbox.py" line="145"/>
+        <location filename="../../ui/inbox.py" line="114"/>
+        <location filename="../../ui/inbox.py" line="115"/>
         <source>Tandai terpilih sudah dibaca</source>
         <translation>Mark selected as read</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="147"/>
-        <location filename="../../ui/inbox.py" line="149"/>
+        <location filename="../../ui/inbox.py" line="117"/>
+        <location filename="../../ui/inbox.py" line="119"/>
         <source>Tandai semua sudah dibaca</source>
         <translation>Mark all as read</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="151"/>
+        <location filename="../../ui/inbox.py" line="121"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -592,43 +592,43 @@ Details are in the log: %3</translation>
 <context>
     <name>NoticeModel</name>
     <message>
-        <location filename="../../ui/inbox.py" line="37"/>
+        <location filename="../../ui/inbox.py" line="35"/>
         <source>Konflik</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="38"/>
+        <location filename="../../ui/inbox.py" line="36"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="39"/>
+        <location filename="../../ui/inbox.py" line="37"/>
         <source>Tertahan</source>
         <translation>Blocked</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="40"/>
-        <location filename="../../ui/inbox.py" line="41"/>
+        <location filename="../../ui/inbox.py" line="38"/>
+        <location filename="../../ui/inbox.py" line="39"/>
         <source>Keluar dari meja ini</source>
         <translation>Left this desk</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="43"/>
+        <location filename="../../ui/inbox.py" line="41"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="43"/>
+        <location filename="../../ui/inbox.py" line="41"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="43"/>
+        <location filename="../../ui/inbox.py" line="41"/>
         <source>Tiket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="43"/>
+        <location filename="../../ui/inbox.py" line="41"/>
         <source>Apa yang terjadi</source>
         <translation>What happened</translation>
     </message>
@@ -746,17 +746,17 @@ Details are in the log: %3</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="49"/>
+        <location filename="../../ui/supervisor.py" line="48"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="57"/>
+        <location filename="../../ui/supervisor.py" line="56"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="67"/>
+        <location filename="../../ui/supervisor.py" line="66"/>
         <source>Alasan wajib diisi.</source>
         <translation>A reason is required.</translation>
     </message>
@@ -764,13 +764,13 @@ Details are in the log: %3</translation>
 <context>
     <name>ReassignDialog</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="83"/>
-        <location filename="../../ui/supervisor.py" line="88"/>
+        <location filename="../../ui/supervisor.py" line="82"/>
+        <location filename="../../ui/supervisor.py" line="87"/>
         <source>Tugaskan ke petugas</source>
         <translation>Assign to officer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/supervisor.py" line="89"/>
+        <location filename="../../ui/supervisor.py" line="88"/>
         <source>%n tiket dipilih</source>
         <translation>
             <numerusform>%n ticket selected</numerusform>
@@ -778,22 +778,22 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="95"/>
+        <location filename="../../ui/supervisor.py" line="94"/>
         <source>Petugas tujuan</source>
         <translation>Officer to assign</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="101"/>
+        <location filename="../../ui/supervisor.py" line="100"/>
         <source>Petugas:</source>
         <translation>Officer:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="106"/>
+        <location filename="../../ui/supervisor.py" line="105"/>
         <source>Tugaskan</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="108"/>
+        <location filename="../../ui/supervisor.py" line="107"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -908,90 +908,75 @@ Details are in the log: %3</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="32"/>
-        <location filename="../../ui/settings_dialog.py" line="36"/>
+        <location filename="../../ui/settings_dialog.py" line="31"/>
+        <location filename="../../ui/settings_dialog.py" line="35"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <location filename="../../ui/settings_dialog.py" line="39"/>
         <source>Bahasa antarmuka</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="44"/>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
         <source>Selang sinkronisasi dalam detik</source>
         <translation>Sync interval in seconds</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46"/>
+        <location filename="../../ui/settings_dialog.py" line="45"/>
         <source> detik</source>
         <translation> seconds</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48"/>
+        <location filename="../../ui/settings_dialog.py" line="47"/>
         <source>Ukuran tanda terima</source>
         <translation>Receipt size</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="49"/>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="50"/>
+        <location filename="../../ui/settings_dialog.py" line="49"/>
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="51"/>
+        <location filename="../../ui/settings_dialog.py" line="50"/>
         <source>Struk termal 80 mm</source>
         <translation>Thermal slip 80 mm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="53"/>
-        <source>Nama printer tanda terima</source>
-        <translation>Receipt printer name</translation>
+        <location filename="../../ui/settings_dialog.py" line="60"/>
+        <source>Perubahan bahasa berlaku setelah Tanggap dibuka ulang. Printer dan kertas dipilih saat mencetak dan diingat untuk tiap ukuran.</source>
+        <translation>A language change takes effect when Tanggap is opened again. The printer and paper are chosen when printing and remembered for each size.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54"/>
-        <source>(printer bawaan sistem)</source>
-        <translation>(system default printer)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
+        <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>Beri tahu bila tiket saya mendekati atau melewati tenggat</source>
         <translation>Notify me when my tickets near or pass a deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Notifikasi tenggat</source>
         <translation>Deadline notifications</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="57"/>
+        <location filename="../../ui/settings_dialog.py" line="53"/>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="58"/>
+        <location filename="../../ui/settings_dialog.py" line="54"/>
         <source>Sinkron otomatis tiap</source>
         <translation>Sync automatically every</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>Tanda terima</source>
         <translation>Receipt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="60"/>
-        <source>Printer</source>
-        <translation>Printer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="64"/>
-        <source>Perubahan bahasa berlaku setelah Tanggap dibuka ulang.</source>
-        <translation>A language change takes effect when Tanggap is reopened.</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="70"/>
@@ -1473,64 +1458,56 @@ Details are in the log: %3</translation>
         <source>Belum ada balasan atau catatan.</source>
         <translation>No replies or notes yet.</translation>
     </message>
-    <message>
-        <source>tersimpan untuk offline</source>
-        <translation type="vanished">stored for offline use</translation>
-    </message>
-    <message>
-        <source>belum diunduh</source>
-        <translation type="vanished">not downloaded yet</translation>
-    </message>
 </context>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="125"/>
+        <location filename="../../ui/supervisor.py" line="124"/>
         <source>Alihkan ke OPD lain</source>
         <translation>Transfer to another agency</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="134"/>
+        <location filename="../../ui/supervisor.py" line="133"/>
         <source>OPD tujuan</source>
         <translation>Receiving agency</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="138"/>
+        <location filename="../../ui/supervisor.py" line="137"/>
         <source>OPD tujuan:</source>
         <translation>Receiving agency:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="140"/>
+        <location filename="../../ui/supervisor.py" line="139"/>
         <source>Alasan pengalihan</source>
         <translation>Reason for the transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="141"/>
+        <location filename="../../ui/supervisor.py" line="140"/>
         <source>Mengapa pengaduan ini bukan wewenang OPD kita?</source>
         <translation>Why is this complaint outside our agency&apos;s authority?</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="143"/>
+        <location filename="../../ui/supervisor.py" line="142"/>
         <source>Alasan:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="150"/>
+        <location filename="../../ui/supervisor.py" line="149"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="151"/>
+        <location filename="../../ui/supervisor.py" line="150"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="164"/>
+        <location filename="../../ui/supervisor.py" line="163"/>
         <source>Pilih OPD tujuan.</source>
         <translation>Choose the receiving agency.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="167"/>
+        <location filename="../../ui/supervisor.py" line="166"/>
         <source>Alasan pengalihan wajib diisi.</source>
         <translation>A reason for the transfer is required.</translation>
     </message>
@@ -1775,27 +1752,27 @@ Details are in the log: %3</translation>
 <context>
     <name>WorkloadModel</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="180"/>
+        <location filename="../../ui/supervisor.py" line="178"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="181"/>
+        <location filename="../../ui/supervisor.py" line="179"/>
         <source>Tiket terbuka</source>
         <translation>Open tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="182"/>
+        <location filename="../../ui/supervisor.py" line="180"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="183"/>
+        <location filename="../../ui/supervisor.py" line="181"/>
         <source>Tenggat terdekat</source>
         <translation>Nearest deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="223"/>
+        <location filename="../../ui/supervisor.py" line="193"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
@@ -1803,18 +1780,18 @@ Details are in the log: %3</translation>
 <context>
     <name>WorkloadPanel</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="263"/>
-        <location filename="../../ui/supervisor.py" line="270"/>
+        <location filename="../../ui/supervisor.py" line="233"/>
+        <location filename="../../ui/supervisor.py" line="240"/>
         <source>Beban kerja petugas</source>
         <translation>Officer workload</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="275"/>
+        <location filename="../../ui/supervisor.py" line="245"/>
         <source>Tabel beban kerja</source>
         <translation>Workload table</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="285"/>
+        <location filename="../../ui/supervisor.py" line="255"/>
         <source>Pilih tiket di antrean lalu tekan “Tugaskan…” untuk memindahkannya.</source>
         <translation>Select tickets in the queue, then press “Assign…” to move them.</translation>
     </message>
