@@ -95,18 +95,31 @@ def copy_to_postgres(source: Path, pg_url: str) -> float:
 
     started = time.perf_counter()
     run_child(server_cmd("init-db", "--database", pg_url), env=bench_env()).check("init-db (PostgreSQL)")
-    src = make_engine(f"sqlite:///{source}")
+    import sqlite3
+
     dst = make_engine(pg_url)
-    with src.connect() as read, dst.begin() as write:
-        for table in Base.metadata.sorted_tables:
+    src = sqlite3.connect(source)
+    with dst.begin() as write:
+        for table in reversed(Base.metadata.sorted_tables):
             write.execute(table.delete())
+        # COPY straight from the SQLite file: SQLite keeps UTC text for times (the PostgreSQL
+        # sessions run in UTC), 0/1 for booleans and JSON text, all of which COPY reads as they are.
+        driver = write.connection.driver_connection
+        assert driver is not None
         for table in Base.metadata.sorted_tables:
-            result = read.execute(table.select()).mappings()
-            while True:
-                batch = result.fetchmany(5000)
-                if not batch:
-                    break
-                write.execute(table.insert(), [dict(row) for row in batch])
+            names = [c.name for c in table.columns]
+            booleans = {i for i, c in enumerate(table.columns) if isinstance(c.type, sa.Boolean)}
+            rows = src.execute(f"SELECT {', '.join(names)} FROM {table.name}")
+            with (
+                driver.cursor() as cursor,
+                cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy,
+            ):
+                for row in rows:
+                    if booleans:
+                        row = tuple(
+                            bool(v) if i in booleans and v is not None else v for i, v in enumerate(row)
+                        )
+                    copy.write_row(row)
             pk = list(table.primary_key.columns)
             if len(pk) == 1 and isinstance(pk[0].type, sa.Integer) and pk[0].autoincrement is True:
                 write.execute(
@@ -116,7 +129,7 @@ def copy_to_postgres(source: Path, pg_url: str) -> float:
                     )
                 )
         write.execute(sa.text("ANALYZE"))
-    src.dispose()
+    src.close()
     dst.dispose()
     return time.perf_counter() - started
 

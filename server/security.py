@@ -161,24 +161,28 @@ def login(
     raise RuntimeError("could not register the desk")
 
 
+# Built once: every request authenticates, and building the statement cost more than running it.
+_AUTHENTICATE = (
+    sa.select(
+        OfficerRow.id,
+        OfficerRow.username,
+        OfficerRow.name,
+        OfficerRow.role,
+        OfficerRow.opd_code,
+        OfficerRow.active,
+        DeskRow.id,
+        DeskRow.code,
+        AuthTokenRow.expires_at,
+        AuthTokenRow.revoked_at,
+    )
+    .join(OfficerRow, OfficerRow.id == AuthTokenRow.officer_id)
+    .join(DeskRow, DeskRow.id == AuthTokenRow.desk_id)
+    .where(AuthTokenRow.token_hash == sa.bindparam("token_hash"))
+)
+
+
 def authenticate(session: Session, token: str) -> Caller | None:
-    row = session.execute(
-        sa.select(
-            OfficerRow.id,
-            OfficerRow.username,
-            OfficerRow.name,
-            OfficerRow.role,
-            OfficerRow.opd_code,
-            OfficerRow.active,
-            DeskRow.id,
-            DeskRow.code,
-            AuthTokenRow.expires_at,
-            AuthTokenRow.revoked_at,
-        )
-        .join(OfficerRow, OfficerRow.id == AuthTokenRow.officer_id)
-        .join(DeskRow, DeskRow.id == AuthTokenRow.desk_id)
-        .where(AuthTokenRow.token_hash == token_digest(token))
-    ).first()
+    row = session.execute(_AUTHENTICATE, {"token_hash": token_digest(token)}).first()
     if row is None or not row[5] or row[9] is not None or row[8] <= utcnow():
         return None
     return Caller(row[0], row[1], row[2], Role(row[3]), row[4], row[6], row[7])
