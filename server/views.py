@@ -68,7 +68,7 @@ def select_tickets(
         stmt = sa.text(f"SELECT {SQLITE_TICKET_COLUMNS} FROM tickets WHERE {where} {tail}")
         if expanding:
             stmt = stmt.bindparams(*(sa.bindparam(name, expanding=True) for name in expanding))
-        return list(session.execute(stmt, params).tuples())
+        return list(session.execute(stmt, params))
     for name in expanding:
         where = where.replace(f"IN :{name}", f"= ANY(:{name})")
     sql = _PARAM.sub(r"%(\1)s", f"SELECT {TICKET_COLUMNS} FROM tickets WHERE {where} {tail}")

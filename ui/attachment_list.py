@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import Attachment
-from desktop.sync.attachments import cached_file, safe_stem, viewer_copy
+from desktop.sync.attachments import MAX_ATTACHMENT_BYTES, cached_file, safe_stem, viewer_copy
 
 
 def format_file_size(size: int, lang: str = "id") -> str:
@@ -78,7 +78,11 @@ class AttachmentRow(QFrame):
         self.save_button = QPushButton(self.tr("Simpan sebagai\u2026"))
         self.save_button.setAccessibleName(self.tr("Simpan salinan %1").replace("%1", attachment.filename))
         if not cached:
-            why = self.tr("Belum diunduh: berkas tersedia setelah sinkronisasi berikutnya.")
+            why = (
+                self.tr("Berkas lebih dari 10 MB tidak diunduh untuk offline; lihat di server pengaduan.")
+                if attachment.size > MAX_ATTACHMENT_BYTES
+                else self.tr("Belum diunduh: berkas tersedia setelah sinkronisasi berikutnya.")
+            )
             for button in (self.open_button, self.save_button):
                 button.setEnabled(False)
                 button.setToolTip(why)

@@ -4,28 +4,28 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../ui/attachment_list.py" line="100"/>
-        <location filename="../../ui/attachment_list.py" line="169"/>
+        <location filename="../../ui/attachment_list.py" line="104"/>
+        <location filename="../../ui/attachment_list.py" line="173"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="119"/>
+        <location filename="../../ui/attachment_list.py" line="123"/>
         <source>Tidak ada lampiran.</source>
         <translation>No attachments.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="143"/>
+        <location filename="../../ui/attachment_list.py" line="147"/>
         <source>Lampiran tidak dapat dibuka: %1</source>
         <translation>The attachment cannot be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="158"/>
+        <location filename="../../ui/attachment_list.py" line="162"/>
         <source>Lampiran tidak dapat disimpan: %1</source>
         <translation>The attachment cannot be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="164"/>
+        <location filename="../../ui/attachment_list.py" line="168"/>
         <source>Simpan lampiran sebagai</source>
         <translation>Save attachment as</translation>
     </message>
@@ -68,12 +68,17 @@
         <translation>Save a copy of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="81"/>
+        <location filename="../../ui/attachment_list.py" line="82"/>
+        <source>Berkas lebih dari 10 MB tidak diunduh untuk offline; lihat di server pengaduan.</source>
+        <translation>Files over 10 MB are not downloaded for offline use; see them on the complaints server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="84"/>
         <source>Belum diunduh: berkas tersedia setelah sinkronisasi berikutnya.</source>
         <translation>Not downloaded yet: the file arrives with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="88"/>
+        <location filename="../../ui/attachment_list.py" line="92"/>
         <source>Jenis berkas ini tidak dibuka langsung; gunakan “Simpan sebagai…”.</source>
         <translation>This kind of file is not opened directly; use “Save as…”.</translation>
     </message>
