@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from desktop.domain import ZONE_ABBREVIATIONS, Stage, UrgencyLevel
+from desktop.domain import ZONE_ABBREVIATIONS, UrgencyLevel
 
 LANGUAGES = ("id", "en")
 
@@ -49,20 +49,6 @@ _MONTHS = {
         "November",
         "December",
     ),
-}
-_STAGE_NAMES = {
-    "id": {
-        Stage.VERIFICATION: "Verifikasi",
-        Stage.FIRST_RESPONSE: "Tanggapan pertama",
-        Stage.FOLLOW_UP: "Tindak lanjut",
-        Stage.RESOLUTION: "Penyelesaian",
-    },
-    "en": {
-        Stage.VERIFICATION: "Verification",
-        Stage.FIRST_RESPONSE: "First response",
-        Stage.FOLLOW_UP: "Follow-up",
-        Stage.RESOLUTION: "Resolution",
-    },
 }
 _LEVEL_NAMES = {
     "id": {
@@ -201,10 +187,6 @@ def format_working_days(days: float, lang: str = "id") -> str:
     if lang == "id":
         return f"{number.replace('.', ',')} hari kerja"
     return f"{number} working day" + ("" if days == 1 else "s")
-
-
-def stage_name(stage: Stage, lang: str = "id") -> str:
-    return _STAGE_NAMES[_lang(lang)][Stage(stage)]
 
 
 def level_name(level: UrgencyLevel, lang: str = "id") -> str:

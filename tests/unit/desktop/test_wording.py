@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from desktop.domain import Stage, UrgencyLevel
+from desktop.labels import stage_label
 from desktop.wording import (
     format_date,
     format_datetime,
@@ -16,7 +17,6 @@ from desktop.wording import (
     format_time,
     format_working_days,
     level_name,
-    stage_name,
 )
 
 UTC = ZoneInfo("UTC")
@@ -116,9 +116,9 @@ def test_format_working_days() -> None:
 
 
 def test_stage_and_level_names() -> None:
-    assert stage_name(Stage.FIRST_RESPONSE) == "Tanggapan pertama"
-    assert stage_name(Stage.FOLLOW_UP, "en") == "Follow-up"
-    assert [stage_name(s) for s in Stage] == [
+    assert stage_label(Stage.FIRST_RESPONSE) == "Tanggapan pertama"
+    assert stage_label(Stage.FOLLOW_UP, "en") == "Follow-up"
+    assert [stage_label(s) for s in Stage] == [
         "Verifikasi",
         "Tanggapan pertama",
         "Tindak lanjut",
