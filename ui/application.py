@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.settings import Settings
@@ -48,6 +48,16 @@ def app_icon() -> QIcon:
     return icon
 
 
+# Complaint text carries emoji and aksara Jawa; a desk without such fonts would show boxes.
+FALLBACK_FONTS = ("Symbola.ttf", "NotoSansJavanese-Regular.ttf")
+
+
+def add_fallback_fonts() -> None:
+    """Qt falls back to these for glyphs the system fonts lack (registered once per process)."""
+    for name in FALLBACK_FONTS:
+        QFontDatabase.addApplicationFont(str(RESOURCES / "fonts" / name))
+
+
 def ensure_application(language: str) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -55,6 +65,7 @@ def ensure_application(language: str) -> QApplication:
         app.setApplicationName("Tanggap")
         app.setOrganizationName("Tanggap")
         app.setApplicationDisplayName("Tanggap")
+        add_fallback_fonts()
     install_translators(app, language)
     apply_theme(app)
     app.setWindowIcon(app_icon())
