@@ -36,14 +36,6 @@ class TicketRepository:
             stmt = stmt.where(models.Ticket.is_open.is_(True))
         return int(self.session.scalar(stmt) or 0)
 
-    def open_queue(self, limit: int, *, assignee: str | None = None) -> Sequence[models.Ticket]:
-        """Open tickets, most urgent first, straight from the queue index."""
-        stmt = select(models.Ticket).where(models.Ticket.is_open.is_(True), models.Ticket.archived.is_(False))
-        if assignee is not None:
-            stmt = stmt.where(models.Ticket.assignee == assignee)
-        stmt = stmt.order_by(models.Ticket.next_deadline, models.Ticket.id).limit(limit)
-        return self.session.scalars(stmt).all()
-
 
 class SyncStateRepository:
     def __init__(self, session: Session) -> None:

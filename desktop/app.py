@@ -8,7 +8,9 @@ starts fast and runs without a display.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +22,18 @@ from desktop.logsetup import setup_logging
 from desktop.settings import Settings, resolve_data_dir
 
 log = logging.getLogger(__name__)
+
+# The core modules the main window uses, imported before PySide6: once Qt is loaded, its
+# ``__feature__`` import hook reads the source of every module imported after it, which makes
+# these (SQLAlchemy, the models, the SLA calendar with the holidays package) ~40% slower to import.
+WINDOW_CORE_MODULES = (
+    "desktop.ticket_detail",
+    "desktop.queue",
+    "desktop.session",
+    "desktop.changes",
+    "desktop.wording",
+    "desktop.sync.status",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,6 +73,8 @@ def run_gui(args: argparse.Namespace) -> int:
         )
         return 3
     try:
+        for name in WINDOW_CORE_MODULES:
+            importlib.import_module(name)
         from desktop.store import LocalStore
         from ui.application import run_workstation
 
@@ -74,6 +90,19 @@ def run_gui(args: argparse.Namespace) -> int:
         lock.release()
 
 
+def exit_at_once(code: int) -> None:
+    """End a ``--screenshot`` run without the interpreter's teardown.
+
+    The PNG is saved, the store closed and the lock released; what is left is freeing every Qt
+    and module object one by one (0.4 s with the window's imports), which nobody waits for.
+    Only from the command line (``argv`` None): an in-process caller keeps its interpreter.
+    """
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -87,7 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     func = getattr(args, "func", None)
     try:
         if func is None:
-            return run_gui(args)
+            code = run_gui(args)
+            if args.screenshot and argv is None:
+                exit_at_once(code)
+            return code
         return int(func(args))
     except CliError as exc:
         print(str(exc), file=sys.stderr)

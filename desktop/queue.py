@@ -49,6 +49,7 @@ class QueueView(StrEnum):
 
 
 DONE_STATUSES = (Status.SELESAI.value, Status.DITUTUP.value)
+NOT_DONE_STATUSES = tuple(s.value for s in Status if s.value not in DONE_STATUSES)
 ATTENTION_STATES = (OpState.CONFLICT.value, OpState.REJECTED.value, OpState.BLOCKED.value)
 
 
@@ -297,6 +298,12 @@ def count(store: LocalStore, flt: QueueFilter) -> int:
         return int(session.scalar(stmt) or 0)
 
 
+def has_tickets(store: LocalStore) -> bool:
+    """Whether the store holds any ticket at all (the queue, or the empty state before a first sync)."""
+    with store.read() as session:
+        return session.scalar(select(_T.id).limit(1)) is not None
+
+
 def view_counts(
     store: LocalStore, me: str | None, now: datetime | None = None, due_soon_until: datetime | None = None
 ) -> dict[QueueView, int]:
@@ -305,6 +312,15 @@ def view_counts(
     out: dict[QueueView, int] = {}
     with store.read() as session:
         for view in QueueView:
+            if view is QueueView.DONE:
+                # Most of a big store is done: counting the few not-done entries of the status
+                # index and the narrow primary key beats walking the done ones (~45 vs 80-115 ms at 1M).
+                total = session.scalar(select(func.count()).select_from(_T)) or 0
+                not_done = session.scalar(
+                    select(func.count()).select_from(_T).where(_T.status.in_(NOT_DONE_STATUSES))
+                )
+                out[view] = int(total) - int(not_done or 0)
+                continue
             flt = QueueFilter(view=view, me=me, now=now, due_soon_until=due_soon_until)
             stmt = select(func.count()).select_from(_T).where(*_base_conditions(flt))
             out[view] = int(session.scalar(stmt) or 0)

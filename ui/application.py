@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +17,9 @@ from ui.theme import apply_theme
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 I18N_DIR = RESOURCES / "i18n"
 SCREENSHOT_SIZE = (1920, 1080)
+# QPixmap.save maps PNG quality to zlib level (100 - q) * 9 // 91: 80 is level 1, a third of the
+# default's time (level 6) for a file a few percent larger; 90 and up store it uncompressed (6 MB).
+SCREENSHOT_PNG_QUALITY = 80
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
@@ -73,21 +76,37 @@ def ensure_application(language: str) -> QApplication:
 
 
 def screenshot_when_loaded(window: MainWindow, path: str, on_saved: object = None) -> None:
-    """Save the window once its queue has loaded (or at once when there is nothing to load)."""
+    """Save the window once everything it asked for at start has loaded, then quit.
+
+    "Loaded" is the queue's first page, the view counts, the status bar and the first ticket's
+    detail: the moment the task manager settles with the model not loading. A callback that
+    posts more work (a zero-delay timer) gets one turn of the event loop before the grab.
+    """
     app = QApplication.instance()
+    saved = False
+
+    def ready() -> bool:
+        return not saved and not window.queue_model.loading and window.tasks.idle
+
+    def check() -> None:
+        if ready():
+            QTimer.singleShot(0, grab)
 
     def grab() -> None:
-        if window.queue_model.loading or not window.tasks.idle:
-            QTimer.singleShot(100, grab)
-            return
+        nonlocal saved
+        if not ready():
+            return  # more work was posted meanwhile; its settling checks again
+        saved = True
+        window.tasks.settled.disconnect(check)
         QApplication.processEvents()
-        window.grab().save(path)
+        window.grab().save(path, "PNG", SCREENSHOT_PNG_QUALITY)
         if callable(on_saved):
             on_saved()
         elif app is not None:
             app.quit()
 
-    QTimer.singleShot(300, grab)
+    window.tasks.settled.connect(check)
+    QTimer.singleShot(0, check)  # nothing to load at all (an empty store, an inline task manager)
 
 
 def run_workstation(
@@ -101,6 +120,9 @@ def run_workstation(
     app = ensure_application(settings.language)
     window = MainWindow(store, settings, data_dir)
     window.resize(*SCREENSHOT_SIZE) if screenshot else window.resize(1480, 920)
+    if screenshot:
+        # Laid out and "visible" for grab(), but never painted to a screen nobody looks at.
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     window.show()
     if screenshot:
         screenshot_when_loaded(window, screenshot)

@@ -37,8 +37,7 @@ from PySide6.QtWidgets import (
 from desktop import labels
 from desktop.changes import Changes
 from desktop.domain import REASON_REQUIRED, Channel, MessageKind, Status
-from desktop.queries import store_overview
-from desktop.queue import QueueFilter, QueueView, view_counts
+from desktop.queue import QueueFilter, QueueView, has_tickets, view_counts
 from desktop.session import DeskIdentity, load_identity
 from desktop.settings import Settings
 from desktop.store import LocalStore
@@ -150,10 +149,15 @@ class MainWindow(QMainWindow):
         self.preview: object = None
 
         self._apply_identity()
-        self.show_workspace(store_overview(store).tickets > 0)
-        self.refresh_status()
+        self.show_workspace(has_tickets(store))
+        # The database thread answers in order: the first page, its first ticket (selected when the
+        # page arrives), then the counts beside the views and the sync status.
+        self.queue_model.reloaded.connect(self._after_first_page, Qt.ConnectionType.SingleShotConnection)
+        self.apply_filters()
+
+    def _after_first_page(self) -> None:
         self.refresh_counts()
-        self.queue_model.set_filter(self._filter_for(self.current_view))
+        self.refresh_status()
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -305,8 +309,9 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(2, 2)
         splitter.setSizes([215, 1185, 520])
 
-        self.view_list.selectionModel().currentChanged.connect(lambda cur, _prev: self._on_view(cur))
+        # Selected before the signal is connected: __init__ loads the first page once, when ready.
         self.view_list.setCurrentIndex(self.view_model.index(self.view_model.row_of(QueueView.ALL), 0))
+        self.view_list.selectionModel().currentChanged.connect(lambda cur, _prev: self._on_view(cur))
         self._fill_filters()
         for combo in (self.channel_filter, self.category_filter, self.status_filter, self.assignee_filter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
@@ -587,7 +592,7 @@ class MainWindow(QMainWindow):
         if changes.sync_state or changes.directory:
             self._apply_identity()
         if changes.queue or changes.directory or changes.sync_state:
-            if self.centralWidget() is not self.workspace and store_overview(self.store).tickets:
+            if self.centralWidget() is not self.workspace and has_tickets(self.store):
                 self.show_workspace(True)
             self.queue_model.reload()
             self.refresh_counts()

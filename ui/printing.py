@@ -13,17 +13,21 @@ import logging
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from desktop.documents import DocumentError, receipt_pdf
 from desktop.session import load_identity
 from desktop.settings import Settings
 from desktop.store import LocalStore
-from ui.print_preview import PrintPreviewDialog
 from ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from ui.print_preview import PrintPreviewDialog
+
+# The PDF side (reportlab, QtPdf) is imported on the first receipt, not when the window opens.
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +107,8 @@ class ReceiptPrinter(QObject):
         store, lang = self.store, self.settings.language
 
         def render() -> bytes:
+            from desktop.documents import receipt_pdf
+
             return receipt_pdf(store, tracking_no, layout, viewer=load_identity(store), lang=lang)
 
         def failed(exc: BaseException) -> None:
@@ -118,6 +124,8 @@ class ReceiptPrinter(QObject):
         )
 
     def _show(self, tracking_no: str, layout: str, pdf: bytes) -> None:
+        from ui.print_preview import PrintPreviewDialog
+
         dialog = PrintPreviewDialog(
             pdf,
             layout=layout,
@@ -149,6 +157,8 @@ class ReceiptPrinter(QObject):
         self._render(tracking_no, layout, done, dialog)
 
     def _fail(self, exc: BaseException) -> None:
+        from desktop.documents import DocumentError
+
         if isinstance(exc, DocumentError):
             self.failed.emit(
                 self.tr("Tanda terima tidak dapat dibuat: %1").replace(

@@ -38,6 +38,8 @@ class TaskManager(QObject):
     busy = Signal(str)
     # A job failed: (what was being done, the exception). The window decides how to say it.
     failed = Signal(str, object)
+    # A background job's callbacks have run and nothing else is running (what was asked has loaded).
+    settled = Signal()
 
     def __init__(self, parent: QObject | None = None, *, inline: bool = False, io_workers: int = 3) -> None:
         super().__init__(parent)
@@ -172,6 +174,8 @@ class TaskManager(QObject):
 
     def _deliver(self, finish: Callable[[tuple[bool, Any]], None], outcome: tuple[bool, Any]) -> None:
         finish(outcome)
+        if not self._running:
+            self.settled.emit()
 
     def _update_busy(self) -> None:
         labels = [label for label in self._running.values() if label]

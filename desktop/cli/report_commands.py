@@ -16,11 +16,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli import CliError
 from desktop.labels import LAYOUTS
 from desktop.settings import Settings, resolve_data_dir
-from desktop.store import LocalStore
+
+if TYPE_CHECKING:
+    from desktop.store import LocalStore
 
 EXIT_REFUSED = 1
 EXIT_LOGIN = 5
@@ -33,6 +36,7 @@ def _store(args: argparse.Namespace) -> Iterator[LocalStore]:
     from sqlalchemy.exc import DBAPIError
 
     from db.engine import translate_error
+    from desktop.store import LocalStore  # with SQLAlchemy: only for the command that runs
 
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     try:

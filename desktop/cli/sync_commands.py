@@ -2,6 +2,8 @@
 walk-in, outbox, acknowledge. Everything but ``login`` and ``sync`` works offline.
 
 JSON outputs use PROTOCOL.md's field names and are documented in ``docs/cli.md``; keep them stable.
+Only the standard library is imported up front: ``tanggap`` builds every sub-parser on each run,
+so the store, SQLAlchemy and the models are imported by the command that uses them.
 """
 
 from __future__ import annotations
@@ -13,15 +15,14 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
-from db import models
-from desktop import domain as d
 from desktop.cli import CliError
-from desktop.settings import resolve_data_dir
-from desktop.store import LocalStore
+
+if TYPE_CHECKING:
+    from db import models
+    from desktop.queue import QueueRow
+    from desktop.store import LocalStore
 
 EXIT_REFUSED = 1
 EXIT_NETWORK = 2
@@ -44,6 +45,8 @@ def _store(args: argparse.Namespace) -> Iterator[LocalStore]:
     from sqlalchemy.exc import DBAPIError
 
     from db.engine import translate_error
+    from desktop.settings import resolve_data_dir
+    from desktop.store import LocalStore
 
     try:
         store = LocalStore.open(resolve_data_dir(getattr(args, "data_dir", None)))
@@ -66,7 +69,9 @@ def _print_json(value: Any) -> None:
 
 
 def _iso(value: datetime | None) -> str | None:
-    return None if value is None or value == models.NO_DEADLINE else value.isoformat()
+    from db.models import NO_DEADLINE
+
+    return None if value is None or value == NO_DEADLINE else value.isoformat()
 
 
 def _action(fn: Callable[..., Any], *a: Any, **kw: Any) -> Any:
@@ -165,36 +170,38 @@ def cmd_sync(args: argparse.Namespace) -> int:
 # -- reading ------------------------------------------------------------------------------------
 
 
-def queue_item(row: models.Ticket) -> dict[str, Any]:
+def queue_item(row: QueueRow) -> dict[str, Any]:
+    """A line of ``desktop.queue.fetch_page`` (the workstation's queue) as docs/cli.md documents it."""
     return {
         "tracking_no": row.tracking_no,
         "id": row.id,
-        "status": row.status,
+        "status": row.status.value,
         "title": row.title,
-        "channel": row.channel,
+        "channel": row.channel.value,
         "opd_code": row.opd_code,
         "assignee": row.assignee,
         "received_at": _iso(row.received_at),
         "next_deadline": _iso(row.next_deadline),
-        "next_stage": row.next_stage,
+        "next_stage": row.next_stage.value if row.next_stage is not None else None,
         "pending_ops": row.pending_ops,
     }
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
-    from db.repositories import TicketRepository
+    """The workstation's "Semua di OPD" view (or "Antrean saya" with ``--mine``): the same query, same order."""
+    from desktop.queue import QueueFilter, QueueView, fetch_page
     from desktop.session import load_identity
 
+    if args.limit < 1:
+        raise CliError("--limit harus 1 atau lebih. / --limit must be at least 1.", EXIT_REFUSED)
     with _store(args) as store:
-        assignee = None
+        flt = QueueFilter(view=QueueView.ALL)
         if args.mine:
             identity = load_identity(store)
             if identity is None:
                 raise CliError("--mine perlu login dulu (tanggap login).", EXIT_LOGIN)
-            assignee = identity.username
-        with store.read() as session:
-            rows = TicketRepository(session).open_queue(args.limit, assignee=assignee)
-            items = [queue_item(r) for r in rows]
+            flt = QueueFilter(view=QueueView.MINE, me=identity.username)
+        items = [queue_item(r) for r in fetch_page(store, flt, None, args.limit)]
     if args.json:
         _print_json(items)
         return 0
@@ -273,6 +280,9 @@ KIND_LABEL = {"reply": "BALASAN PUBLIK", "note": "CATATAN INTERNAL", "event": "p
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from db import models
     from db.repositories import TicketRepository
 
     with _store(args) as store:
@@ -396,6 +406,10 @@ def op_json(op: models.OutboxOp) -> dict[str, Any]:
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from db import models
+    from desktop import domain as d
     from desktop.sync import outbox
     from desktop.sync.status import sync_status
 

@@ -184,3 +184,25 @@ def test_position_of_a_ticket_in_its_view(store: LocalStore) -> None:
     target = rows[7].id
     assert queue.position_of(store, QueueFilter(now=NOW), target) == 7
     assert target in ids
+
+
+def test_done_count_next_to_the_view_is_the_number_of_tickets_in_it(store: LocalStore) -> None:
+    # view_counts counts "Selesai" as all tickets minus the not-done ones; it must still match the view.
+    assert not queue.has_tickets(store)
+    _fill(store, 5)
+    closed: list[tuple[int, dict[str, object]]] = [
+        (4, {"status": "selesai", "resolved_at": NOW}),
+        (3, {"status": "ditutup", "closed_at": NOW}),
+        (2, {"status": "ditutup", "closed_at": NOW, "archived": True}),
+        (2, {"status": "ditolak", "closed_at": NOW}),
+        (1, {"status": "menunggu_pelapor", "is_open": True}),
+    ]
+    with store.write() as session:
+        for n, values in closed:
+            for _ in range(n):
+                session.add(ticket_row(**{"is_open": False, "next_deadline": models.NO_DEADLINE, **values}))
+    assert queue.has_tickets(store)
+    counts = queue.view_counts(store, None, now=NOW)
+    done = QueueFilter(view=QueueView.DONE, now=NOW)
+    assert counts[QueueView.DONE] == queue.count(store, done) == len(_all(store, done)) == 9
+    assert counts[QueueView.ALL] == 6
