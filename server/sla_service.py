@@ -6,7 +6,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -19,6 +19,33 @@ from desktop.sla.policy import PolicyRule, SlaPolicy, resolve_policy
 from server.models import CalendarDayRow, CategoryRow, OpdRow, SlaRuleRow, TicketRow
 
 CACHE_SECONDS = 60.0
+
+
+class TicketTimes(Protocol):
+    """What the SLA engine reads of a ticket: a ``TicketRow`` or a plain row with those columns."""
+
+    @property
+    def opd_code(self) -> str: ...
+    @property
+    def channel(self) -> str: ...
+    @property
+    def category_code(self) -> str | None: ...
+    @property
+    def received_at(self) -> datetime: ...
+    @property
+    def verified_at(self) -> datetime | None: ...
+    @property
+    def first_response_at(self) -> datetime | None: ...
+    @property
+    def assigned_at(self) -> datetime | None: ...
+    @property
+    def followed_up_at(self) -> datetime | None: ...
+    @property
+    def resolved_at(self) -> datetime | None: ...
+    @property
+    def paused_since(self) -> datetime | None: ...
+    @property
+    def paused_seconds(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -47,7 +74,7 @@ class SlaDirectory:
         # An uncategorised complaint gets the normatif target until someone classifies it.
         return self.tiers.get(category_code or "", Tier.NORMATIF)
 
-    def deadlines(self, ticket: TicketRow) -> Deadlines:
+    def deadlines(self, ticket: TicketTimes) -> Deadlines:
         channel = Channel(ticket.channel)
         facts = facts_of(ticket, self.tier(ticket.category_code))
         return compute_deadlines(
@@ -62,7 +89,7 @@ class SlaDirectory:
         ticket.deadline_resolution = d.resolution
 
 
-def facts_of(ticket: TicketRow, tier: Tier) -> TicketFacts:
+def facts_of(ticket: TicketTimes, tier: Tier) -> TicketFacts:
     return TicketFacts(
         received_at=ticket.received_at,
         channel=Channel(ticket.channel),

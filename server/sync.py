@@ -8,7 +8,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import sqlalchemy as sa
 from pydantic import ValidationError
@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from desktop.domain import MessageKind, OpType, Role
-from server.db import read_session, utcnow, write_unit
+from server.db import DriverSql, PendingChange, commit_driver_writes, read_session, utcnow, write_unit
 from server.models import ProcessedOpRow, SeqCounterRow, TicketRow
 from server.schemas import (
     AssignPayload,
@@ -28,8 +28,11 @@ from server.schemas import (
     TransferPayload,
 )
 from server.scope import Caller, in_scope
-from server.sla_service import SlaDirectoryCache
+from server.sla_service import SlaDirectory, SlaDirectoryCache
 from server.tickets import (
+    LOCK_TICKET_FOR_MESSAGE,
+    MESSAGE_ID_TAKEN,
+    SELECT_TICKET_FOR_MESSAGE,
     Flagged,
     OpConflict,
     OpRejected,
@@ -38,6 +41,8 @@ from server.tickets import (
     apply_message,
     apply_set_status,
     apply_transfer,
+    plan_message,
+    ticket_facts,
 )
 from server.views import load_visible, render_rows, select_tickets
 
@@ -237,12 +242,24 @@ def _apply(
     return None
 
 
-def process_op(engine: Engine, sla_cache: SlaDirectoryCache, caller: Caller, op: OpIn) -> OpOutcome:
+def process_op(
+    engine: Engine,
+    sla_cache: SlaDirectoryCache,
+    caller: Caller,
+    op: OpIn,
+    raw: DriverSql | None = None,
+) -> OpOutcome:
+    """Apply one op in its own transaction (``raw``: a write connection the caller reuses across ops)."""
     op_id, ticket_id = str(op.op_id), str(op.ticket_id)
+    sla = sla_cache.get()
+    dbapi = engine.dialect.loaded_dbapi
+    retryable = (IntegrityError, OperationalError, dbapi.IntegrityError, dbapi.OperationalError)
     for attempt in range(4):
         try:
-            return _process_op_once(engine, sla_cache, caller, op, op_id, ticket_id)
-        except (IntegrityError, OperationalError):
+            if raw is not None and op.type in _MESSAGE_TYPES:
+                return _process_message_op(raw, sla, caller, op, op_id, ticket_id)
+            return _process_op_once(engine, sla, caller, op, op_id, ticket_id)
+        except retryable:
             # A concurrent resend of the same op (or a deadlock): the retry sees what won.
             if attempt == 3:
                 raise
@@ -250,6 +267,7 @@ def process_op(engine: Engine, sla_cache: SlaDirectoryCache, caller: Caller, op:
     raise AssertionError("unreachable")
 
 
+_MESSAGE_TYPES = {OpType.REPLY.value, OpType.NOTE.value}
 _PROCESSED = cast(sa.Table, ProcessedOpRow.__table__)
 _PROCESSED_OP = sa.select(
     _PROCESSED.c.op_id,
@@ -260,23 +278,128 @@ _PROCESSED_OP = sa.select(
     _PROCESSED.c.reason_message,
 ).where(_PROCESSED.c.op_id == sa.bindparam("op_id"))
 _INSERT_PROCESSED_OP = _PROCESSED.insert()
+_PROCESSED_OP_SQL = "SELECT op_id, desk_id, ticket_id, result, reason_code, reason_message FROM processed_ops WHERE op_id = :op_id"
+_INSERT_PROCESSED_OP_SQL = (
+    "INSERT INTO processed_ops (op_id, desk_id, ticket_id, result, reason_code, reason_message, processed_at) "
+    "VALUES (:op_id, :desk_id, :ticket_id, :result, :reason_code, :reason_message, :processed_at)"
+)
+
+
+class _ProcessedOp(NamedTuple):
+    op_id: str
+    desk_id: str
+    ticket_id: str
+    result: str
+    reason_code: str | None
+    reason_message: str | None
+
+
+def _answered_before(done: Any, caller: Caller, op_id: str, ticket_id: str) -> OpOutcome:
+    if done.desk_id != caller.desk_id:
+        return OpOutcome(op_id, ticket_id, "rejected", "op_id_reused", "op_id ini sudah dipakai meja lain.")
+    return _duplicate(done)
+
+
+def _processed_params(caller: Caller, op_id: str, ticket_id: str, outcome: OpOutcome, now: datetime) -> Any:
+    return {
+        "op_id": op_id,
+        "desk_id": caller.desk_id,
+        "ticket_id": ticket_id,
+        "result": outcome.result,
+        "reason_code": outcome.reason_code,
+        "reason_message": outcome.reason_message,
+        "processed_at": now,
+    }
+
+
+def _read_for_message(
+    raw: DriverSql, ticket_id: str, op_id: str, message_id: str | None
+) -> tuple[Any, Any, bool]:
+    """The ticket (locked first, so two resends of one op queue up), the op's earlier result, and
+    whether the message id is taken: one round trip on PostgreSQL (pipeline), in that order."""
+    params = {"ticket_id": ticket_id, "op_id": op_id, "message_id": message_id}
+    driver = raw.driver
+    if raw.sqlite:
+        ticket = driver.execute(SELECT_TICKET_FOR_MESSAGE, params).fetchone()
+        done = driver.execute(_PROCESSED_OP_SQL, params).fetchone()
+        taken = message_id is not None and driver.execute(MESSAGE_ID_TAKEN, params).fetchone() is not None
+        return ticket, done, taken
+    with driver.pipeline():
+        ticket_cursor = driver.execute(raw.sql(LOCK_TICKET_FOR_MESSAGE), params)
+        done_cursor = driver.execute(raw.sql(_PROCESSED_OP_SQL), params)
+        taken_cursor = driver.execute(raw.sql(MESSAGE_ID_TAKEN), params) if message_id is not None else None
+    taken = taken_cursor is not None and taken_cursor.fetchone() is not None
+    return ticket_cursor.fetchone(), done_cursor.fetchone(), taken
+
+
+def _process_message_op(
+    raw: DriverSql, sla: SlaDirectory, caller: Caller, op: OpIn, op_id: str, ticket_id: str
+) -> OpOutcome:
+    """A reply or note in plain SQL: every check before its first write, so no savepoint."""
+    payload_error: OpRejected | None = None
+    message_id = body = None
+    try:
+        p = MessagePayload.model_validate(op.payload)
+        message_id, body = str(p.message_id), p.body
+    except ValidationError as exc:
+        payload_error = OpRejected("invalid_payload", _first_error(exc))
+    transaction = raw.conn.begin()
+    try:
+        row, done, taken = _read_for_message(raw, ticket_id, op_id, message_id)
+        if done is not None:
+            transaction.rollback()
+            return _answered_before(_ProcessedOp(*done), caller, op_id, ticket_id)
+        now = utcnow()
+        writes: list[tuple[str, dict[str, Any]]] = []
+        changes: list[PendingChange] = []
+        outcome: OpOutcome
+        try:
+            if payload_error is not None:
+                raise payload_error
+            assert message_id is not None and body is not None
+            flag, write = plan_message(
+                raw,
+                sla,
+                caller,
+                ticket_facts(raw, row),
+                MessageKind(op.type),
+                message_id,
+                body,
+                taken,
+                op.base_version,
+                now,
+            )
+            writes.extend(write.statements)
+            changes.append(write.change)
+            outcome = (
+                OpOutcome(op_id, ticket_id, "conflict", flag.code, flag.message)
+                if flag
+                else OpOutcome(op_id, ticket_id, "applied")
+            )
+        except (OpRejected, OpConflict) as exc:
+            result = "rejected" if isinstance(exc, OpRejected) else "conflict"
+            outcome = OpOutcome(op_id, ticket_id, result, exc.code, exc.message)
+        processed = _processed_params(caller, op_id, ticket_id, outcome, now)
+        processed["processed_at"] = raw.when(now)
+        writes.append((_INSERT_PROCESSED_OP_SQL, processed))
+        commit_driver_writes(raw, transaction, writes, changes)
+        return outcome
+    except BaseException:
+        if transaction.is_active:
+            transaction.rollback()
+        raise
 
 
 def _process_op_once(
-    engine: Engine, sla_cache: SlaDirectoryCache, caller: Caller, op: OpIn, op_id: str, ticket_id: str
+    engine: Engine, sla: SlaDirectory, caller: Caller, op: OpIn, op_id: str, ticket_id: str
 ) -> OpOutcome:
-    sla = sla_cache.get()
     with write_unit(engine) as unit:
         s = unit.session
         # Lock the ticket first so two resends of one op queue up here, then look for the op.
         ticket = s.get(TicketRow, ticket_id, with_for_update=True)
         done = s.execute(_PROCESSED_OP, {"op_id": op_id}).first()
         if done is not None:
-            if done.desk_id != caller.desk_id:
-                return OpOutcome(
-                    op_id, ticket_id, "rejected", "op_id_reused", "op_id ini sudah dipakai meja lain."
-                )
-            return _duplicate(done)
+            return _answered_before(done, caller, op_id, ticket_id)
         now = utcnow()
         outcome: OpOutcome
         if op.type not in KNOWN_TYPES:
@@ -299,18 +422,7 @@ def _process_op_once(
                 unit.changes.clear()
                 result = "rejected" if isinstance(exc, OpRejected) else "conflict"
                 outcome = OpOutcome(op_id, ticket_id, result, exc.code, exc.message)
-        s.execute(
-            _INSERT_PROCESSED_OP,
-            {
-                "op_id": op_id,
-                "desk_id": caller.desk_id,
-                "ticket_id": ticket_id,
-                "result": outcome.result,
-                "reason_code": outcome.reason_code,
-                "reason_message": outcome.reason_message,
-                "processed_at": now,
-            },
-        )
+        s.execute(_INSERT_PROCESSED_OP, _processed_params(caller, op_id, ticket_id, outcome, now))
         return outcome
 
 
@@ -333,25 +445,34 @@ def _duplicate(done: Any) -> OpOutcome:
 def push(engine: Engine, sla_cache: SlaDirectoryCache, caller: Caller, ops: list[OpIn]) -> dict[str, Any]:
     blocked: dict[str, str] = {}
     outcomes: list[OpOutcome] = []
-    for op in ops:
-        ticket_id = str(op.ticket_id)
-        if ticket_id in blocked:
-            outcomes.append(
-                OpOutcome(
-                    str(op.op_id),
-                    ticket_id,
-                    "blocked",
-                    "blocked",
-                    f"Op sebelumnya untuk tiket ini ditolak ({blocked[ticket_id]}).",
+    # One pooled connection for the whole push; each op still runs in its own transaction on it.
+    with engine.connect() as conn:
+        conn.execution_options(tanggap_write=True)
+        raw = DriverSql(conn)
+        for op in ops:
+            ticket_id = str(op.ticket_id)
+            if ticket_id in blocked:
+                outcomes.append(
+                    OpOutcome(
+                        str(op.op_id),
+                        ticket_id,
+                        "blocked",
+                        "blocked",
+                        f"Op sebelumnya untuk tiket ini ditolak ({blocked[ticket_id]}).",
+                    )
                 )
-            )
-            continue
-        outcome = process_op(engine, sla_cache, caller, op)
-        if (outcome.first_result or outcome.result) == "rejected":
-            blocked[ticket_id] = outcome.reason_code or "rejected"
-        outcomes.append(outcome)
-    with read_session(engine) as session:
-        visible = load_visible(session, caller, [o.ticket_id for o in outcomes])
+                continue
+            outcome = process_op(engine, sla_cache, caller, op, raw)
+            if (outcome.first_result or outcome.result) == "rejected":
+                blocked[ticket_id] = outcome.reason_code or "rejected"
+            outcomes.append(outcome)
+        # The answer's tickets in one batched read after every op has committed (a read: no write lock).
+        conn.execution_options(tanggap_write=False)
+        with Session(conn, expire_on_commit=False) as session:
+            try:
+                visible = load_visible(session, caller, [o.ticket_id for o in outcomes])
+            finally:
+                session.rollback()
     return {
         "results": [
             {

@@ -7,7 +7,8 @@ for every ticket it touches; seqs are handed out when the unit commits.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -31,7 +32,7 @@ from desktop.domain import (
     server_tracking_no,
     status_after_assign,
 )
-from server.db import PendingChange, WriteUnit
+from server.db import DriverSql, PendingChange, WriteUnit
 from server.models import (
     CategoryRow,
     ChangeLogRow,
@@ -206,38 +207,98 @@ def insert_ticket(
 # -- ops ------------------------------------------------------------------------------------
 
 
-def was_in_scope(session: Session, caller: Caller, ticket_id: str) -> bool:
+_LOG = ChangeLogRow.__table__
+# Built once: these run inside the per-op transactions of a push.
+_SCOPES_OF_TICKET = sa.select(
+    _LOG.c.opd_before,
+    _LOG.c.assignee_before,
+    _LOG.c.conf_before,
+    _LOG.c.opd_after,
+    _LOG.c.assignee_after,
+    _LOG.c.conf_after,
+).where(_LOG.c.ticket_id == sa.bindparam("ticket_id"))
+_REASSIGNED_SINCE = (
+    sa.select(sa.func.count())
+    .select_from(_LOG)
+    .where(
+        _LOG.c.ticket_id == sa.bindparam("ticket_id"),
+        _LOG.c.version > sa.bindparam("base_version"),
+        sa.or_(
+            _LOG.c.assignee_before != _LOG.c.assignee_after,
+            sa.and_(_LOG.c.assignee_before.is_(None), _LOG.c.assignee_after.is_not(None)),
+            sa.and_(_LOG.c.assignee_before.is_not(None), _LOG.c.assignee_after.is_(None)),
+        ),
+    )
+)
+_MESSAGES = MessageRow.__table__
+_MESSAGE_EXISTS = sa.select(_MESSAGES.c.id).where(_MESSAGES.c.id == sa.bindparam("message_id"))
+# What a message op reads of its ticket: scope, status, version and the SLA facts.
+_MESSAGE_TICKET_COLUMNS = (
+    "id, opd_code, assignee, confidentiality, status, version, channel, category_code, received_at, "
+    "verified_at, first_response_at, assigned_at, followed_up_at, resolved_at, paused_since, paused_seconds"
+)
+SELECT_TICKET_FOR_MESSAGE = f"SELECT {_MESSAGE_TICKET_COLUMNS} FROM tickets WHERE id = :ticket_id"
+# PostgreSQL: two resends of one op queue up on this lock; SQLite's BEGIN IMMEDIATE already serialises.
+LOCK_TICKET_FOR_MESSAGE = SELECT_TICKET_FOR_MESSAGE + " FOR UPDATE"
+MESSAGE_ID_TAKEN = "SELECT 1 FROM messages WHERE id = :message_id"
+_INSERT_MESSAGE_SQL = (
+    "INSERT INTO messages (id, ticket_id, kind, author, body, created_at, conflict) "
+    "VALUES (:id, :ticket_id, :kind, :author, :body, :created_at, :conflict)"
+)
+_UPDATE_AFTER_MESSAGE_SQL = (
+    "UPDATE tickets SET version = :version, first_response_at = :first_response_at, "
+    "deadline_verification = :deadline_verification, deadline_first_response = :deadline_first_response, "
+    "deadline_follow_up = :deadline_follow_up, deadline_resolution = :deadline_resolution WHERE id = :id"
+)
+
+
+def was_in_scope(session: Session | sa.Connection, caller: Caller, ticket_id: str) -> bool:
     """Whether the ticket was once in the caller's scope (so a late reply to it is kept)."""
-    rows = session.execute(
-        sa.select(
-            ChangeLogRow.opd_before,
-            ChangeLogRow.assignee_before,
-            ChangeLogRow.conf_before,
-            ChangeLogRow.opd_after,
-            ChangeLogRow.assignee_after,
-            ChangeLogRow.conf_after,
-        ).where(ChangeLogRow.ticket_id == ticket_id)
-    ).all()
+    rows = session.execute(_SCOPES_OF_TICKET, {"ticket_id": ticket_id}).all()
     return any(in_scope(caller, r[0], r[1], r[2]) or in_scope(caller, r[3], r[4], r[5]) for r in rows)
 
 
-def reassigned_since(session: Session, ticket_id: str, base_version: int) -> bool:
-    return (
-        session.scalar(
-            sa.select(sa.func.count())
-            .select_from(ChangeLogRow)
-            .where(
-                ChangeLogRow.ticket_id == ticket_id,
-                ChangeLogRow.version > base_version,
-                sa.or_(
-                    ChangeLogRow.assignee_before != ChangeLogRow.assignee_after,
-                    sa.and_(ChangeLogRow.assignee_before.is_(None), ChangeLogRow.assignee_after.is_not(None)),
-                    sa.and_(ChangeLogRow.assignee_before.is_not(None), ChangeLogRow.assignee_after.is_(None)),
-                ),
-            )
-        )
-        or 0
-    ) > 0
+def reassigned_since(session: Session | sa.Connection, ticket_id: str, base_version: int) -> bool:
+    count = session.execute(
+        _REASSIGNED_SINCE, {"ticket_id": ticket_id, "base_version": base_version}
+    ).scalar()
+    return (count or 0) > 0
+
+
+def _message_flag(
+    db: Session | sa.Connection,
+    caller: Caller,
+    ticket: Any,
+    base_version: int | None,
+) -> Flagged | None:
+    """The conflict rule for a reply or note (kept and flagged, never dropped), or rejection."""
+    if not in_scope(caller, ticket.opd_code, ticket.assignee, ticket.confidentiality):
+        if not was_in_scope(db, caller, ticket.id):
+            raise OpRejected("not_found", "Tiket tidak ditemukan.")
+        if ticket.opd_code != caller.opd_code and caller.role is not Role.ADMIN:
+            return Flagged("ticket_transferred", "Disimpan, tetapi tiket sudah dialihkan ke OPD lain.")
+        return Flagged("ticket_reassigned", "Disimpan, tetapi tiket sudah ditugaskan kepada petugas lain.")
+    if Status(ticket.status) in TERMINAL_STATUSES:
+        return Flagged("ticket_closed", "Disimpan, tetapi tiket sudah ditutup.")
+    if (
+        base_version is not None
+        and base_version < ticket.version
+        and ticket.assignee != caller.username
+        and reassigned_since(db, ticket.id, base_version)
+    ):
+        return Flagged("ticket_reassigned", "Disimpan, tetapi tiket sudah ditugaskan kepada petugas lain.")
+    return None
+
+
+def _message_text(body: str, message_id_taken: bool) -> str:
+    text = body.strip()
+    if not text:
+        raise OpRejected("empty_body", "Pesan kosong.")
+    if len(text) > MAX_TEXT:
+        raise OpRejected("too_long", f"Pesan lebih dari {MAX_TEXT} karakter.")
+    if message_id_taken:
+        raise OpRejected("message_id_reused", "ID pesan ini sudah dipakai pesan lain.")
+    return text
 
 
 def apply_message(
@@ -254,32 +315,9 @@ def apply_message(
     s = unit.session
     if ticket is None:
         raise OpRejected("not_found", "Tiket tidak ditemukan.")
-    flag: Flagged | None = None
-    if not in_scope(caller, ticket.opd_code, ticket.assignee, ticket.confidentiality):
-        if not was_in_scope(s, caller, ticket.id):
-            raise OpRejected("not_found", "Tiket tidak ditemukan.")
-        if ticket.opd_code != caller.opd_code and caller.role is not Role.ADMIN:
-            flag = Flagged("ticket_transferred", "Disimpan, tetapi tiket sudah dialihkan ke OPD lain.")
-        else:
-            flag = Flagged(
-                "ticket_reassigned", "Disimpan, tetapi tiket sudah ditugaskan kepada petugas lain."
-            )
-    elif Status(ticket.status) in TERMINAL_STATUSES:
-        flag = Flagged("ticket_closed", "Disimpan, tetapi tiket sudah ditutup.")
-    elif (
-        base_version is not None
-        and base_version < ticket.version
-        and ticket.assignee != caller.username
-        and reassigned_since(s, ticket.id, base_version)
-    ):
-        flag = Flagged("ticket_reassigned", "Disimpan, tetapi tiket sudah ditugaskan kepada petugas lain.")
-    text = body.strip()
-    if not text:
-        raise OpRejected("empty_body", "Pesan kosong.")
-    if len(text) > MAX_TEXT:
-        raise OpRejected("too_long", f"Pesan lebih dari {MAX_TEXT} karakter.")
-    if s.get(MessageRow, message_id) is not None:
-        raise OpRejected("message_id_reused", "ID pesan ini sudah dipakai pesan lain.")
+    flag = _message_flag(s, caller, ticket, base_version)
+    taken = s.execute(_MESSAGE_EXISTS, {"message_id": message_id}).first() is not None
+    text = _message_text(body, taken)
     before = snapshot(ticket)
     add_message(
         s,
@@ -295,6 +333,118 @@ def apply_message(
         ticket.first_response_at = now
     record_write(unit, ticket, before, sla)
     return flag
+
+
+@dataclass(frozen=True)
+class MessageWrite:
+    """What an accepted reply or note writes: plain SQL statements and its change-log entry."""
+
+    statements: list[tuple[str, dict[str, Any]]]
+    change: PendingChange
+
+
+def ticket_facts(raw: DriverSql, row: Sequence[Any] | None) -> TicketFactsRow | None:
+    """A row of ``SELECT_TICKET_FOR_MESSAGE`` with its datetimes read."""
+    if row is None:
+        return None
+    when = raw.read_when
+    return TicketFactsRow(
+        id=row[0],
+        opd_code=row[1],
+        assignee=row[2],
+        confidentiality=row[3],
+        status=row[4],
+        version=row[5],
+        channel=row[6],
+        category_code=row[7],
+        received_at=when(row[8]),  # type: ignore[arg-type]  # never null
+        verified_at=when(row[9]),
+        first_response_at=when(row[10]),
+        assigned_at=when(row[11]),
+        followed_up_at=when(row[12]),
+        resolved_at=when(row[13]),
+        paused_since=when(row[14]),
+        paused_seconds=row[15],
+    )
+
+
+def plan_message(
+    raw: DriverSql,
+    sla: SlaDirectory,
+    caller: Caller,
+    ticket: TicketFactsRow | None,
+    kind: MessageKind,
+    message_id: str,
+    body: str,
+    message_id_taken: bool,
+    base_version: int | None,
+    now: datetime,
+) -> tuple[Flagged | None, MessageWrite]:
+    """``apply_message``'s rules on a plain ticket row; every check runs before the first write.
+
+    So a rejected op leaves nothing to undo (no savepoint); the caller runs the writes and commits.
+    """
+    if ticket is None:
+        raise OpRejected("not_found", "Tiket tidak ditemukan.")
+    flag = _message_flag(raw.conn, caller, ticket, base_version)
+    text = _message_text(body, message_id_taken)
+    if kind is MessageKind.REPLY and ticket.first_response_at is None:
+        ticket = replace(ticket, first_response_at=now)
+    version = (ticket.version or 0) + 1
+    deadlines = sla.deadlines(ticket)
+    when = raw.when
+    message = {
+        "id": message_id,
+        "ticket_id": ticket.id,
+        "kind": kind.value,
+        "author": caller.username,
+        "body": text,
+        "created_at": when(now),
+        "conflict": flag.code if flag else None,
+    }
+    update = {
+        "id": ticket.id,
+        "version": version,
+        "first_response_at": when(ticket.first_response_at),
+        "deadline_verification": when(deadlines.verification),
+        "deadline_first_response": when(deadlines.first_response),
+        "deadline_follow_up": when(deadlines.follow_up),
+        "deadline_resolution": when(deadlines.resolution),
+    }
+    # A message changes no scope: the entry's before and after are the same.
+    change = PendingChange(
+        ticket_id=ticket.id,
+        version=version,
+        opd_before=ticket.opd_code,
+        opd_after=ticket.opd_code,
+        assignee_before=ticket.assignee,
+        assignee_after=ticket.assignee,
+        conf_before=ticket.confidentiality,
+        conf_after=ticket.confidentiality,
+    )
+    return flag, MessageWrite([(_INSERT_MESSAGE_SQL, message), (_UPDATE_AFTER_MESSAGE_SQL, update)], change)
+
+
+@dataclass(frozen=True, slots=True)
+class TicketFactsRow:
+    """A ticket row's columns as attributes, for the SLA engine (``SlaDirectory.deadlines``)."""
+
+    id: str
+    opd_code: str
+    assignee: str | None
+    confidentiality: str
+    status: str
+    version: int
+    channel: str
+    category_code: str | None
+    received_at: datetime
+    verified_at: datetime | None
+    first_response_at: datetime | None
+    assigned_at: datetime | None
+    followed_up_at: datetime | None
+    resolved_at: datetime | None
+    paused_since: datetime | None
+    paused_seconds: int
 
 
 def _require_visible(caller: Caller, ticket: TicketRow | None) -> TicketRow:

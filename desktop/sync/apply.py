@@ -108,15 +108,26 @@ ATTACHMENT_COLUMNS = ("id", "ticket_id", "filename", "mime", "size", "sha256", "
 
 
 def _upsert_sql(table: str, columns: Sequence[str], keep: Iterable[str] = ()) -> str:
+    """Insert, or update the columns not in ``keep`` only when one of them differs (no needless row write)."""
     kept = set(keep) | {"id"}
     names = ", ".join(columns)
     marks = ", ".join(f":{c}" for c in columns)
-    sets = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in kept)
-    return f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {sets}"
+    updated = [c for c in columns if c not in kept]
+    sets = ", ".join(f"{c} = excluded.{c}" for c in updated)
+    differs = " OR ".join(f"{table}.{c} IS NOT excluded.{c}" for c in updated)
+    return f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {sets} WHERE {differs}"
 
 
+# The columns the full-text index covers (db.search): an UPDATE naming them fires the index trigger, which
+# re-tokenises the ticket, so the upsert leaves them out and a second statement sets them only when changed.
+SEARCHED_COLUMNS = ("tracking_no", "title", "body", "reporter_name")
 # pending_ops is local bookkeeping: a fresh server row does not reset it (recounted after).
-TICKET_UPSERT = _upsert_sql("tickets", TICKET_COLUMNS)
+TICKET_UPSERT = _upsert_sql("tickets", TICKET_COLUMNS, keep=SEARCHED_COLUMNS)
+TICKET_SEARCHED_UPDATE = (
+    f"UPDATE tickets SET {', '.join(f'{c} = :{c}' for c in SEARCHED_COLUMNS)} WHERE id = :id AND ("
+    + " OR ".join(f"{c} IS NOT :{c}" for c in SEARCHED_COLUMNS)
+    + ")"
+)
 # A message still waiting for its op keeps op_id, so it stays shown as unsent until answered.
 MESSAGE_UPSERT = _upsert_sql("messages", MESSAGE_COLUMNS)
 # The locally cached blob of an attachment survives a refresh of its metadata.
@@ -208,7 +219,10 @@ def upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]]) -> list[
     assert dbapi is not None
     cursor = dbapi.cursor()
     try:
+        known = _stored_ids(cursor, [r["id"] for r in ticket_rows])
         cursor.executemany(TICKET_UPSERT, ticket_rows)
+        if known:
+            cursor.executemany(TICKET_SEARCHED_UPDATE, [r for r in ticket_rows if r["id"] in known])
         if message_rows:
             cursor.executemany(MESSAGE_UPSERT, message_rows)
         if attachment_rows:
@@ -216,6 +230,16 @@ def upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]]) -> list[
     finally:
         cursor.close()
     return [r["id"] for r in ticket_rows]
+
+
+def _stored_ids(cursor: Any, ids: Sequence[str]) -> set[str]:
+    """Which of ``ids`` the store already has (only those can need their searched columns updated)."""
+    found: set[str] = set()
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        marks = ", ".join("?" * len(chunk))
+        found.update(r[0] for r in cursor.execute(f"SELECT id FROM tickets WHERE id IN ({marks})", chunk))
+    return found
 
 
 def store_is_empty(session: Session) -> bool:

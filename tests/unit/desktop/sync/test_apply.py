@@ -184,3 +184,46 @@ def test_officer_may_not_assign_and_workflow_is_checked(store: LocalStore) -> No
         actions.set_status(store, ticket["tracking_no"], "ditolak")
     with store.read() as s:
         assert outbox.waiting_ops(s) == []
+
+
+def _found(store: LocalStore, words: str) -> list[str]:
+    from sqlalchemy import text
+
+    with store.read() as s:
+        return list(
+            s.execute(
+                text(
+                    "SELECT t.id FROM tickets_fts f JOIN tickets t ON t.rowid = f.rowid "
+                    "WHERE tickets_fts MATCH :q"
+                ),
+                {"q": words},
+            ).scalars()
+        )
+
+
+def test_a_pulled_change_to_a_searched_field_is_found_by_search_and_the_old_words_are_not(
+    store: LocalStore,
+) -> None:
+    message = {
+        "id": str(uuid.uuid4()),
+        "kind": "reply",
+        "author": "budi",
+        "body": "Sudah kami teruskan.",
+        "created_at": (T0 + timedelta(hours=1)).isoformat(),
+        "conflict": None,
+    }
+    ticket = server_ticket(title="Lampu jalan padam", messages=[message])
+    with store.write() as s:
+        apply.apply_page(s, [{"op": "upsert", "ticket": ticket}], T0)
+    assert _found(store, "padam") == [ticket["id"]]
+    renamed = dict(ticket, title="Jalan berlubang", version=2, reporter={"name": "Wati", "contact": ""})
+    with store.write() as s:
+        apply.apply_page(s, [{"op": "upsert", "ticket": renamed}], T0)
+        apply.apply_page(s, [{"op": "upsert", "ticket": renamed}], T0)  # the same row again: nothing moves
+    assert _found(store, "padam") == []
+    assert _found(store, "berlubang") == [ticket["id"]]
+    assert _found(store, "Wati") == [ticket["id"]]
+    with store.read() as s:
+        row = s.get(models.Ticket, ticket["id"])
+        assert row is not None and row.title == "Jalan berlubang" and row.version == 2
+        assert [m.body for m in row.messages] == ["Sudah kami teruskan."]
