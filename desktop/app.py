@@ -75,6 +75,9 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         for name in WINDOW_CORE_MODULES:
             importlib.import_module(name)
+        from desktop.sla import use_holiday_cache
+
+        use_holiday_cache(data_dir / "cache")  # the window then starts without the holidays package
         from desktop.store import LocalStore
         from ui.application import run_workstation
 

@@ -136,6 +136,7 @@ def third_party_datas() -> list[tuple[str, str]]:
     datas += collect_data_files("tzdata")  # zone files for zoneinfo on Windows
     datas += collect_data_files("reportlab")  # built-in fonts and the PDF standard encodings
     datas += copy_metadata("keyring")  # keyring finds its backends through entry points
+    datas += copy_metadata("holidays")  # the SLA calendar's holiday cache is keyed by its version
     return datas
 
 

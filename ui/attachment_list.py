@@ -26,9 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import Attachment
-
-# desktop.sync.attachments is imported where a ticket has attachments: it pulls in the HTTP
-# transport (requests), which the window's start-up does not need.
+from desktop.sync.attachments import (
+    MAX_ATTACHMENT_BYTES,
+    VIEWER_EXTENSIONS,
+    cached_file,
+    safe_stem,
+    viewer_copy,
+)
 
 
 def format_file_size(size: int, lang: str = "id") -> str:
@@ -80,8 +84,6 @@ class AttachmentRow(QFrame):
         self.save_button = QPushButton(self.tr("Simpan sebagai\u2026"))
         self.save_button.setAccessibleName(self.tr("Simpan salinan %1").replace("%1", attachment.filename))
         if not cached:
-            from desktop.sync.attachments import MAX_ATTACHMENT_BYTES
-
             why = (
                 self.tr("Berkas lebih dari 10 MB tidak diunduh untuk offline; lihat di server pengaduan.")
                 if attachment.size > MAX_ATTACHMENT_BYTES
@@ -126,8 +128,6 @@ class AttachmentList(QScrollArea):
         if not attachments:
             layout.addWidget(_plain(self.tr("Tidak ada lampiran."), "muted"))
         for a in attachments:
-            from desktop.sync.attachments import cached_file
-
             cached = data_dir is not None and cached_file(data_dir, a.cached_path) is not None
             viewable = cached and data_dir is not None and self._viewable(a)
             row = AttachmentRow(a, cached, viewable, lang)
@@ -140,15 +140,11 @@ class AttachmentList(QScrollArea):
 
     @staticmethod
     def _viewable(a: Attachment) -> bool:
-        from desktop.sync.attachments import VIEWER_EXTENSIONS
-
         return a.mime.split(";", 1)[0].strip().lower() in VIEWER_EXTENSIONS
 
     def open_attachment(self, a: Attachment) -> None:
         if self.data_dir is None:
             return
-        from desktop.sync.attachments import viewer_copy
-
         try:
             path = viewer_copy(self.data_dir, a.cached_path, a.filename, a.mime, a.sha256)
         except OSError as exc:
@@ -158,8 +154,6 @@ class AttachmentList(QScrollArea):
             self.open_file(path)
 
     def save_attachment(self, a: Attachment) -> None:
-        from desktop.sync.attachments import cached_file
-
         source = cached_file(self.data_dir, a.cached_path) if self.data_dir is not None else None
         if source is None:
             return
@@ -172,8 +166,6 @@ class AttachmentList(QScrollArea):
             self._failed(self.tr("Lampiran tidak dapat disimpan: %1").replace("%1", str(exc)))
 
     def _ask_save_path(self, filename: str) -> Path | None:
-        from desktop.sync.attachments import safe_stem
-
         suffix = Path(filename).suffix
         suggested = safe_stem(filename) + (suffix if suffix[1:].isalnum() and len(suffix) <= 6 else "")
         chosen, _filter = QFileDialog.getSaveFileName(

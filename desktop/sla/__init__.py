@@ -11,6 +11,7 @@ from desktop.sla.calendar import (
     clear_holiday_caches,
     office_hours_from_json,
     office_hours_to_json,
+    use_holiday_cache,
 )
 from desktop.sla.engine import (
     PAUSABLE_STAGES,
@@ -48,4 +49,5 @@ __all__ = [
     "rebuttal_ends",
     "resolve_policy",
     "urgency",
+    "use_holiday_cache",
 ]

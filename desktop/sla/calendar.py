@@ -12,19 +12,24 @@ and a deadline is a few arithmetic steps: no loop over days or minutes.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import math
+import os
+import tempfile
 import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
-from holidays.countries.indonesia import Indonesia
+# The holidays package is imported only when a year's dates are computed (it costs 0.1-0.3 s
+# to import, every country at once): a desk whose holiday cache has the year never loads it.
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +41,8 @@ DEFAULT_OFFICE_HOURS: dict[int, tuple[time, time]] = {wd: (time(8, 0), time(16, 
 # government has announced. Beyond the last supported year a calendar still runs on weekends.
 _LAST_YEAR = 9998
 _HOLIDAY_CATEGORIES = ("public", "government")
+# What a cached year was computed by, besides the package version: bump when the computation changes.
+_HOLIDAY_RULES = f"ID:{','.join(_HOLIDAY_CATEGORIES)}:1"
 
 
 _warned_years: set[int] = set()
@@ -59,8 +66,17 @@ def _warn_uncovered(year: int, missing: str, still_counted: str) -> None:
     )
 
 
+@cache
 def _holidays_version() -> str:
-    return str(getattr(holidays, "__version__", "?"))
+    """The installed holidays package's version, read from its metadata (no import of the package)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("holidays")
+    except metadata.PackageNotFoundError:  # a build without the package's metadata
+        import holidays
+
+        return str(getattr(holidays, "__version__", "?"))
 
 
 def clear_holiday_caches() -> None:
@@ -70,9 +86,48 @@ def clear_holiday_caches() -> None:
         _warned_years.clear()
 
 
+_holiday_cache_dir: Path | None = None
+
+
+def use_holiday_cache(folder: str | os.PathLike[str] | None) -> None:
+    """Keep each year's computed holiday dates as a file in ``folder`` (None: compute them, no files).
+
+    A process that finds its years there never imports the holidays package (the workstation's
+    start). Files are per holidays version, year and rules, so an upgrade computes afresh; a file
+    that cannot be read or does not match is ignored and rewritten.
+    """
+    global _holiday_cache_dir
+    _holiday_cache_dir = None if folder is None else Path(folder)
+    _national_days_off.cache_clear()
+
+
 @cache
 def _national_days_off(year: int) -> frozenset[date]:
     """National holidays and cuti bersama of one year, loaded once per process."""
+    folder = _holiday_cache_dir
+    cached = None if folder is None else _read_cached_year(folder, year)
+    if cached is not None:
+        public_days, has_joint = cached
+    else:
+        public_days, has_joint = _compute_days_off(year)
+        if folder is not None:
+            _write_cached_year(folder, year, public_days, has_joint)
+    if not public_days:
+        _warn_uncovered(year, "national holidays", "weekends and the OPD's own non-working days only")
+    elif not has_joint:
+        _warn_uncovered(
+            year,
+            "cuti bersama (joint leave)",
+            "weekends, the (possibly estimated) national holidays and the OPD's own days",
+        )
+    return public_days
+
+
+def _compute_days_off(year: int) -> tuple[frozenset[date], bool]:
+    """``(national days off, whether the package has cuti bersama)`` of ``year`` from the holidays package."""
+    import holidays
+    from holidays.countries.indonesia import Indonesia
+
     supported = getattr(Indonesia, "supported_categories", ("public",))
     categories = tuple(c for c in _HOLIDAY_CATEGORIES if c in supported)
     try:
@@ -85,15 +140,50 @@ def _national_days_off(year: int) -> frozenset[date]:
         )
     except (NotImplementedError, ValueError, OverflowError):  # a year the package rejects
         public_days, joint = frozenset(), {}
-    if not public_days:
-        _warn_uncovered(year, "national holidays", "weekends and the OPD's own non-working days only")
-    elif not joint:
-        _warn_uncovered(
-            year,
-            "cuti bersama (joint leave)",
-            "weekends, the (possibly estimated) national holidays and the OPD's own days",
-        )
-    return public_days
+    return public_days, bool(joint)
+
+
+def _cache_key(year: int) -> dict[str, Any]:
+    return {"holidays": _holidays_version(), "rules": _HOLIDAY_RULES, "year": year}
+
+
+def _cache_file(folder: Path, key: dict[str, Any]) -> Path:
+    # The version is the package's text: hashed, it never shapes a path.
+    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:20]
+    return folder / f"holidays-{key['year']}-{digest}.json"
+
+
+def _read_cached_year(folder: Path, year: int) -> tuple[frozenset[date], bool] | None:
+    """The cached ``_compute_days_off(year)``, or None when there is no readable, matching file."""
+    key = _cache_key(year)
+    try:
+        data = json.loads(_cache_file(folder, key).read_bytes())
+        if not isinstance(data, dict) or data.get("key") != key or not isinstance(data["joint"], bool):
+            return None
+        days = frozenset(date.fromisoformat(day) for day in data["days"])
+        if any(day.year != year for day in days):
+            return None
+        return days, data["joint"]
+    except (OSError, ValueError, TypeError, KeyError):  # absent, half-written by an old crash, edited
+        return None
+
+
+def _write_cached_year(folder: Path, year: int, days: frozenset[date], joint: bool) -> None:
+    """Write the year's file atomically (temporary file, then rename); a failure only costs speed."""
+    key = _cache_key(year)
+    data = {"key": key, "days": sorted(day.isoformat() for day in days), "joint": joint}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".holidays-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle)
+            os.replace(tmp_name, _cache_file(folder, key))
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        log.debug("holiday cache %s not written: %s", folder, exc)
 
 
 def _check_office_hours(office_hours: OfficeHours) -> tuple[tuple[time, time] | None, ...]:

@@ -18,18 +18,16 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, literal, select, update
 
 from db import models
 from desktop.store import LocalStore
-from desktop.sync.transport import (
-    AuthExpired,
-    DownloadTooLarge,
-    RequestRefused,
-    Transport,
-    TransportError,
-)
+
+if TYPE_CHECKING:
+    # The transport pulls in requests; the ticket pane imports this module and never downloads.
+    from desktop.sync.transport import Transport
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +154,8 @@ def fetch_missing(
     max_bytes: int = MAX_ATTACHMENT_BYTES,
 ) -> FetchReport:
     """Cache the attachments that have no local file yet, newest tickets first, within ``budget`` bytes."""
+    from desktop.sync.transport import AuthExpired, DownloadTooLarge, RequestRefused, TransportError
+
     data_dir = store.path.parent
     _forget_stale(store)
     downloaded = failed = deferred = 0

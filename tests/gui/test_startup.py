@@ -119,3 +119,37 @@ def test_opening_the_window_loads_no_network_pdf_or_migration_code(data_dir: Pat
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["0"]
     assert shot.stat().st_size > 10_000
+
+
+def test_a_later_start_takes_the_holidays_from_its_cache_without_importing_the_package(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """Importing the holidays package costs 0.1-0.3 s; the first page's deadlines need only a few years."""
+    store = LocalStore.open(data_dir)
+    try:
+        _fill(store)
+    finally:
+        store.close()
+    script = (
+        "import sys\n"
+        "from desktop.app import main\n"
+        f"code = main(['--data-dir', {str(data_dir)!r}, '--screenshot', sys.argv[1]])\n"
+        "print(code, 'holidays' in sys.modules)\n"
+    )
+
+    def start(shot: Path) -> list[str]:
+        run = subprocess.run(
+            [sys.executable, "-c", script, str(shot)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            cwd=ROOT,
+            timeout=120,
+        )
+        assert run.returncode == 0, run.stderr
+        assert shot.stat().st_size > 10_000
+        return run.stdout.split()
+
+    assert start(tmp_path / "first.png") == ["0", "True"]  # nothing cached yet: computed, then kept
+    assert list((data_dir / "cache").glob("holidays-*.json"))
+    assert start(tmp_path / "second.png") == ["0", "False"]
