@@ -9,17 +9,22 @@ from __future__ import annotations
 import logging
 import socket
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from db import models, search
+from db import bulk, models
 from db.repositories import NoticeRepository, SyncStateRepository
-from desktop import credentials
 from desktop import domain as d
 from desktop.changes import Changes
 from desktop.store import LocalStore
-from desktop.sync.transport import AuthExpired, RequestRefused, Transport, TransportError
+
+if TYPE_CHECKING:
+    from desktop.sync.transport import Transport
+
+# The transport (requests) and the keyring are imported where a request or a token is needed:
+# together they are a quarter of a second that the workstation's start-up does not wait for.
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +61,8 @@ def forget_replica(session: Session) -> None:
     repo = SyncStateRepository(session)
     for key in REPLICA_STATE:
         repo.set(key, None)
-    search.resume_triggers(session.connection())  # an empty index, triggers in place
+    bulk.resume(session.connection())  # empty indexes, triggers in place
+    repo.set("indexes_deferred", None)
     repo.set("search_deferred", None)
     log.info("new identity on this data folder: the previous replica was dropped")
 
@@ -126,6 +132,9 @@ def login(
     must not be sent under this name, nor their outcome go unseen. Otherwise the previous
     identity's replica is dropped and the next sync takes a fresh snapshot.
     """
+    from desktop import credentials
+    from desktop.sync.transport import AuthExpired, RequestRefused, Transport, TransportError
+
     server_url = server_url.rstrip("/")
     previous = load_identity(store)
     transport = Transport(server_url)
@@ -187,6 +196,9 @@ def login(
 
 def logout(store: LocalStore) -> Changes:
     """Forget the token (and tell the server when it is reachable); unsent ops stay in the outbox."""
+    from desktop import credentials
+    from desktop.sync.transport import AuthExpired, RequestRefused, Transport, TransportError
+
     identity = load_identity(store)
     if identity is None:
         return Changes()
@@ -208,6 +220,9 @@ def logout(store: LocalStore) -> Changes:
 def transport_for(
     store: LocalStore, *, connect_timeout: float = 5.0, read_timeout: float = 60.0
 ) -> tuple[DeskIdentity, Transport]:
+    from desktop import credentials
+    from desktop.sync.transport import Transport
+
     identity = require_identity(store)
     with store.read() as session:
         expired = SyncStateRepository(session).get("auth_expired")
@@ -220,6 +235,8 @@ def transport_for(
 
 
 def mark_auth_expired(store: LocalStore) -> None:
+    from desktop import credentials
+
     identity = load_identity(store)
     if identity is not None:
         credentials.delete_token(identity.server_url, identity.username)

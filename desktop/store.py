@@ -39,8 +39,9 @@ class LocalStore:
         return cls(path=path, engine=engine)
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        with unit_of_work(self.engine, write=True) as session:
+    def write(self, *, durable: bool = True) -> Iterator[Session]:
+        """A write transaction; ``durable=False`` only for data the server can send again."""
+        with unit_of_work(self.engine, write=True, durable=durable) as session:
             yield session
 
     @contextmanager

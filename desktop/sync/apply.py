@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, delete, select, text, update
@@ -108,10 +109,14 @@ ATTACHMENT_COLUMNS = ("id", "ticket_id", "filename", "mime", "size", "sha256", "
 
 
 def _upsert_sql(table: str, columns: Sequence[str], keep: Iterable[str] = ()) -> str:
-    """Insert, or update the columns not in ``keep`` only when one of them differs (no needless row write)."""
+    """Insert, or update the columns not in ``keep`` only when one of them differs (no needless row write).
+
+    Parameters are positional (a tuple in ``columns`` order): sqlite3 binds tuples much faster
+    than dicts, which counts for the 800,000 messages of a first snapshot.
+    """
     kept = set(keep) | {"id"}
     names = ", ".join(columns)
-    marks = ", ".join(f":{c}" for c in columns)
+    marks = ", ".join(f"?{i}" for i in range(1, len(columns) + 1))
     updated = [c for c in columns if c not in kept]
     sets = ", ".join(f"{c} = excluded.{c}" for c in updated)
     differs = " OR ".join(f"{table}.{c} IS NOT excluded.{c}" for c in updated)
@@ -124,10 +129,11 @@ SEARCHED_COLUMNS = ("tracking_no", "title", "body", "reporter_name")
 # pending_ops is local bookkeeping: a fresh server row does not reset it (recounted after).
 TICKET_UPSERT = _upsert_sql("tickets", TICKET_COLUMNS, keep=SEARCHED_COLUMNS)
 TICKET_SEARCHED_UPDATE = (
-    f"UPDATE tickets SET {', '.join(f'{c} = :{c}' for c in SEARCHED_COLUMNS)} WHERE id = :id AND ("
-    + " OR ".join(f"{c} IS NOT :{c}" for c in SEARCHED_COLUMNS)
+    f"UPDATE tickets SET {', '.join(f'{c} = ?{i}' for i, c in enumerate(SEARCHED_COLUMNS, 2))} WHERE id = ?1 AND ("
+    + " OR ".join(f"{c} IS NOT ?{i}" for i, c in enumerate(SEARCHED_COLUMNS, 2))
     + ")"
 )
+_searched_params = itemgetter(*(TICKET_COLUMNS.index(c) for c in ("id", *SEARCHED_COLUMNS)))
 # A message still waiting for its op keeps op_id, so it stays shown as unsent until answered.
 MESSAGE_UPSERT = _upsert_sql("messages", MESSAGE_COLUMNS)
 # The locally cached blob of an attachment survives a refresh of its metadata.
@@ -177,59 +183,60 @@ def ticket_params(ticket: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+_ticket_tuple = itemgetter(*TICKET_COLUMNS)
+
+
 def upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]]) -> list[str]:
     """Write server tickets with their threads; returns their ids. No ORM, one executemany each."""
     if not tickets:
         return []
-    ticket_rows: list[dict[str, Any]] = []
-    message_rows: list[dict[str, Any]] = []
-    attachment_rows: list[dict[str, Any]] = []
+    ticket_rows: list[tuple[Any, ...]] = []
+    message_rows: list[tuple[Any, ...]] = []
+    attachment_rows: list[tuple[Any, ...]] = []
     for ticket in tickets:
-        row = ticket_params(ticket)
-        ticket_rows.append(row)
-        tid = row["id"]
+        ticket_rows.append(_ticket_tuple(ticket_params(ticket)))
+        tid = ticket_rows[-1][0]
         try:
             for m in ticket.get("messages") or ():
+                created = m["created_at"]
+                # The server's usual form inline (this loop runs for every message of a snapshot).
+                if (
+                    isinstance(created, str)
+                    and len(created) == 32
+                    and created[19] == "."
+                    and created.endswith("+00:00")
+                ):
+                    created = created[:26] + "Z"
+                else:
+                    created = utc_text(created)
                 message_rows.append(
-                    {
-                        "id": str(m["id"]),
-                        "ticket_id": tid,
-                        "kind": m["kind"],
-                        "author": m.get("author") or "",
-                        "body": m.get("body") or "",
-                        "created_at": utc_text(m["created_at"]),
-                        "conflict": m.get("conflict"),
-                    }
-                )
+                    (str(m["id"]), tid, m["kind"], m.get("author") or "", m.get("body") or "", created,
+                     m.get("conflict"))
+                )  # fmt: skip
             for a in ticket.get("attachments") or ():
                 attachment_rows.append(
-                    {
-                        "id": str(a["id"]),
-                        "ticket_id": tid,
-                        "filename": a.get("filename") or "",
-                        "mime": a.get("mime") or "application/octet-stream",
-                        "size": int(a.get("size") or 0),
-                        "sha256": a.get("sha256") or "",
-                        "url": a.get("url") or "",
-                    }
-                )
+                    (str(a["id"]), tid, a.get("filename") or "", a.get("mime") or "application/octet-stream",
+                     int(a.get("size") or 0), a.get("sha256") or "", a.get("url") or "")
+                )  # fmt: skip
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise BadChange(f"thread not understood: {exc!r}") from None
     dbapi = conn.connection.driver_connection
     assert dbapi is not None
     cursor = dbapi.cursor()
     try:
-        known = _stored_ids(cursor, [r["id"] for r in ticket_rows])
+        known = _stored_ids(cursor, [r[0] for r in ticket_rows])
         cursor.executemany(TICKET_UPSERT, ticket_rows)
         if known:
-            cursor.executemany(TICKET_SEARCHED_UPDATE, [r for r in ticket_rows if r["id"] in known])
+            cursor.executemany(
+                TICKET_SEARCHED_UPDATE, [_searched_params(r) for r in ticket_rows if r[0] in known]
+            )
         if message_rows:
             cursor.executemany(MESSAGE_UPSERT, message_rows)
         if attachment_rows:
             cursor.executemany(ATTACHMENT_UPSERT, attachment_rows)
     finally:
         cursor.close()
-    return [r["id"] for r in ticket_rows]
+    return [r[0] for r in ticket_rows]
 
 
 def _stored_ids(cursor: Any, ids: Sequence[str]) -> set[str]:

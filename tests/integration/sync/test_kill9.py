@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from db import models
+from db import bulk, models
 from desktop import actions, session
 from desktop.store import LocalStore
 from desktop.sync.engine import KILL_ENV, SyncEngine
@@ -125,6 +125,7 @@ def test_killed_in_the_middle_of_the_initial_snapshot(server: LiveServer, tmp_pa
     store = LocalStore.open(data_dir)
     with store.read() as s:
         assert len(s.scalars(select(models.Ticket.id)).all()) == 9
+        assert bulk.indexes_present(s.connection())  # built at the end of the resumed snapshot
     store.close()
     _assert_local_sound(data_dir)
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
-from db import migrate, models
-from db import search as search_index
+from db import bulk, migrate, models
 from desktop import actions
 from desktop.store import LocalStore
 from tests.helpers.desk import StoreDesk
@@ -95,7 +94,17 @@ def test_first_snapshot_is_searchable_at_its_end_and_after(server: LiveServer, t
                 )
 
         with desk.store.read() as s:
-            assert search_index.triggers_present(s.connection())
+            assert bulk.indexes_present(s.connection())  # queue, thread and search indexes all built
+            plan = " ".join(
+                str(row[-1])
+                for row in s.execute(
+                    text(
+                        "EXPLAIN QUERY PLAN SELECT * FROM messages WHERE ticket_id = :t ORDER BY created_at"
+                    ),
+                    {"t": "x"},
+                )
+            )
+            assert "ix_messages_ticket" in plan
         assert search("menumpuk") == [first]
         assert len(search("lampu")) == 5
         later = server.intake(title="Drainase tersumbat di Rogojampi")["tracking_no"]

@@ -25,6 +25,19 @@ def test_pragmas_make_writes_durable(tmp_path: Path) -> None:
     engine.dispose()
 
 
+def test_bulk_writes_skip_fsync_and_the_next_write_is_durable_again(store: LocalStore) -> None:
+    def levels(durable: bool) -> tuple[int, int]:
+        with unit_of_work(store.engine, durable=durable) as session:
+            return (
+                session.execute(text("PRAGMA synchronous")).scalar_one(),
+                session.execute(text("PRAGMA wal_autocheckpoint")).scalar_one(),
+            )
+
+    assert levels(durable=False) == (1, 16384)  # NORMAL: a first snapshot's pages can be fetched again
+    assert levels(durable=True) == (2, 1000)  # FULL: an officer's reply survives a power cut
+    assert levels(durable=True) == (2, 1000)
+
+
 def test_unit_of_work_rolls_back_everything_on_error(store: LocalStore) -> None:
     with pytest.raises(RuntimeError), store.write() as session:
         session.add(ticket_row(tracking_no="DINKES-BWI-2603-00007"))
