@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -99,12 +98,16 @@ _ATTACHMENTS = sa.text(
 
 
 # PostgreSQL: the ids as one text parameter (ticket ids are UUIDs), not a statement with thousands
-# of placeholders for the driver to parse on every page.
+# of placeholders for the driver to parse on every page. Each ticket's messages come back as one
+# JSON array built by PostgreSQL (times in the same form as SQLite's; ids compared bytewise, as
+# SQLite does), passed through to the response untouched.
 _PG_MESSAGES = (
-    "SELECT ticket_id, id, kind, author, body, created_at, conflict FROM messages "
-    "WHERE ticket_id = ANY(string_to_array(%s, ','))"
+    "SELECT ticket_id, json_agg(json_build_object('id', id, 'kind', kind, 'author', author, 'body', body, "
+    """'created_at', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'), """
+    """'conflict', conflict) ORDER BY created_at, id COLLATE "C")::text FROM messages """
+    "WHERE ticket_id = ANY(string_to_array(%s, ',')) GROUP BY ticket_id"
 )
-_MESSAGE_ORDER = itemgetter(5, 1)  # created_at, then id
+_NO_MESSAGES = orjson.Fragment(b"[]")
 _PG_ATTACHMENTS = (
     "SELECT ticket_id, id, filename, mime, size, sha256, url FROM attachments "
     "WHERE ticket_id = ANY(string_to_array(%s, ','))"
@@ -112,36 +115,20 @@ _PG_ATTACHMENTS = (
 
 
 def _messages_by_ticket(session: Session, ids: list[str], sqlite: bool) -> dict[str, Any]:
-    """Each ticket's messages (created_at, id order): orjson fragments on SQLite, dict lists otherwise."""
-    if sqlite:
-        out: dict[str, Any] = {}
-        for start in range(0, len(ids), CHUNK):
-            for tid, array in session.execute(_SQLITE_MESSAGES, {"ids": ids[start : start + CHUNK]}):
-                out[tid] = orjson.Fragment(array)
-        return out
-    fetched_by_ticket: dict[str, list[tuple[Any, ...]]] = {i: [] for i in ids}
+    """Each ticket's messages (created_at, id order) as an orjson fragment: a JSON array built in SQL."""
+    out: dict[str, Any] = {}
     for start in range(0, len(ids), CHUNK):
-        with _driver(session).cursor(binary=True) as cursor:
-            fetched = cursor.execute(_PG_MESSAGES, (",".join(ids[start : start + CHUNK]),)).fetchall()
-        for row in fetched:
-            fetched_by_ticket[row[0]].append(row)
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    for tid, found in fetched_by_ticket.items():
-        # Sorted here, a few messages per ticket, rather than by PostgreSQL over the whole page
-        # (a sort that outgrew work_mem on big pages).
-        found.sort(key=_MESSAGE_ORDER)
-        grouped[tid] = [
-            {
-                "id": mid,
-                "kind": kind,
-                "author": author,
-                "body": body,
-                "created_at": created_at,
-                "conflict": conflict,
-            }
-            for _, mid, kind, author, body, created_at, conflict in found
-        ]
-    return grouped
+        chunk = ids[start : start + CHUNK]
+        if sqlite:
+            for tid, array in session.execute(_SQLITE_MESSAGES, {"ids": chunk}):
+                out[tid] = orjson.Fragment(array)
+        else:
+            with _driver(session).cursor() as cursor:
+                for tid, array in cursor.execute(_PG_MESSAGES, (",".join(chunk),)):
+                    out[tid] = orjson.Fragment(array)
+    for tid in ids:
+        out.setdefault(tid, _NO_MESSAGES)
+    return out
 
 
 def render_rows(session: Session, caller: Caller, rows: Sequence[Any]) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from server.db import write_unit
-from server.models import TicketRow
+from server.models import MessageRow, TicketRow
 from server.tickets import record_write, snapshot
 from tests.helpers.live_server import LiveServer, new_op
 
@@ -98,3 +98,39 @@ def test_a_transaction_that_commits_late_is_still_pulled(srv: LiveServer, backen
     after, _ = reader.pull_all(cursor)
     assert [c["ticket"]["id"] for c in after] == [slow_ticket["id"]]
     assert after[0]["ticket"]["location"] == "Jl. Ahmad Yani (transaksi lambat)"
+
+
+def test_a_thread_is_pulled_in_order_with_its_text_untouched(srv: LiveServer) -> None:
+    """Threads are built as JSON by the database: order, time form and hostile text must survive."""
+    ticket = srv.intake(opd_code="DISHUB-BWI", title="urutan pesan")
+    at = datetime(2026, 3, 30, 9, 0, 0, 123456, tzinfo=UTC)
+    hostile = '<script>alert("x")</script> \\ "kutip" \n\tbaris 😀 zero\u200bwidth \u0007'
+    # Two messages at the same instant: ordered by id, byte by byte ("B" before "a"), as SQLite does.
+    rows = [
+        ("a-later-same-time", at, "pertama sama"),
+        ("B-same-time", at, hostile),
+        ("0-latest", at + timedelta(minutes=5), "terakhir"),
+        ("z-earliest", at - timedelta(days=1), "paling awal"),
+    ]
+    with write_unit(srv.engine) as unit:
+        for message_id, created_at, body in rows:
+            unit.session.add(
+                MessageRow(
+                    id=message_id,
+                    ticket_id=ticket["id"],
+                    kind="note",
+                    author="spv.dishub",
+                    body=body,
+                    created_at=created_at,
+                    conflict=None,
+                )
+            )
+    desk = srv.login("spv.dishub", device_name="thread-order")
+    changes, _ = desk.pull_all()
+    [pulled] = [c["ticket"] for c in changes if c["ticket"]["id"] == ticket["id"]]
+    thread = [m for m in pulled["messages"] if m["id"] in {r[0] for r in rows}]
+    assert [m["id"] for m in thread] == ["z-earliest", "B-same-time", "a-later-same-time", "0-latest"]
+    assert thread[1]["body"] == hostile
+    assert thread[1]["created_at"] == "2026-03-30T09:00:00.123456+00:00"
+    assert thread[0]["created_at"] == "2026-03-29T09:00:00.123456+00:00"
+    assert thread[1]["conflict"] is None and thread[1]["kind"] == "note"
