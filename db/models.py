@@ -159,7 +159,9 @@ class Ticket(Base):
 class Message(Base):
     __tablename__ = "messages"
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # Unique through ux_messages_id, not a primary key: a first snapshot builds that index once at
+    # its end (db.bulk). The mapper still identifies a message by its id.
+    id: Mapped[str] = mapped_column(String(36))
     ticket_id: Mapped[str] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(10))
     author: Mapped[str] = mapped_column(String(80))
@@ -172,10 +174,12 @@ class Message(Base):
     ticket: Mapped[Ticket] = relationship(back_populates="messages")
 
     __table_args__ = (
+        Index("ux_messages_id", "id", unique=True),
         Index("ix_messages_ticket", "ticket_id", "created_at"),
         # Answered ops clear their message's op_id; only unsent messages have one.
         Index("ix_messages_op_id", "op_id", sqlite_where=text("op_id IS NOT NULL")),
     )
+    __mapper_args__ = {"primary_key": [id]}
 
 
 class Attachment(Base):

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, select, text, update
 from sqlalchemy.orm import Session
 
-from db import models
+from db import bulk, models
 from db.repositories import NoticeRepository
 from db.types import format_utc
 from desktop import domain as d
@@ -136,6 +136,10 @@ TICKET_SEARCHED_UPDATE = (
 _searched_params = itemgetter(*(TICKET_COLUMNS.index(c) for c in ("id", *SEARCHED_COLUMNS)))
 # A message still waiting for its op keeps op_id, so it stays shown as unsent until answered.
 MESSAGE_UPSERT = _upsert_sql("messages", MESSAGE_COLUMNS)
+# While a first snapshot has set the unique index on message ids aside (db.bulk).
+MESSAGE_INSERT = (
+    f"INSERT INTO messages ({', '.join(MESSAGE_COLUMNS)}) VALUES ({', '.join('?' * len(MESSAGE_COLUMNS))})"
+)
 # The locally cached blob of an attachment survives a refresh of its metadata.
 ATTACHMENT_UPSERT = _upsert_sql("attachments", ATTACHMENT_COLUMNS)
 
@@ -231,7 +235,7 @@ def upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]]) -> list[
                 TICKET_SEARCHED_UPDATE, [_searched_params(r) for r in ticket_rows if r[0] in known]
             )
         if message_rows:
-            cursor.executemany(MESSAGE_UPSERT, message_rows)
+            cursor.executemany(MESSAGE_UPSERT if bulk.messages_unique(conn) else MESSAGE_INSERT, message_rows)
         if attachment_rows:
             cursor.executemany(ATTACHMENT_UPSERT, attachment_rows)
     finally:
