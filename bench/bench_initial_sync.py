@@ -29,7 +29,7 @@ from bench import serverkit
 from bench.common import emit, log, machine, ratio, run_child, target
 from bench.floors import initial_sync_floor, parse_only_floor
 
-PULL_LIMIT = 2000
+PULL_LIMIT = 1000
 
 
 def token_of(workdir: Path, server_url: str) -> str:

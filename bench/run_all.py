@@ -88,9 +88,9 @@ def plan(quick: bool, scale: bool) -> dict[str, dict[str, Any]]:
         },
         "incremental_sync": {
             "script": "bench_incremental_sync.py",
-            "args": ["--tickets", "10000", "--rounds", "10"],
+            "args": ["--tickets", "5000", "--rounds", "8"],
             "pg": True,
-            "seed": [10_000],
+            "seed": [5_000],
         },
         "queue": {
             "script": "bench_queue.py",

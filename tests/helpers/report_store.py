@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from db import models
+from db import bulk, models
 from db.repositories import SyncStateRepository
 from desktop import domain as d
 from desktop.reports.metrics import SummaryTicket
@@ -117,11 +117,15 @@ def row_values(t: SummaryTicket, **extra: Any) -> dict[str, Any]:
 
 
 def insert_summary_tickets(store: LocalStore, tickets: Iterable[SummaryTicket], chunk: int = 5000) -> int:
-    """Bulk-insert through Core (the ORM unit of work is far too slow for 100,000 rows)."""
+    """Bulk-insert through Core (the ORM unit of work is far too slow for 100,000 rows).
+
+    Indexes and the search index are built once at the end, as a first snapshot does.
+    """
     count = 0
     batch: list[dict[str, Any]] = []
     stmt = insert(models.Ticket)
     with store.write() as session:
+        bulk.suspend(session.connection())
         for t in tickets:
             batch.append(row_values(t))
             if len(batch) >= chunk:
@@ -131,6 +135,7 @@ def insert_summary_tickets(store: LocalStore, tickets: Iterable[SummaryTicket], 
         if batch:
             session.execute(stmt, batch)
             count += len(batch)
+        bulk.resume(session.connection())
     return count
 
 
