@@ -41,6 +41,7 @@ from desktop.queue import QueueFilter, QueueView, has_tickets, view_counts
 from desktop.session import DeskIdentity, load_identity
 from desktop.settings import Settings
 from desktop.store import LocalStore
+from desktop.sync.status import SyncStatus
 from desktop.ticket_detail import DeskDirectory, TicketDetail, load_directory, load_ticket
 from ui import icons
 from ui.queue_model import Column, DeadlineDelegate, TicketQueueModel
@@ -445,12 +446,10 @@ class MainWindow(QMainWindow):
         # A summary is scoped by who asks: it needs a logged-in identity (even an offline one).
         self.act_summary.setEnabled(self.identity is not None)
         self.act_summary.setToolTip("" if self.identity else self.tr("Masuk dulu untuk mencetak ringkasan."))
+        self._show_whoami(logged_in=True)
         if self.identity is None:
-            self.whoami.setText(self.tr("Belum masuk \u2014 bekerja offline"))
             self.brand_sub.setText(self.tr("Pengaduan masyarakat"))
         else:
-            role = labels.role_label(self.identity.role, self.lang)
-            self.whoami.setText(f"{self.identity.officer_name}\n{role} \u00b7 {self.identity.opd_code}")
             opd = self.directory.opds.get(self.identity.opd_code)
             self.brand_sub.setText(opd.name if opd else self.identity.opd_code)
         self.sync_bar.tz = self.directory.tz(self.identity.opd_code) if self.identity else "Asia/Jakarta"
@@ -630,8 +629,23 @@ class MainWindow(QMainWindow):
         if (flt.channel, flt.category, flt.status, flt.assignee) == (None, None, None, None):
             self.pane_count.setText(self.tr("%n tiket", "", count))
 
+    def _show_whoami(self, *, logged_in: bool) -> None:
+        """Who this desk's data belongs to; after a logout, that nothing syncs until they log in."""
+        if self.identity is None:
+            self.whoami.setText(self.tr("Belum masuk \u2014 bekerja offline"))
+            return
+        role = labels.role_label(self.identity.role, self.lang)
+        lines = [self.identity.officer_name, f"{role} \u00b7 {self.identity.opd_code}"]
+        if not logged_in:
+            lines.append(self.tr("Keluar akun \u2014 masuk lagi untuk sinkronisasi"))
+        self.whoami.setText("\n".join(lines))
+
     def refresh_status(self) -> None:
-        self.tasks.run_db(lambda: read_status(self.store), self.sync_bar.show_status)
+        self.tasks.run_db(lambda: read_status(self.store), self._show_status)
+
+    def _show_status(self, status: SyncStatus) -> None:
+        self.sync_bar.show_status(status)
+        self._show_whoami(logged_in=status.logged_in)
 
     # -- actions ----------------------------------------------------------------------------
 

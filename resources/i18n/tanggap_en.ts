@@ -4,28 +4,28 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../ui/attachment_list.py" line="104"/>
-        <location filename="../../ui/attachment_list.py" line="173"/>
+        <location filename="../../ui/attachment_list.py" line="110"/>
+        <location filename="../../ui/attachment_list.py" line="177"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="123"/>
+        <location filename="../../ui/attachment_list.py" line="129"/>
         <source>Tidak ada lampiran.</source>
         <translation>No attachments.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="147"/>
+        <location filename="../../ui/attachment_list.py" line="151"/>
         <source>Lampiran tidak dapat dibuka: %1</source>
         <translation>The attachment cannot be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="162"/>
+        <location filename="../../ui/attachment_list.py" line="166"/>
         <source>Lampiran tidak dapat disimpan: %1</source>
         <translation>The attachment cannot be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="168"/>
+        <location filename="../../ui/attachment_list.py" line="172"/>
         <source>Simpan lampiran sebagai</source>
         <translation>Save attachment as</translation>
     </message>
@@ -33,52 +33,52 @@
 <context>
     <name>AttachmentRow</name>
     <message>
-        <location filename="../../ui/attachment_list.py" line="66"/>
+        <location filename="../../ui/attachment_list.py" line="72"/>
         <source>Nama berkas</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="68"/>
+        <location filename="../../ui/attachment_list.py" line="74"/>
         <source>tersimpan untuk offline</source>
         <translation>saved for offline use</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="68"/>
+        <location filename="../../ui/attachment_list.py" line="74"/>
         <source>belum diunduh</source>
         <translation>not downloaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="74"/>
+        <location filename="../../ui/attachment_list.py" line="80"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="76"/>
+        <location filename="../../ui/attachment_list.py" line="82"/>
         <source>Buka %1 dengan aplikasi sistem</source>
         <translation>Open %1 with the system application</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="78"/>
+        <location filename="../../ui/attachment_list.py" line="84"/>
         <source>Simpan sebagai…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="79"/>
+        <location filename="../../ui/attachment_list.py" line="85"/>
         <source>Simpan salinan %1</source>
         <translation>Save a copy of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="82"/>
+        <location filename="../../ui/attachment_list.py" line="88"/>
         <source>Berkas lebih dari 10 MB tidak diunduh untuk offline; lihat di server pengaduan.</source>
         <translation>Files over 10 MB are not downloaded for offline use; see them on the complaints server.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="84"/>
+        <location filename="../../ui/attachment_list.py" line="90"/>
         <source>Belum diunduh: berkas tersedia setelah sinkronisasi berikutnya.</source>
         <translation>Not downloaded yet: the file arrives with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="92"/>
+        <location filename="../../ui/attachment_list.py" line="98"/>
         <source>Jenis berkas ini tidak dibuka langsung; gunakan “Simpan sebagai…”.</source>
         <translation>This kind of file is not opened directly; use “Save as…”.</translation>
     </message>
@@ -250,248 +250,248 @@ or register a complaint made in person at the desk.</translation>
         <translation>Tanggap - Public Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="175"/>
-        <location filename="../../ui/mainwindow.py" line="445"/>
+        <location filename="../../ui/mainwindow.py" line="180"/>
+        <location filename="../../ui/mainwindow.py" line="451"/>
         <source>Pengaduan masyarakat</source>
         <translation>Public complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="177"/>
+        <location filename="../../ui/mainwindow.py" line="182"/>
         <source>ANTREAN</source>
         <translation>QUEUE</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="183"/>
+        <location filename="../../ui/mainwindow.py" line="188"/>
         <source>Tampilan antrean</source>
         <translation>Queue views</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="192"/>
+        <location filename="../../ui/mainwindow.py" line="197"/>
         <source>+  Pengaduan langsung</source>
         <translation>+  Walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="193"/>
+        <location filename="../../ui/mainwindow.py" line="198"/>
         <source>Catat pengaduan langsung</source>
         <translation>Register a walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="197"/>
+        <location filename="../../ui/mainwindow.py" line="202"/>
         <source>Beban kerja petugas</source>
         <translation>Officer workload</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="198"/>
+        <location filename="../../ui/mainwindow.py" line="203"/>
         <source>Buka panel beban kerja petugas</source>
         <translation>Open the officer workload panel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="218"/>
+        <location filename="../../ui/mainwindow.py" line="223"/>
         <source>Tugaskan…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="219"/>
+        <location filename="../../ui/mainwindow.py" line="224"/>
         <source>Tugaskan tiket terpilih ke petugas</source>
         <translation>Assign the selected tickets to an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="221"/>
+        <location filename="../../ui/mainwindow.py" line="226"/>
         <source>Alihkan ke OPD lain…</source>
         <translation>Transfer to another agency…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="222"/>
+        <location filename="../../ui/mainwindow.py" line="227"/>
         <source>Alihkan tiket ke OPD lain</source>
         <translation>Transfer the ticket to another agency</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="230"/>
+        <location filename="../../ui/mainwindow.py" line="235"/>
         <source>Cari nomor tiket, judul, isi atau pelapor…  (Ctrl+F)</source>
         <translation>Search tracking number, title, text or reporter…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="231"/>
+        <location filename="../../ui/mainwindow.py" line="236"/>
         <source>Cari pengaduan</source>
         <translation>Search complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="243"/>
+        <location filename="../../ui/mainwindow.py" line="248"/>
         <source>Saring kanal</source>
         <translation>Filter by channel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="245"/>
+        <location filename="../../ui/mainwindow.py" line="250"/>
         <source>Saring kategori</source>
         <translation>Filter by category</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="247"/>
+        <location filename="../../ui/mainwindow.py" line="252"/>
         <source>Saring status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="249"/>
+        <location filename="../../ui/mainwindow.py" line="254"/>
         <source>Saring petugas</source>
         <translation>Filter by officer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="263"/>
+        <location filename="../../ui/mainwindow.py" line="268"/>
         <source>Antrean pengaduan</source>
         <translation>Complaint queue</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="274"/>
+        <location filename="../../ui/mainwindow.py" line="279"/>
         <source>Kolom antrean</source>
         <translation>Queue columns</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="329"/>
+        <location filename="../../ui/mainwindow.py" line="335"/>
         <source>Semua kanal</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="336"/>
+        <location filename="../../ui/mainwindow.py" line="342"/>
         <source>Semua kategori</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="341"/>
+        <location filename="../../ui/mainwindow.py" line="347"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="347"/>
+        <location filename="../../ui/mainwindow.py" line="353"/>
         <source>Semua petugas</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="348"/>
+        <location filename="../../ui/mainwindow.py" line="354"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="353"/>
+        <location filename="../../ui/mainwindow.py" line="359"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="355"/>
+        <location filename="../../ui/mainwindow.py" line="361"/>
         <source>Pengaduan &amp;langsung…</source>
         <translation>&amp;Walk-in complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="359"/>
+        <location filename="../../ui/mainwindow.py" line="365"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="361"/>
+        <location filename="../../ui/mainwindow.py" line="367"/>
         <source>&amp;Masuk…</source>
         <translation>&amp;Log in…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="362"/>
+        <location filename="../../ui/mainwindow.py" line="368"/>
         <source>&amp;Keluar akun</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="364"/>
+        <location filename="../../ui/mainwindow.py" line="370"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="366"/>
+        <location filename="../../ui/mainwindow.py" line="372"/>
         <source>&amp;Tiket</source>
         <translation>&amp;Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="367"/>
+        <location filename="../../ui/mainwindow.py" line="373"/>
         <source>Tiket &amp;berikutnya</source>
         <translation>&amp;Next ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="368"/>
+        <location filename="../../ui/mainwindow.py" line="374"/>
         <source>Tiket &amp;sebelumnya</source>
         <translation>&amp;Previous ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="369"/>
+        <location filename="../../ui/mainwindow.py" line="375"/>
         <source>&amp;Balas</source>
         <translation>&amp;Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="372"/>
+        <location filename="../../ui/mainwindow.py" line="378"/>
         <source>&amp;Catatan internal</source>
         <translation>Internal &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="376"/>
+        <location filename="../../ui/mainwindow.py" line="382"/>
         <source>&amp;Cari</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="379"/>
+        <location filename="../../ui/mainwindow.py" line="385"/>
         <source>Cetak &amp;tanda terima…</source>
         <translation>Print &amp;receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="383"/>
+        <location filename="../../ui/mainwindow.py" line="389"/>
         <source>&amp;Supervisor</source>
         <translation>S&amp;upervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="385"/>
+        <location filename="../../ui/mainwindow.py" line="391"/>
         <source>&amp;Tugaskan ke petugas…</source>
         <translation>&amp;Assign to officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="388"/>
+        <location filename="../../ui/mainwindow.py" line="394"/>
         <source>&amp;Alihkan ke OPD lain…</source>
         <translation>&amp;Transfer to another agency…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="391"/>
+        <location filename="../../ui/mainwindow.py" line="397"/>
         <source>&amp;Beban kerja petugas</source>
         <translation>Officer &amp;workload</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="394"/>
+        <location filename="../../ui/mainwindow.py" line="400"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="396"/>
+        <location filename="../../ui/mainwindow.py" line="402"/>
         <source>Ringkasan &amp;kinerja…</source>
         <translation>&amp;Performance summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="399"/>
+        <location filename="../../ui/mainwindow.py" line="405"/>
         <source>Sin&amp;kron</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="400"/>
+        <location filename="../../ui/mainwindow.py" line="406"/>
         <source>&amp;Sinkronkan sekarang</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="401"/>
+        <location filename="../../ui/mainwindow.py" line="407"/>
         <source>&amp;Kotak konflik…</source>
         <translation>&amp;Conflicts inbox…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="442"/>
+        <location filename="../../ui/mainwindow.py" line="448"/>
         <source>Masuk dulu untuk mencetak ringkasan.</source>
         <translation>Log in first to print a summary.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="444"/>
+        <location filename="../../ui/mainwindow.py" line="635"/>
         <source>Belum masuk — bekerja offline</source>
         <translation>Not logged in — working offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.py" line="502"/>
+        <location filename="../../ui/mainwindow.py" line="506"/>
         <source>%n hasil</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -499,8 +499,8 @@ or register a complaint made in person at the desk.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.py" line="505"/>
-        <location filename="../../ui/mainwindow.py" line="626"/>
+        <location filename="../../ui/mainwindow.py" line="509"/>
+        <location filename="../../ui/mainwindow.py" line="630"/>
         <source>%n tiket</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -508,49 +508,54 @@ or register a complaint made in person at the desk.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="576"/>
+        <location filename="../../ui/mainwindow.py" line="580"/>
         <source>Bapak/Ibu</source>
         <translation>Sir/Madam</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="729"/>
+        <location filename="../../ui/mainwindow.py" line="748"/>
         <source>Tidak dapat dilakukan</source>
         <translation>Cannot be done</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="660"/>
+        <location filename="../../ui/mainwindow.py" line="679"/>
         <source>Menyimpan</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="674"/>
+        <location filename="../../ui/mainwindow.py" line="640"/>
+        <source>Keluar akun — masuk lagi untuk sinkronisasi</source>
+        <translation>Logged out — log in again to sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="693"/>
         <source>Alasan: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="675"/>
+        <location filename="../../ui/mainwindow.py" line="694"/>
         <source>Tulis alasan yang dapat dibaca pelapor atau OPD penerima.</source>
         <translation>Write a reason the reporter or the receiving agency can read.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="764"/>
+        <location filename="../../ui/mainwindow.py" line="783"/>
         <source>Menugaskan</source>
         <translation>Assigning</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="838"/>
+        <location filename="../../ui/mainwindow.py" line="857"/>
         <source>Kesalahan tak terduga</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="839"/>
+        <location filename="../../ui/mainwindow.py" line="858"/>
         <source>%1 gagal: %2
 Rincian ada di log: %3</source>
         <translation>%1 failed: %2
 Details are in the log: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="840"/>
+        <location filename="../../ui/mainwindow.py" line="859"/>
         <source>Pekerjaan</source>
         <translation>Task</translation>
     </message>
@@ -806,33 +811,33 @@ Details are in the log: %3</translation>
 <context>
     <name>ReceiptPrinter</name>
     <message>
-        <location filename="../../ui/printing.py" line="86"/>
+        <location filename="../../ui/printing.py" line="90"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="87"/>
+        <location filename="../../ui/printing.py" line="91"/>
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="88"/>
+        <location filename="../../ui/printing.py" line="92"/>
         <source>Struk 80 mm</source>
         <translation>80 mm receipt roll</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="116"/>
-        <location filename="../../ui/printing.py" line="161"/>
+        <location filename="../../ui/printing.py" line="122"/>
+        <location filename="../../ui/printing.py" line="171"/>
         <source>Menyiapkan tanda terima</source>
         <translation>Preparing the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="127"/>
+        <location filename="../../ui/printing.py" line="135"/>
         <source>Tanda terima %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="154"/>
+        <location filename="../../ui/printing.py" line="164"/>
         <source>Tanda terima tidak dapat dibuat: %1</source>
         <translation>The receipt could not be made: %1</translation>
     </message>

@@ -116,6 +116,19 @@ def test_an_officer_has_no_reassign_or_transfer_action(server: LiveServer, desks
     assert getattr(window, "dialog", None) is None
 
 
+def test_after_logout_the_sidebar_says_nothing_syncs_until_login(
+    server: LiveServer, desks: DeskFactory
+) -> None:
+    server.intake(title="Lampu PJU mati")
+    window = desks.window(desks.login(server, "p", "petugas.dinkes"))
+    before = window.whoami.text().splitlines()
+    assert len(before) == 2 and before[1].endswith("DINKES-BWI")  # name, then role and OPD
+    window.logout()
+    # Still whose data this is, and that nothing syncs until they log in again.
+    assert window.whoami.text().splitlines() == [*before, "Keluar akun \u2014 masuk lagi untuk sinkronisasi"]
+    assert window.queue_model.rowCount() == 1  # the queue stays: work goes on offline
+
+
 def test_walk_in_with_the_network_down_gets_a_tracking_number_and_offers_the_receipt(
     qtbot: QtBot, server: LiveServer, desks: DeskFactory, offline: Callable[[bool], None]
 ) -> None:
