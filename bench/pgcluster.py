@@ -57,8 +57,8 @@ def private_cluster() -> Iterator[str]:
             stderr=subprocess.DEVNULL,
         )
         options = (
-            f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off"
-            " -c synchronous_commit=off -c shared_buffers=256MB"
+            f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c max_connections=400"
+            " -c shared_buffers=256MB"
         )
         subprocess.run(
             _as_postgres(
