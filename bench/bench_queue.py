@@ -209,15 +209,20 @@ def measure_model(data_dir: Path, times: int) -> dict[str, Any]:
     now = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
     views = [QueueView.ALL, QueueView.UNASSIGNED, QueueView.BREACHED, QueueView.DONE]
     samples: list[float] = []
+    # One loop and one stoppable timeout: a one-shot timer per round outlived its loop and
+    # crashed the interpreter's finalisation (PySide6, "deallocating True or False").
+    loop = QEventLoop()
+    timeout = QTimer()
+    timeout.setSingleShot(True)
+    timeout.timeout.connect(loop.quit)
+    model.reloaded.connect(loop.quit)
     try:
         for i in range(times + 1):
-            loop = QEventLoop()
-            model.reloaded.connect(loop.quit)
-            QTimer.singleShot(30_000, loop.quit)
+            timeout.start(30_000)
             started = time.perf_counter()
             model.set_filter(QueueFilter(view=views[i % len(views)], now=now))
             loop.exec()
-            model.reloaded.disconnect(loop.quit)
+            timeout.stop()
             for row in range(min(40, model.rowCount())):
                 for col in Column:
                     model.data(model.index(row, col), Qt.ItemDataRole.DisplayRole)

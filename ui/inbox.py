@@ -22,6 +22,7 @@ from desktop.changes import Changes
 from desktop.store import LocalStore
 from desktop.ticket_detail import DeskDirectory, Notice, open_notices
 from ui.row_model import RowTableModel
+from ui.signals import emit
 from ui.tasks import TaskManager
 from ui.ticket_view import plain_label
 
@@ -141,7 +142,7 @@ class InboxDialog(QDialog):
         from desktop import actions
 
         def finished(_c: Changes) -> None:
-            self.acknowledged.emit()
+            emit(self.acknowledged)
             self.reload()
 
         self.tasks.mutate(lambda: actions.acknowledge(self.store, ids), finished, initiator=self)

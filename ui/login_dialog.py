@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.changes import Changes
 from desktop.settings import Settings
 from desktop.store import LocalStore
+from ui.signals import emit
 from ui.tasks import TaskManager
 from ui.ticket_view import plain_label
 
@@ -115,7 +116,7 @@ class LoginDialog(QDialog):
             self.settings.server_url = server
             self.settings.save(self.data_dir)
             self.tasks.announce(changes, self)
-            self.logged_in.emit()
+            emit(self.logged_in)
             self.accept()
 
         def failed(exc: BaseException) -> None:
@@ -131,5 +132,5 @@ class LoginDialog(QDialog):
         self.error.show()
 
     def _work_offline(self) -> None:
-        self.offline_chosen.emit()
+        emit(self.offline_chosen)
         self.reject()

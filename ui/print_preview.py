@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.settings import Settings
+from ui.signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -238,7 +239,7 @@ class PrintPreviewDialog(QDialog):
         if not isinstance(key, str) or key == self.layout_key:
             return
         self._set_waiting(True)
-        self.layout_requested.emit(key)
+        emit(self.layout_requested, key)
 
     def _set_waiting(self, waiting: bool) -> None:
         ready = not waiting and self.document.status() is QPdfDocument.Status.Ready
@@ -426,7 +427,7 @@ class PrintPreviewDialog(QDialog):
         elif not self._paint_pages(printer, first, last):
             return False
         self.remember(printer)
-        self.printed.emit()
+        emit(self.printed)
         return True
 
     def _paint_pages(self, printer: QPrinter, first: int, last: int) -> bool:
@@ -522,12 +523,12 @@ class PrintPreviewDialog(QDialog):
         finally:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
-        self.saved.emit(path)
+        emit(self.saved, path)
         return True
 
     def _fail(self, message: str) -> None:
         log.info("print preview: %s", message)
-        self.failed.emit(message)
+        emit(self.failed, message)
         # open(), not exec(): the preview stays responsive and nothing blocks a caller's event loop.
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.windowTitle(), message, QMessageBox.StandardButton.Ok, self

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.session import load_identity
 from desktop.settings import Settings
 from desktop.store import LocalStore
+from ui.signals import emit
 from ui.tasks import TaskManager
 
 if TYPE_CHECKING:
@@ -140,7 +141,7 @@ class ReceiptPrinter(QObject):
         dialog.finished.connect(lambda _result: self._closed(dialog))
         self.preview = dialog
         dialog.open()
-        self.opened.emit(dialog)
+        emit(self.opened, dialog)
 
     def _closed(self, dialog: PrintPreviewDialog) -> None:
         # Each receipt gets its own preview; a closed one is gone for good.
@@ -160,15 +161,16 @@ class ReceiptPrinter(QObject):
         from desktop.documents import DocumentError
 
         if isinstance(exc, DocumentError):
-            self.failed.emit(
+            emit(
+                self.failed,
                 self.tr("Tanda terima tidak dapat dibuat: %1").replace(
                     "%1", plain_words(exc, self.settings.language)
-                )
+                ),
             )
             return
         # Not something the user can fix: the crash path with the log (MainWindow._on_failed).
         log.error("receipt failed:\n%s", "".join(traceback.format_exception(exc)))
-        self.tasks.failed.emit(self.tr("Menyiapkan tanda terima"), exc)
+        emit(self.tasks.failed, self.tr("Menyiapkan tanda terima"), exc)
 
 
 def _file_name(tracking_no: str, layout: str) -> str:

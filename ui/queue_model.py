@@ -34,6 +34,7 @@ from desktop.sla import Urgency
 from desktop.store import LocalStore
 from desktop.ticket_detail import DeskDirectory, urgency_of
 from ui import icons, theme
+from ui.signals import emit
 from ui.tasks import TaskManager
 
 TICKET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -128,7 +129,7 @@ class TicketQueueModel(QAbstractTableModel):
             self._loading = False
             self._urgency.clear()
             self.endResetModel()
-            self.reloaded.emit()
+            emit(self.reloaded)
 
         self.tasks.run_db(
             lambda: queue.fetch_page(self.store, flt, None, limit), done, label=self.tr("Memuat antrean")
@@ -174,14 +175,15 @@ class TicketQueueModel(QAbstractTableModel):
                 if new is not None:
                     self._rows[i] = _keep_key(new, old)
                     self._urgency.pop(old.id, None)
-                    self.dataChanged.emit(self.index(i, 0), self.index(i, len(Column) - 1))
+                    emit(self.dataChanged, self.index(i, 0), self.index(i, len(Column) - 1))
 
         self.tasks.run_db(lambda: queue.fetch_rows(self.store, loaded, self.filter.view), done)
 
     def tick(self) -> None:
         """Each minute: the countdown moves; only the deadline column is repainted."""
         if self._rows:
-            self.dataChanged.emit(
+            emit(
+                self.dataChanged,
                 self.index(0, Column.DEADLINE),
                 self.index(len(self._rows) - 1, Column.DEADLINE),
                 [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole],

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import CannedResponse, MessageKind
+from ui.signals import emit
 
 
 class ReplyEditor(QFrame):
@@ -119,7 +120,7 @@ class ReplyEditor(QFrame):
     def _submit(self) -> None:
         body = self.text.toPlainText()
         if body.strip() and self.isEnabled():
-            self.submitted.emit(self.kind, body)
+            emit(self.submitted, self.kind, body)
 
     def _update_enabled(self) -> None:
         self.send.setEnabled(bool(self.text.toPlainText().strip()))

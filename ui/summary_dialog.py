@@ -39,6 +39,7 @@ from desktop.store import LocalStore
 from desktop.ticket_detail import DeskDirectory
 from ui.print_preview import PrintPreviewDialog
 from ui.printing import plain_words
+from ui.signals import emit
 from ui.tasks import PROGRESS_DELAY_MS, TaskManager
 from ui.ticket_view import plain_label
 
@@ -326,7 +327,7 @@ class SummaryDialog(QDialog):
         # The form has done its job; the preview takes its place over the window.
         self.accept()
         preview.open()
-        self.opened.emit(preview)
+        emit(self.opened, preview)
 
     def _failed(self, exc: BaseException) -> None:
         self._set_running(False)
@@ -335,7 +336,7 @@ class SummaryDialog(QDialog):
             return
         # Not something the user can fix: the crash path with the log (MainWindow._on_failed).
         log.error("summary failed:\n%s", "".join(traceback.format_exception(exc)))
-        self.tasks.failed.emit(self.tr("Menyusun ringkasan kinerja"), exc)
+        emit(self.tasks.failed, self.tr("Menyusun ringkasan kinerja"), exc)
 
     def _say(self, message: str) -> None:
         self.error.setText(message)

@@ -19,6 +19,7 @@ from desktop import wording
 from desktop.changes import Changes
 from desktop.store import LocalStore
 from desktop.sync.status import SyncStatus, sync_status
+from ui.signals import emit
 from ui.tasks import TaskManager
 
 log = logging.getLogger(__name__)
@@ -80,7 +81,7 @@ class SyncController(QObject):
             self._again = True  # an action during a sync: go once more when this one ends
             return
         self.running = True
-        self.started.emit()
+        emit(self.started)
         self.tasks.run_io(
             lambda: self.runner(self.store),
             self._done,
@@ -91,7 +92,7 @@ class SyncController(QObject):
     def _done(self, changes: Changes) -> None:
         self.running = False
         self.tasks.announce(changes, self)
-        self.finished.emit(changes)
+        emit(self.finished, changes)
         if self._again:
             self._again = False
             self.sync_now()

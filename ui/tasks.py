@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.changes import Changes
+from ui.signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ class TaskManager(QObject):
 
     def announce(self, changes: Changes, initiator: object = None) -> None:
         if not changes.empty:
-            self.changed.emit(changes, initiator)
+            emit(self.changed, changes, initiator)
 
     def shutdown(self) -> None:
         """Stop taking work; wait for the database job in flight so the store closes cleanly."""
@@ -139,7 +140,7 @@ class TaskManager(QObject):
                 log.error(
                     "background job %r failed:\n%s", label or fn, "".join(traceback.format_exception(value))
                 )
-                self.failed.emit(label, value)
+                emit(self.failed, label, value)
 
         if pool is None:
             try:
@@ -168,15 +169,15 @@ class TaskManager(QObject):
         if future.cancelled():
             return
         try:
-            self._finished.emit(finish, future.result())
+            emit(self._finished, finish, future.result())
         except RuntimeError:
             pass  # the manager was deleted while the job ran (window closed): nobody is listening
 
     def _deliver(self, finish: Callable[[tuple[bool, Any]], None], outcome: tuple[bool, Any]) -> None:
         finish(outcome)
         if not self._running:
-            self.settled.emit()
+            emit(self.settled)
 
     def _update_busy(self) -> None:
         labels = [label for label in self._running.values() if label]
-        self.busy.emit(labels[0] if labels else "")
+        emit(self.busy, labels[0] if labels else "")

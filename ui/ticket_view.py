@@ -41,6 +41,7 @@ from desktop.ticket_detail import DeskDirectory, TicketDetail, facts_of_row
 from ui import icons, theme
 from ui.attachment_list import AttachmentList
 from ui.reply_editor import ReplyEditor
+from ui.signals import emit
 
 # Longer messages go into a scrolling box instead of a label that would lay out all of it.
 LONG_MESSAGE = 4000
@@ -174,7 +175,7 @@ class TicketView(QWidget):
         self.print_receipt_button = QPushButton(self.tr("Cetak tanda terima\u2026"))
         self.print_receipt_button.setAccessibleName(self.tr("Cetak tanda terima tiket ini"))
         self.print_receipt_button.setToolTip(self.tr("Pratinjau dan cetak tanda terima (Ctrl+P)"))
-        self.print_receipt_button.clicked.connect(lambda _=False: self.receipt_requested.emit())
+        self.print_receipt_button.clicked.connect(lambda _=False: emit(self.receipt_requested))
         title_row.addWidget(self.print_receipt_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addLayout(title_row)
 
@@ -232,7 +233,7 @@ class TicketView(QWidget):
             )
             if status in (Status.DITOLAK, Status.BUKAN_WEWENANG):
                 button.setObjectName("danger")
-            button.clicked.connect(lambda _=False, s=status: self.status_requested.emit(s))
+            button.clicked.connect(lambda _=False, s=status: emit(self.status_requested, s))
             self.status_buttons[status] = button
             self.actions_row.addWidget(button)
         self.actions_row.addStretch(1)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.queue import QueueView
 from ui import icons
+from ui.signals import emit
 
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -55,7 +56,7 @@ class ViewListModel(QAbstractListModel):
         self._counts = dict(counts)
         for view in changed:
             i = self.index(self.row_of(view), 0)
-            self.dataChanged.emit(i, i)
+            emit(self.dataChanged, i, i)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._views)

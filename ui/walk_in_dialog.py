@@ -29,6 +29,7 @@ from desktop.store import LocalStore
 from desktop.ticket_detail import DeskDirectory
 from ui.print_preview import PrintPreviewDialog
 from ui.printing import ReceiptPrinter
+from ui.signals import emit
 from ui.tasks import TaskManager
 from ui.ticket_view import plain_label
 
@@ -229,7 +230,7 @@ class WalkInDialog(QDialog):
             self.save_button.setEnabled(True)
             self.save_button.setText(self.tr("Selesai"))
             self.cancel_button.hide()
-            self.saved.emit(result.ticket_id)
+            emit(self.saved, result.ticket_id)
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
