@@ -155,7 +155,13 @@ def run_child(
     cwd: Path | None = None,
     timeout: float = 600.0,
 ) -> ChildRun:
-    """Run a command, timing it and reading its own peak RSS from wait4 (not its siblings')."""
+    """Run a command, timing it and reading its own peak RSS (not its siblings', not ours).
+
+    The peak is the child's ``VmHWM``, read while it runs (a high-water mark, so the last reading
+    is the peak). ``wait4``'s ``ru_maxrss`` is only the fallback: Linux carries the parent's
+    high-water mark across fork/exec into it, so a child of a big benchmark process reported
+    that process's size (429 MB for a 113 MB sync).
+    """
     import tempfile
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -164,7 +170,9 @@ def run_child(
             list(cmd), stdout=out, stderr=err, env=dict(env) if env is not None else None, cwd=cwd
         )
         deadline = started + timeout
+        peak_kb = 0
         while True:
+            peak_kb = max(peak_kb, _high_water_kb(proc.pid))
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid == proc.pid:
                 break
@@ -180,10 +188,21 @@ def run_child(
         return ChildRun(
             returncode=proc.returncode,
             seconds=seconds,
-            peak_rss_mb=round(usage.ru_maxrss / 1024, 1),
+            peak_rss_mb=round((peak_kb or usage.ru_maxrss) / 1024, 1),
             stdout=out.read().decode(errors="replace"),
             stderr=err.read().decode(errors="replace"),
         )
+
+
+def _high_water_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def free_port() -> int:
