@@ -174,6 +174,8 @@ class TaskManager(QObject):
             pass  # the manager was deleted while the job ran (window closed): nobody is listening
 
     def _deliver(self, finish: Callable[[tuple[bool, Any]], None], outcome: tuple[bool, Any]) -> None:
+        if self._closed:
+            return  # the window closed while this result was queued: its widgets are going away
         finish(outcome)
         if not self._running:
             emit(self.settled)

@@ -10,7 +10,7 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from pytestqt.qtbot import QtBot
 
 from ui.signals import emit
@@ -64,3 +64,15 @@ def test_every_emit_in_the_ui_goes_through_the_helper() -> None:
         if re.search(r"\.emit\(", line)
     ]
     assert raw == []
+
+
+def test_results_queued_when_the_window_closed_are_dropped(qtbot: QtBot) -> None:
+    """A job that finished just before shutdown must not call back into widgets being torn down."""
+    tasks = TaskManager()
+    delivered: list[int] = []
+    started = QEventLoop()
+    tasks.run_db(lambda: 7, delivered.append)
+    tasks.shutdown()  # waits for the job: its result is now queued, not yet delivered
+    QTimer.singleShot(0, started.quit)
+    started.exec()  # the queued result comes through the event loop here
+    assert delivered == []
