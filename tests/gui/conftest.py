@@ -7,6 +7,7 @@ without a Secret Service does the token go to an in-memory keyring instead.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -43,6 +44,13 @@ def _memory_keyring() -> KeyringBackend:
             self.values.pop((service, username), None)
 
     return MemoryKeyring()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test(qapp: object) -> Iterator[None]:
+    """Free each test's Qt objects at its own end, on the main thread with nothing else running."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

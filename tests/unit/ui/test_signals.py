@@ -6,6 +6,7 @@ workstation died after a few thousand background jobs, or at the latest when it 
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from pathlib import Path
@@ -28,12 +29,15 @@ def test_emitting_thousands_of_times_leaves_true_alone(qtbot: QtBot) -> None:
     source = _Source()
     received: list[object] = []
     source.carrying.connect(lambda value, text: received.append(value))
+    gc.collect()  # earlier tests' garbage holding True must not be freed inside the measurement
     before = sys.getrefcount(True)
     for n in range(5000):
         emit(source.plain)
         emit(source.carrying, n, "x")
     assert len(received) == 5000
-    assert sys.getrefcount(True) - before > -100  # a raw emit() would have taken 10,000
+    # A raw emit() takes one reference each: 10,000 here. Unrelated frees elsewhere in the process
+    # (caches, earlier tests' objects) move the count by hundreds, never by thousands.
+    assert sys.getrefcount(True) - before > -3000
 
 
 def test_a_long_day_of_background_jobs_keeps_true_alive(qtbot: QtBot) -> None:
@@ -46,13 +50,15 @@ def test_a_long_day_of_background_jobs_keeps_true_alive(qtbot: QtBot) -> None:
         if len(done) == 3000:
             loop.quit()
 
+    gc.collect()
     before = sys.getrefcount(True)
     for n in range(3000):  # each delivers its result through two signals
         tasks.run_db(lambda n=n: n, finished)
     loop.exec()
     tasks.shutdown()
+    gc.collect()
     assert sorted(done) == list(range(3000))
-    assert sys.getrefcount(True) - before > -100  # raw emits would have taken 6,000
+    assert sys.getrefcount(True) - before > -2000  # raw emits would have taken 6,000
 
 
 def test_every_emit_in_the_ui_goes_through_the_helper() -> None:
