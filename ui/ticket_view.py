@@ -40,6 +40,7 @@ from desktop.sla import urgency
 from desktop.ticket_detail import DeskDirectory, TicketDetail, facts_of_row
 from ui import icons, theme
 from ui.attachment_list import AttachmentList
+from ui.flow_layout import FlowLayout, flow_policy
 from ui.reply_editor import ReplyEditor
 from ui.signals import emit
 
@@ -221,8 +222,10 @@ class TicketView(QWidget):
         self.deadlines.setAccessibleName(self.tr("Semua tenggat"))
         head.addWidget(self.deadlines)
 
-        self.actions_row = QHBoxLayout()
-        self.actions_row.setSpacing(6)
+        # The buttons wrap onto a second line in a narrow pane instead of clipping their labels.
+        actions_box = QWidget()
+        flow_policy(actions_box)
+        self.actions_row = FlowLayout(actions_box)
         self.actions_caption = plain_label(self.tr("Ubah status:"), "muted")
         self.actions_row.addWidget(self.actions_caption)
         self.status_buttons: dict[Status, QPushButton] = {}
@@ -236,8 +239,7 @@ class TicketView(QWidget):
             button.clicked.connect(lambda _=False, s=status: emit(self.status_requested, s))
             self.status_buttons[status] = button
             self.actions_row.addWidget(button)
-        self.actions_row.addStretch(1)
-        head.addLayout(self.actions_row)
+        head.addWidget(actions_box)
         content.addWidget(card)
 
         # -- body, thread, attachments

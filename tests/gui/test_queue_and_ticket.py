@@ -216,6 +216,28 @@ def test_status_actions_follow_the_workflow_table(qtbot: QtBot, store: LocalStor
     assert shown == {"menunggu_pelapor", "selesai"}
 
 
+def test_four_status_actions_wrap_in_a_narrow_pane_instead_of_clipping(
+    qtbot: QtBot, store: LocalStore
+) -> None:
+    with store.write() as session:
+        row = ticket_row(status="didisposisi")  # four ways on: the most the workflow offers
+        session.add(row)
+    view = TicketView()
+    qtbot.addWidget(view)
+    view.resize(420, 900)
+    view.show()
+    detail = load_ticket(store, row.id)
+    assert detail is not None
+    view.set_detail(detail, load_directory(store), lang="id", now=NOW, me=None)
+    qtbot.waitExposed(view)
+    shown = [b for b in view.status_buttons.values() if b.isVisibleTo(view)]
+    assert len(shown) == 4
+    for button in shown:  # every label whole, every button inside the pane
+        assert button.width() >= button.sizeHint().width()
+        assert button.mapTo(view, button.rect().topRight()).x() <= view.width()
+    assert len({b.y() for b in shown}) > 1  # they took a second line
+
+
 def test_canned_response_fills_in_name_tracking_number_and_deadline(
     qtbot: QtBot, store: LocalStore, data_dir: Path
 ) -> None:
