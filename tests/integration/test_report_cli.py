@@ -9,7 +9,6 @@ import re
 import shutil
 import statistics
 import subprocess
-import sys
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,24 +18,13 @@ import pytest
 from db import models
 from desktop.store import LocalStore
 from tests.helpers import report_store as rs
+from tests.helpers.cli import tanggap
 from tests.helpers.store import ticket_row
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 
 ROOT = Path(__file__).resolve().parents[2]
 WIB = timedelta(hours=7)
-
-
-def tanggap(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "TANGGAP_DATA_DIR"}
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.app", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 def pdf_text(path: Path, *, layout: bool = False) -> str:

@@ -7,9 +7,6 @@ The CLI and the workstation show one queue: the same tickets in the same order a
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +18,7 @@ from desktop import queue
 from desktop.queue import QueueFilter, QueueView
 from desktop.store import LocalStore
 from tests.helpers import report_store as rs
+from tests.helpers.cli import tanggap
 from tests.helpers.store import ticket_row
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -39,18 +37,6 @@ FIELDS = {
     "next_stage",
     "pending_ops",
 }
-
-
-def tanggap(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "TANGGAP_DATA_DIR"}
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.app", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 def queue_json(data_dir: Path, *args: str) -> list[dict[str, Any]]:
