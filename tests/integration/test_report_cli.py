@@ -23,7 +23,6 @@ from tests.helpers.store import ticket_row
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 
-ROOT = Path(__file__).resolve().parents[2]
 WIB = timedelta(hours=7)
 
 

@@ -21,7 +21,6 @@ from tests.helpers import report_store as rs
 from tests.helpers.cli import tanggap
 from tests.helpers.store import ticket_row
 
-ROOT = Path(__file__).resolve().parents[3]
 NOW = datetime(2026, 3, 30, 3, 0, tzinfo=UTC)
 ME = "budi.s"  # an officer of tests.helpers.report_store.OFFICERS
 FIELDS = {
