@@ -40,6 +40,7 @@ from desktop.sla import urgency
 from desktop.ticket_detail import DeskDirectory, TicketDetail, facts_of_row
 from ui import icons, theme
 from ui.attachment_list import AttachmentList
+from ui.field_label import FieldLabel
 from ui.flow_layout import FlowLayout, flow_policy
 from ui.reply_editor import ReplyEditor
 from ui.signals import emit
@@ -194,7 +195,7 @@ class TicketView(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         grid.setVerticalSpacing(2)
-        self.fields: dict[str, QLabel] = {}
+        self.fields: dict[str, FieldLabel] = {}
         specs = [
             ("reporter", self.tr("PELAPOR")),
             ("category", self.tr("KATEGORI")),
@@ -206,9 +207,8 @@ class TicketView(QWidget):
         for i, (key, caption) in enumerate(specs):
             r, c = divmod(i, 3)
             grid.addWidget(plain_label(caption, "fieldLabel"), r * 2, c)
-            value = plain_label("", "fieldValue", wrap=True)
+            value = FieldLabel("fieldValue")
             value.setAccessibleName(caption.capitalize())
-            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             grid.addWidget(value, r * 2 + 1, c)
             self.fields[key] = value
         for c in range(3):

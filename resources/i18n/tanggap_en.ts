@@ -124,42 +124,50 @@ or register a complaint made in person at the desk.</translation>
     </message>
 </context>
 <context>
+    <name>FieldLabel</name>
+    <message>
+        <location filename="../../ui/field_label.py" line="62"/>
+        <source>Salin teks lengkap</source>
+        <translation>Copy the whole text</translation>
+    </message>
+</context>
+<context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../ui/inbox.py" line="80"/>
-        <location filename="../../ui/inbox.py" line="85"/>
+        <location filename="../../ui/inbox.py" line="81"/>
+        <location filename="../../ui/inbox.py" line="86"/>
         <source>Konflik &amp; penolakan</source>
         <translation>Conflicts &amp; rejections</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="89"/>
+        <location filename="../../ui/inbox.py" line="90"/>
         <source>Server memutuskan hal-hal ini saat sinkron. Baca, tindak lanjuti bila perlu, lalu tandai sudah dibaca.</source>
         <translation>The server decided these during sync. Read them, follow up where needed, then mark them as read.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="100"/>
+        <location filename="../../ui/inbox.py" line="101"/>
         <source>Daftar konflik dan penolakan</source>
         <translation>List of conflicts and rejections</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="110"/>
+        <location filename="../../ui/inbox.py" line="111"/>
         <source>Tidak ada yang perlu diperhatikan.</source>
         <translation>Nothing needs your attention.</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="114"/>
         <location filename="../../ui/inbox.py" line="115"/>
+        <location filename="../../ui/inbox.py" line="116"/>
         <source>Tandai terpilih sudah dibaca</source>
         <translation>Mark selected as read</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="117"/>
-        <location filename="../../ui/inbox.py" line="119"/>
+        <location filename="../../ui/inbox.py" line="118"/>
+        <location filename="../../ui/inbox.py" line="120"/>
         <source>Tandai semua sudah dibaca</source>
         <translation>Mark all as read</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="121"/>
+        <location filename="../../ui/inbox.py" line="122"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -167,77 +175,77 @@ or register a complaint made in person at the desk.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="47"/>
+        <location filename="../../ui/login_dialog.py" line="48"/>
         <source>Masuk ke Tanggap</source>
         <translation>Log in to Tanggap</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="52"/>
+        <location filename="../../ui/login_dialog.py" line="53"/>
         <source>Masuk ke server pengaduan</source>
         <translation>Log in to the complaints server</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="55"/>
+        <location filename="../../ui/login_dialog.py" line="56"/>
         <source>Gunakan akun petugas OPD Anda. Tanpa jaringan, pilih “Kerja offline”.</source>
         <translation>Use your agency officer account. Without a network, choose “Work offline”.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="65"/>
+        <location filename="../../ui/login_dialog.py" line="66"/>
         <source>Alamat server</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="68"/>
-        <location filename="../../ui/login_dialog.py" line="73"/>
+        <location filename="../../ui/login_dialog.py" line="69"/>
+        <location filename="../../ui/login_dialog.py" line="74"/>
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="70"/>
-        <location filename="../../ui/login_dialog.py" line="74"/>
+        <location filename="../../ui/login_dialog.py" line="71"/>
+        <location filename="../../ui/login_dialog.py" line="75"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="72"/>
+        <location filename="../../ui/login_dialog.py" line="73"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="77"/>
+        <location filename="../../ui/login_dialog.py" line="78"/>
         <source>Pesan kesalahan</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="81"/>
+        <location filename="../../ui/login_dialog.py" line="82"/>
         <source>Kerja offline</source>
         <translation>Work offline</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="82"/>
+        <location filename="../../ui/login_dialog.py" line="83"/>
         <source>Kerja offline dengan data tersimpan</source>
         <translation>Work offline with the stored data</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="86"/>
-        <location filename="../../ui/login_dialog.py" line="89"/>
-        <location filename="../../ui/login_dialog.py" line="123"/>
-        <location filename="../../ui/login_dialog.py" line="127"/>
+        <location filename="../../ui/login_dialog.py" line="87"/>
+        <location filename="../../ui/login_dialog.py" line="90"/>
+        <location filename="../../ui/login_dialog.py" line="124"/>
+        <location filename="../../ui/login_dialog.py" line="128"/>
         <source>Masuk</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="101"/>
+        <location filename="../../ui/login_dialog.py" line="102"/>
         <source>Alamat server harus diawali https:// (atau http:// di jaringan kantor).</source>
         <translation>The server address must start with https:// (or http:// on the office network).</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="104"/>
+        <location filename="../../ui/login_dialog.py" line="105"/>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Enter your username and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="106"/>
+        <location filename="../../ui/login_dialog.py" line="107"/>
         <source>Menghubungi server…</source>
         <translation>Contacting the server…</translation>
     </message>
@@ -563,38 +571,38 @@ Details are in the log: %3</translation>
 <context>
     <name>MessageCard</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="84"/>
+        <location filename="../../ui/ticket_view.py" line="87"/>
         <source>BALASAN PUBLIK</source>
         <translation>PUBLIC REPLY</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="85"/>
+        <location filename="../../ui/ticket_view.py" line="88"/>
         <source>CATATAN INTERNAL — tidak terlihat pelapor</source>
         <translation>INTERNAL NOTE — not visible to the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="86"/>
+        <location filename="../../ui/ticket_view.py" line="89"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="94"/>
+        <location filename="../../ui/ticket_view.py" line="97"/>
         <source>◷ menunggu sinkronisasi</source>
         <translation>◷ waiting for sync</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="96"/>
+        <location filename="../../ui/ticket_view.py" line="99"/>
         <source>✓ terkirim</source>
         <translation>✓ sent</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="98"/>
+        <location filename="../../ui/ticket_view.py" line="101"/>
         <source>⚠ ditandai server</source>
         <translation>⚠ flagged by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="108"/>
-        <location filename="../../ui/ticket_view.py" line="114"/>
+        <location filename="../../ui/ticket_view.py" line="111"/>
+        <location filename="../../ui/ticket_view.py" line="117"/>
         <source>Isi pesan</source>
         <translation>Message text</translation>
     </message>
@@ -602,43 +610,43 @@ Details are in the log: %3</translation>
 <context>
     <name>NoticeModel</name>
     <message>
-        <location filename="../../ui/inbox.py" line="35"/>
+        <location filename="../../ui/inbox.py" line="36"/>
         <source>Konflik</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="36"/>
+        <location filename="../../ui/inbox.py" line="37"/>
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="37"/>
+        <location filename="../../ui/inbox.py" line="38"/>
         <source>Tertahan</source>
         <translation>Blocked</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="38"/>
         <location filename="../../ui/inbox.py" line="39"/>
+        <location filename="../../ui/inbox.py" line="40"/>
         <source>Keluar dari meja ini</source>
         <translation>Left this desk</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="41"/>
+        <location filename="../../ui/inbox.py" line="42"/>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="41"/>
+        <location filename="../../ui/inbox.py" line="42"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="41"/>
+        <location filename="../../ui/inbox.py" line="42"/>
         <source>Tiket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/inbox.py" line="41"/>
+        <location filename="../../ui/inbox.py" line="42"/>
         <source>Apa yang terjadi</source>
         <translation>What happened</translation>
     </message>
@@ -646,59 +654,59 @@ Details are in the log: %3</translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="97"/>
-        <location filename="../../ui/print_preview.py" line="118"/>
+        <location filename="../../ui/print_preview.py" line="98"/>
+        <location filename="../../ui/print_preview.py" line="119"/>
         <source>Pratinjau cetak</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="129"/>
+        <location filename="../../ui/print_preview.py" line="130"/>
         <source>Perkecil</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="131"/>
+        <location filename="../../ui/print_preview.py" line="132"/>
         <source>Perbesar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="132"/>
+        <location filename="../../ui/print_preview.py" line="133"/>
         <source>Sesuaikan lebar</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="139"/>
+        <location filename="../../ui/print_preview.py" line="140"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="142"/>
+        <location filename="../../ui/print_preview.py" line="143"/>
         <source>Simpan sebagai PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="143"/>
+        <location filename="../../ui/print_preview.py" line="144"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="156"/>
-        <location filename="../../ui/print_preview.py" line="159"/>
+        <location filename="../../ui/print_preview.py" line="157"/>
+        <location filename="../../ui/print_preview.py" line="160"/>
         <source>Ukuran kertas</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="249"/>
+        <location filename="../../ui/print_preview.py" line="250"/>
         <source>Menyiapkan ukuran kertas lain…</source>
         <translation>Preparing the other paper size…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="284"/>
+        <location filename="../../ui/print_preview.py" line="285"/>
         <source>Dokumen tidak dapat dibaca</source>
         <translation>The document cannot be read</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="286"/>
+        <location filename="../../ui/print_preview.py" line="287"/>
         <source>%n halaman</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -706,49 +714,49 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="291"/>
-        <location filename="../../ui/print_preview.py" line="294"/>
+        <location filename="../../ui/print_preview.py" line="292"/>
+        <location filename="../../ui/print_preview.py" line="295"/>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="295"/>
+        <location filename="../../ui/print_preview.py" line="296"/>
         <source>Belum ada printer terpasang; simpan sebagai PDF</source>
         <translation>No printer installed; save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="403"/>
+        <location filename="../../ui/print_preview.py" line="404"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="437"/>
+        <location filename="../../ui/print_preview.py" line="438"/>
         <source>Printer tidak dapat dibuka. Periksa printer atau pilih yang lain.</source>
         <translation>The printer cannot be opened. Check the printer or choose another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="441"/>
+        <location filename="../../ui/print_preview.py" line="442"/>
         <source>Printer menolak halaman berikutnya.</source>
         <translation>The printer refused the next page.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="445"/>
+        <location filename="../../ui/print_preview.py" line="446"/>
         <source>Pencetakan gagal diselesaikan.</source>
         <translation>Printing could not be finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="487"/>
+        <location filename="../../ui/print_preview.py" line="488"/>
         <source>Simpan sebagai PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="487"/>
+        <location filename="../../ui/print_preview.py" line="488"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="502"/>
-        <location filename="../../ui/print_preview.py" line="517"/>
+        <location filename="../../ui/print_preview.py" line="503"/>
+        <location filename="../../ui/print_preview.py" line="518"/>
         <source>Tidak dapat menyimpan ke %1: %2</source>
         <translation>Cannot save to %1: %2</translation>
     </message>
@@ -811,33 +819,33 @@ Details are in the log: %3</translation>
 <context>
     <name>ReceiptPrinter</name>
     <message>
-        <location filename="../../ui/printing.py" line="90"/>
+        <location filename="../../ui/printing.py" line="91"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="91"/>
+        <location filename="../../ui/printing.py" line="92"/>
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="92"/>
+        <location filename="../../ui/printing.py" line="93"/>
         <source>Struk 80 mm</source>
         <translation>80 mm receipt roll</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="122"/>
-        <location filename="../../ui/printing.py" line="171"/>
+        <location filename="../../ui/printing.py" line="123"/>
+        <location filename="../../ui/printing.py" line="173"/>
         <source>Menyiapkan tanda terima</source>
         <translation>Preparing the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="135"/>
+        <location filename="../../ui/printing.py" line="136"/>
         <source>Tanda terima %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="164"/>
+        <location filename="../../ui/printing.py" line="166"/>
         <source>Tanda terima tidak dapat dibuat: %1</source>
         <translation>The receipt could not be made: %1</translation>
     </message>
@@ -845,72 +853,72 @@ Details are in the log: %3</translation>
 <context>
     <name>ReplyEditor</name>
     <message>
-        <location filename="../../ui/reply_editor.py" line="42"/>
+        <location filename="../../ui/reply_editor.py" line="43"/>
         <source>Balasan publik</source>
         <translation>Public reply</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="43"/>
+        <location filename="../../ui/reply_editor.py" line="44"/>
         <source>Tulis balasan publik untuk pelapor</source>
         <translation>Write a public reply to the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="44"/>
+        <location filename="../../ui/reply_editor.py" line="45"/>
         <source>Catatan internal</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="45"/>
+        <location filename="../../ui/reply_editor.py" line="46"/>
         <source>Tulis catatan internal, tidak terlihat pelapor</source>
         <translation>Write an internal note, not visible to the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="54"/>
+        <location filename="../../ui/reply_editor.py" line="55"/>
         <source>Templat balasan</source>
         <translation>Reply templates</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="63"/>
+        <location filename="../../ui/reply_editor.py" line="64"/>
         <source>Teks balasan</source>
         <translation>Reply text</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="77"/>
+        <location filename="../../ui/reply_editor.py" line="78"/>
         <source>Kirim</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="104"/>
+        <location filename="../../ui/reply_editor.py" line="105"/>
         <source>Sisipkan templat…</source>
         <translation>Insert template…</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="129"/>
+        <location filename="../../ui/reply_editor.py" line="130"/>
         <source>Kirim balasan</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="130"/>
+        <location filename="../../ui/reply_editor.py" line="131"/>
         <source>Dilihat pelapor. Ctrl+Enter untuk mengirim.</source>
         <translation>The reporter will see this. Ctrl+Enter to send.</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="131"/>
+        <location filename="../../ui/reply_editor.py" line="132"/>
         <source>Tulis balasan untuk pelapor…</source>
         <translation>Write a reply to the reporter…</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="134"/>
+        <location filename="../../ui/reply_editor.py" line="135"/>
         <source>Simpan catatan</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="135"/>
+        <location filename="../../ui/reply_editor.py" line="136"/>
         <source>Hanya untuk petugas OPD, tidak pernah dikirim ke pelapor.</source>
         <translation>For agency staff only; never sent to the reporter.</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="136"/>
+        <location filename="../../ui/reply_editor.py" line="137"/>
         <source>Tulis catatan internal…</source>
         <translation>Write an internal note…</translation>
     </message>
@@ -1002,149 +1010,149 @@ Details are in the log: %3</translation>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="95"/>
-        <location filename="../../ui/summary_dialog.py" line="101"/>
+        <location filename="../../ui/summary_dialog.py" line="96"/>
+        <location filename="../../ui/summary_dialog.py" line="102"/>
         <source>Ringkasan kinerja</source>
         <translation>Performance summary</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="105"/>
+        <location filename="../../ui/summary_dialog.py" line="106"/>
         <source>Pengaduan masuk dan selesai, waktu tanggapan pertama, ketepatan tenggat dan tunggakan dalam satu periode, dari data di perangkat ini.</source>
         <translation>Complaints received and resolved, first-response time, deadlines met and backlog over a period, from the data on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="121"/>
+        <location filename="../../ui/summary_dialog.py" line="122"/>
         <source>Tanggal mulai</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="122"/>
+        <location filename="../../ui/summary_dialog.py" line="123"/>
         <source>Tanggal akhir</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="126"/>
+        <location filename="../../ui/summary_dialog.py" line="127"/>
         <source>s.d.</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="130"/>
+        <location filename="../../ui/summary_dialog.py" line="131"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="134"/>
+        <location filename="../../ui/summary_dialog.py" line="135"/>
         <source>Bulan ini</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="135"/>
+        <location filename="../../ui/summary_dialog.py" line="136"/>
         <source>Periode bulan ini</source>
         <translation>Period: this month</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="137"/>
+        <location filename="../../ui/summary_dialog.py" line="138"/>
         <source>Bulan lalu</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="138"/>
+        <location filename="../../ui/summary_dialog.py" line="139"/>
         <source>Periode bulan lalu</source>
         <translation>Period: last month</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="146"/>
+        <location filename="../../ui/summary_dialog.py" line="147"/>
         <source>Cakupan ringkasan</source>
         <translation>Summary scope</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="153"/>
+        <location filename="../../ui/summary_dialog.py" line="154"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="159"/>
+        <location filename="../../ui/summary_dialog.py" line="160"/>
         <source>Pesan kesalahan</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="166"/>
+        <location filename="../../ui/summary_dialog.py" line="167"/>
         <source>Menyusun ringkasan…</source>
         <translation>Building the summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="171"/>
+        <location filename="../../ui/summary_dialog.py" line="172"/>
         <source>Menyusun ringkasan</source>
         <translation>Building the summary</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="179"/>
+        <location filename="../../ui/summary_dialog.py" line="180"/>
         <source>Tampilkan pratinjau</source>
         <translation>Show preview</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="182"/>
+        <location filename="../../ui/summary_dialog.py" line="183"/>
         <source>Tampilkan pratinjau ringkasan</source>
         <translation>Show the summary preview</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="183"/>
+        <location filename="../../ui/summary_dialog.py" line="184"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="206"/>
+        <location filename="../../ui/summary_dialog.py" line="207"/>
         <source>Tiket saya (%1)</source>
         <translation>My tickets (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="212"/>
+        <location filename="../../ui/summary_dialog.py" line="213"/>
         <source>Seluruh %1</source>
         <translation>All of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="217"/>
+        <location filename="../../ui/summary_dialog.py" line="218"/>
         <source>Petugas: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="220"/>
+        <location filename="../../ui/summary_dialog.py" line="221"/>
         <source>Semua OPD</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="227"/>
+        <location filename="../../ui/summary_dialog.py" line="228"/>
         <source>Pengaduan yang ditugaskan kepada Anda.</source>
         <translation>Complaints assigned to you.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="229"/>
+        <location filename="../../ui/summary_dialog.py" line="230"/>
         <source>Pengaduan yang ditugaskan kepada petugas ini.</source>
         <translation>Complaints assigned to this officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="231"/>
+        <location filename="../../ui/summary_dialog.py" line="232"/>
         <source>Semua pengaduan OPD ini, dengan tabel per petugas.</source>
         <translation>Every complaint of this agency, with a table per officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="233"/>
+        <location filename="../../ui/summary_dialog.py" line="234"/>
         <source>Semua OPD yang datanya ada di perangkat ini.</source>
         <translation>Every agency whose data is on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="277"/>
+        <location filename="../../ui/summary_dialog.py" line="278"/>
         <source>Tanggal mulai (%1) jatuh setelah tanggal akhir (%2). Perbaiki periodenya.</source>
         <translation>The start date (%1) is after the end date (%2). Correct the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="296"/>
-        <location filename="../../ui/summary_dialog.py" line="338"/>
+        <location filename="../../ui/summary_dialog.py" line="297"/>
+        <location filename="../../ui/summary_dialog.py" line="339"/>
         <source>Menyusun ringkasan kinerja</source>
         <translation>Building the performance summary</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="321"/>
+        <location filename="../../ui/summary_dialog.py" line="322"/>
         <source>Ringkasan kinerja %1</source>
         <translation>Performance summary %1</translation>
     </message>
@@ -1152,7 +1160,7 @@ Details are in the log: %3</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="87"/>
+        <location filename="../../ui/sync_status.py" line="88"/>
         <source>Menyinkronkan</source>
         <translation>Syncing</translation>
     </message>
@@ -1160,64 +1168,64 @@ Details are in the log: %3</translation>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="116"/>
+        <location filename="../../ui/sync_status.py" line="117"/>
         <source>Status sambungan</source>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="118"/>
+        <location filename="../../ui/sync_status.py" line="119"/>
         <source>Op menunggu sinkronisasi</source>
         <translation>Ops waiting for sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="120"/>
+        <location filename="../../ui/sync_status.py" line="121"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="123"/>
+        <location filename="../../ui/sync_status.py" line="124"/>
         <source>Kesalahan sinkronisasi</source>
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="129"/>
+        <location filename="../../ui/sync_status.py" line="130"/>
         <source>Buka kotak konflik</source>
         <translation>Open the conflicts inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="133"/>
-        <location filename="../../ui/sync_status.py" line="135"/>
-        <location filename="../../ui/sync_status.py" line="145"/>
+        <location filename="../../ui/sync_status.py" line="134"/>
+        <location filename="../../ui/sync_status.py" line="136"/>
+        <location filename="../../ui/sync_status.py" line="146"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="145"/>
+        <location filename="../../ui/sync_status.py" line="146"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="149"/>
+        <location filename="../../ui/sync_status.py" line="150"/>
         <source>● Offline — belum masuk</source>
         <translation>● Offline — not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="152"/>
+        <location filename="../../ui/sync_status.py" line="153"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="155"/>
+        <location filename="../../ui/sync_status.py" line="156"/>
         <source>● Belum pernah sinkron</source>
         <translation>● Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="158"/>
+        <location filename="../../ui/sync_status.py" line="159"/>
         <source>● Offline</source>
         <translation>● Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="166"/>
+        <location filename="../../ui/sync_status.py" line="167"/>
         <source>%n op menunggu sinkronisasi</source>
         <translation>
             <numerusform>%n op waiting for sync</numerusform>
@@ -1225,17 +1233,17 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="169"/>
+        <location filename="../../ui/sync_status.py" line="170"/>
         <source>Sinkron terakhir: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="171"/>
+        <location filename="../../ui/sync_status.py" line="172"/>
         <source>Belum pernah sinkron</source>
         <translation>Never synced</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="176"/>
+        <location filename="../../ui/sync_status.py" line="177"/>
         <source>%n perlu perhatian</source>
         <translation>
             <numerusform>%n needs attention</numerusform>
@@ -1246,67 +1254,67 @@ Details are in the log: %3</translation>
 <context>
     <name>TicketQueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="85"/>
+        <location filename="../../ui/queue_model.py" line="86"/>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="87"/>
+        <location filename="../../ui/queue_model.py" line="88"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="88"/>
+        <location filename="../../ui/queue_model.py" line="89"/>
         <source>Tenggat berisiko</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="89"/>
+        <location filename="../../ui/queue_model.py" line="90"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="90"/>
+        <location filename="../../ui/queue_model.py" line="91"/>
         <source>Pelapor</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="91"/>
+        <location filename="../../ui/queue_model.py" line="92"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="92"/>
+        <location filename="../../ui/queue_model.py" line="93"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="95"/>
+        <location filename="../../ui/queue_model.py" line="96"/>
         <source>Identitas dirahasiakan</source>
         <translation>Identity withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="96"/>
+        <location filename="../../ui/queue_model.py" line="97"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="97"/>
+        <location filename="../../ui/queue_model.py" line="98"/>
         <source>Tidak ada tenggat</source>
         <translation>No deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="98"/>
+        <location filename="../../ui/queue_model.py" line="99"/>
         <source>dijeda</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="134"/>
+        <location filename="../../ui/queue_model.py" line="135"/>
         <source>Memuat antrean</source>
         <translation>Loading the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="234"/>
+        <location filename="../../ui/queue_model.py" line="236"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
@@ -1314,119 +1322,119 @@ Details are in the log: %3</translation>
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="135"/>
+        <location filename="../../ui/ticket_view.py" line="138"/>
         <source>Pilih pengaduan di antrean untuk melihatnya.</source>
         <translation>Select a complaint in the queue to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="157"/>
+        <location filename="../../ui/ticket_view.py" line="160"/>
         <source>Nomor tiket</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="162"/>
+        <location filename="../../ui/ticket_view.py" line="165"/>
         <source>Buka unggahan asli</source>
         <translation>Open original post</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="163"/>
+        <location filename="../../ui/ticket_view.py" line="166"/>
         <source>Buka unggahan asli di peramban</source>
         <translation>Open the original post in the browser</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="172"/>
+        <location filename="../../ui/ticket_view.py" line="175"/>
         <source>Judul pengaduan</source>
         <translation>Complaint title</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="174"/>
+        <location filename="../../ui/ticket_view.py" line="177"/>
         <source>Cetak tanda terima…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="175"/>
+        <location filename="../../ui/ticket_view.py" line="178"/>
         <source>Cetak tanda terima tiket ini</source>
         <translation>Print this ticket&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="176"/>
+        <location filename="../../ui/ticket_view.py" line="179"/>
         <source>Pratinjau dan cetak tanda terima (Ctrl+P)</source>
         <translation>Preview and print the receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="184"/>
+        <location filename="../../ui/ticket_view.py" line="187"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="197"/>
+        <location filename="../../ui/ticket_view.py" line="200"/>
         <source>PELAPOR</source>
         <translation>REPORTER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="198"/>
+        <location filename="../../ui/ticket_view.py" line="201"/>
         <source>KATEGORI</source>
         <translation>CATEGORY</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="199"/>
+        <location filename="../../ui/ticket_view.py" line="202"/>
         <source>PETUGAS</source>
         <translation>OFFICER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="200"/>
+        <location filename="../../ui/ticket_view.py" line="203"/>
         <source>DITERIMA</source>
         <translation>RECEIVED</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="201"/>
+        <location filename="../../ui/ticket_view.py" line="204"/>
         <source>LOKASI</source>
         <translation>LOCATION</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="202"/>
+        <location filename="../../ui/ticket_view.py" line="205"/>
         <source>KONTAK</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="217"/>
+        <location filename="../../ui/ticket_view.py" line="219"/>
         <source>Tenggat berisiko</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="220"/>
+        <location filename="../../ui/ticket_view.py" line="222"/>
         <source>Semua tenggat</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="225"/>
+        <location filename="../../ui/ticket_view.py" line="229"/>
         <source>Ubah status:</source>
         <translation>Change status:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="231"/>
+        <location filename="../../ui/ticket_view.py" line="235"/>
         <source>Ubah status ke %1</source>
         <translation>Change status to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="248"/>
-        <location filename="../../ui/ticket_view.py" line="250"/>
+        <location filename="../../ui/ticket_view.py" line="251"/>
+        <location filename="../../ui/ticket_view.py" line="253"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="257"/>
-        <location filename="../../ui/ticket_view.py" line="261"/>
+        <location filename="../../ui/ticket_view.py" line="260"/>
+        <location filename="../../ui/ticket_view.py" line="264"/>
         <source>Percakapan</source>
         <translation>Thread</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="266"/>
+        <location filename="../../ui/ticket_view.py" line="269"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_view.py" line="311"/>
+        <location filename="../../ui/ticket_view.py" line="314"/>
         <source>%n perubahan menunggu sinkronisasi</source>
         <translation>
             <numerusform>%n change waiting for sync</numerusform>
@@ -1434,37 +1442,37 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="314"/>
+        <location filename="../../ui/ticket_view.py" line="317"/>
         <source>Identitas dirahasiakan</source>
         <translation>Identity withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="323"/>
+        <location filename="../../ui/ticket_view.py" line="326"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="335"/>
+        <location filename="../../ui/ticket_view.py" line="338"/>
         <source>Tenggat berisiko: %1 — %2 (%3)</source>
         <translation>Deadline at risk: %1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="338"/>
+        <location filename="../../ui/ticket_view.py" line="341"/>
         <source>dijeda</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="367"/>
+        <location filename="../../ui/ticket_view.py" line="370"/>
         <source>Percakapan (%1)</source>
         <translation>Thread (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="368"/>
+        <location filename="../../ui/ticket_view.py" line="371"/>
         <source>Lampiran (%1)</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="381"/>
+        <location filename="../../ui/ticket_view.py" line="384"/>
         <source>Belum ada balasan atau catatan.</source>
         <translation>No replies or notes yet.</translation>
     </message>
@@ -1525,47 +1533,47 @@ Details are in the log: %3</translation>
 <context>
     <name>ViewListModel</name>
     <message>
-        <location filename="../../ui/views.py" line="30"/>
+        <location filename="../../ui/views.py" line="31"/>
         <source>Antrean saya</source>
         <translation>My queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="31"/>
+        <location filename="../../ui/views.py" line="32"/>
         <source>Semua di OPD</source>
         <translation>All in agency</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="32"/>
+        <location filename="../../ui/views.py" line="33"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="33"/>
+        <location filename="../../ui/views.py" line="34"/>
         <source>Hampir jatuh tempo</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="34"/>
+        <location filename="../../ui/views.py" line="35"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="35"/>
+        <location filename="../../ui/views.py" line="36"/>
         <source>Menunggu pelapor</source>
         <translation>Waiting for reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="36"/>
+        <location filename="../../ui/views.py" line="37"/>
         <source>Selesai</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="37"/>
+        <location filename="../../ui/views.py" line="38"/>
         <source>Konflik &amp; ditolak</source>
         <translation>Conflicts &amp; rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="81"/>
+        <location filename="../../ui/views.py" line="82"/>
         <source>%1, %2 tiket</source>
         <translation>%1, %2 tickets</translation>
     </message>
@@ -1573,188 +1581,188 @@ Details are in the log: %3</translation>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="62"/>
+        <location filename="../../ui/walk_in_dialog.py" line="63"/>
         <source>Pengaduan langsung</source>
         <translation>Walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="67"/>
+        <location filename="../../ui/walk_in_dialog.py" line="68"/>
         <source>Catat pengaduan yang datang ke loket</source>
         <translation>Register a complaint made at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="70"/>
+        <location filename="../../ui/walk_in_dialog.py" line="71"/>
         <source>Nomor tiket langsung berlaku walau sedang offline; dikirim ke server saat sinkron.</source>
         <translation>The tracking number is valid at once, even offline; it goes to the server at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="83"/>
-        <location filename="../../ui/walk_in_dialog.py" line="114"/>
+        <location filename="../../ui/walk_in_dialog.py" line="84"/>
+        <location filename="../../ui/walk_in_dialog.py" line="115"/>
         <source>Nama pelapor</source>
         <translation>Reporter name</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="85"/>
+        <location filename="../../ui/walk_in_dialog.py" line="86"/>
         <source>Kontak pelapor</source>
         <translation>Reporter contact</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="86"/>
+        <location filename="../../ui/walk_in_dialog.py" line="87"/>
         <source>Nomor HP atau surel</source>
         <translation>Mobile number or e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="88"/>
-        <location filename="../../ui/walk_in_dialog.py" line="116"/>
+        <location filename="../../ui/walk_in_dialog.py" line="89"/>
+        <location filename="../../ui/walk_in_dialog.py" line="117"/>
         <source>Kerahasiaan</source>
         <translation>Confidentiality</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="90"/>
+        <location filename="../../ui/walk_in_dialog.py" line="91"/>
         <source>identitas boleh dilihat petugas</source>
         <translation>officers may see the identity</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="91"/>
+        <location filename="../../ui/walk_in_dialog.py" line="92"/>
         <source>identitas disembunyikan</source>
         <translation>identity hidden</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="92"/>
+        <location filename="../../ui/walk_in_dialog.py" line="93"/>
         <source>seluruh laporan dibatasi</source>
         <translation>whole report restricted</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="99"/>
+        <location filename="../../ui/walk_in_dialog.py" line="100"/>
         <source>Judul pengaduan</source>
         <translation>Complaint title</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="101"/>
+        <location filename="../../ui/walk_in_dialog.py" line="102"/>
         <source>Ringkas, mis. “Lampu PJU mati di Jl. Ahmad Yani”</source>
         <translation>Short, e.g. “Street light out on Jl. Ahmad Yani”</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="103"/>
-        <location filename="../../ui/walk_in_dialog.py" line="118"/>
+        <location filename="../../ui/walk_in_dialog.py" line="104"/>
+        <location filename="../../ui/walk_in_dialog.py" line="119"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="105"/>
+        <location filename="../../ui/walk_in_dialog.py" line="106"/>
         <source>Uraikan pengaduan seperti yang disampaikan pelapor.</source>
         <translation>Describe the complaint as the reporter told it.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="107"/>
-        <location filename="../../ui/walk_in_dialog.py" line="119"/>
+        <location filename="../../ui/walk_in_dialog.py" line="108"/>
+        <location filename="../../ui/walk_in_dialog.py" line="120"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="108"/>
+        <location filename="../../ui/walk_in_dialog.py" line="109"/>
         <source>(belum ditentukan)</source>
         <translation>(not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="112"/>
-        <location filename="../../ui/walk_in_dialog.py" line="120"/>
+        <location filename="../../ui/walk_in_dialog.py" line="113"/>
+        <location filename="../../ui/walk_in_dialog.py" line="121"/>
         <source>Lokasi</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="113"/>
+        <location filename="../../ui/walk_in_dialog.py" line="114"/>
         <source>Alamat, desa/kelurahan, kecamatan</source>
         <translation>Address, village, district</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="115"/>
+        <location filename="../../ui/walk_in_dialog.py" line="116"/>
         <source>Kontak</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="117"/>
+        <location filename="../../ui/walk_in_dialog.py" line="118"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="124"/>
+        <location filename="../../ui/walk_in_dialog.py" line="125"/>
         <source>Pesan kesalahan</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="133"/>
+        <location filename="../../ui/walk_in_dialog.py" line="134"/>
         <source>Pengaduan tercatat</source>
         <translation>Complaint registered</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="136"/>
+        <location filename="../../ui/walk_in_dialog.py" line="137"/>
         <source>Nomor tiket baru</source>
         <translation>New tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="140"/>
+        <location filename="../../ui/walk_in_dialog.py" line="141"/>
         <source>Berikan nomor ini kepada pelapor. Menunggu sinkronisasi ke server.</source>
         <translation>Give this number to the reporter. Waiting to sync to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="146"/>
+        <location filename="../../ui/walk_in_dialog.py" line="147"/>
         <source>Cetak tanda terima…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="148"/>
+        <location filename="../../ui/walk_in_dialog.py" line="149"/>
         <source>Cetak tanda terima</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="158"/>
-        <location filename="../../ui/walk_in_dialog.py" line="161"/>
+        <location filename="../../ui/walk_in_dialog.py" line="159"/>
+        <location filename="../../ui/walk_in_dialog.py" line="162"/>
         <source>Simpan pengaduan</source>
         <translation>Save complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="162"/>
+        <location filename="../../ui/walk_in_dialog.py" line="163"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="171"/>
+        <location filename="../../ui/walk_in_dialog.py" line="172"/>
         <source>Wajib untuk pengaduan terbuka</source>
         <translation>Required for a public complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="173"/>
+        <location filename="../../ui/walk_in_dialog.py" line="174"/>
         <source>Boleh dikosongkan; tidak ditampilkan ke petugas lain</source>
         <translation>May be left empty; not shown to other officers</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="179"/>
+        <location filename="../../ui/walk_in_dialog.py" line="180"/>
         <source>Nama pelapor wajib diisi untuk pengaduan terbuka.</source>
         <translation>A public complaint needs the reporter&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="182"/>
+        <location filename="../../ui/walk_in_dialog.py" line="183"/>
         <source>Kontak harus nomor telepon (mis. 0812…) atau alamat surel.</source>
         <translation>The contact must be a phone number (e.g. 0812…) or an e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="184"/>
+        <location filename="../../ui/walk_in_dialog.py" line="185"/>
         <source>Judul pengaduan wajib diisi.</source>
         <translation>The complaint needs a title.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="186"/>
+        <location filename="../../ui/walk_in_dialog.py" line="187"/>
         <source>Isi pengaduan terlalu pendek (minimal 10 karakter).</source>
         <translation>The complaint text is too short (at least 10 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="230"/>
+        <location filename="../../ui/walk_in_dialog.py" line="231"/>
         <source>Selesai</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="239"/>
+        <location filename="../../ui/walk_in_dialog.py" line="240"/>
         <source>Menyimpan pengaduan</source>
         <translation>Saving the complaint</translation>
     </message>

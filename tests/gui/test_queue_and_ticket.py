@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -236,6 +237,45 @@ def test_four_status_actions_wrap_in_a_narrow_pane_instead_of_clipping(
         assert button.width() >= button.sizeHint().width()
         assert button.mapTo(view, button.rect().topRight()).x() <= view.width()
     assert len({b.y() for b in shown}) > 1  # they took a second line
+
+
+def test_a_long_unbroken_contact_is_shortened_in_the_middle_never_clipped(
+    qtbot: QtBot, store: LocalStore, tmp_path: Path
+) -> None:
+    contact = "pengadu.warga.kecamatan.genteng.banyuwangi.selatan.2026@gmail.com"
+    with store.write() as session:
+        row = ticket_row(reporter_contact=contact, location="Desa Kembiritan, Kecamatan Genteng")
+        session.add(row)
+    view = TicketView()
+    qtbot.addWidget(view)
+    view.resize(620, 900)
+    view.show()
+    detail = load_ticket(store, row.id)
+    assert detail is not None
+    view.set_detail(detail, load_directory(store), lang="id", now=NOW, me=None)
+    qtbot.waitExposed(view)
+    label = view.fields["contact"]
+    shown = label.shown_text()
+    assert label.is_shortened()
+    # Both ends stay readable (who, and the whole provider), the middle gives way.
+    assert shown.startswith("peng") and shown.endswith(".2026@gmail.com") and "\u2026" in shown
+    for width in (620, 420):
+        view.resize(width, 900)
+        qtbot.waitUntil(lambda w=width: view.width() == max(w, view.minimumSizeHint().width()))
+        assert label.mapTo(view, label.rect().topRight()).x() <= view.width()
+        assert label.fontMetrics().horizontalAdvance(label.shown_text()) <= label.contentsRect().width()
+    assert label.toolTip() == contact and label.text() == contact
+    menu = label.full_text_menu()
+    menu.actions()[0].trigger()
+    assert QGuiApplication.clipboard().text() == contact
+    # Ordinary values wrap at spaces and keep every word.
+    location = view.fields["location"]
+    assert not location.is_shortened() and location.shown_text() == "Desa Kembiritan, Kecamatan Genteng"
+    view.grab().save(str(tmp_path / "narrow-ticket.png"))
+    # Wide enough again: the whole contact comes back.
+    view.resize(2000, 900)
+    qtbot.waitUntil(lambda: label.contentsRect().width() > label.fontMetrics().horizontalAdvance(contact))
+    assert label.shown_text() == contact and label.toolTip() == ""
 
 
 def test_canned_response_fills_in_name_tracking_number_and_deadline(

@@ -1,0 +1,86 @@
+"""A header value that never clips: words wrap, and a word too wide for the column is shortened
+in the middle ("pengadu.warga…@gmail.com"), with the whole value in the tooltip and the copy menu.
+
+Values are complaint data (a reporter's name, contact, location): always plain text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QWidget
+
+_RUNS = re.compile(r"(\s+)")
+
+
+class FieldLabel(QLabel):
+    def __init__(self, object_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The column decides the width; the text only decides the height.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        if object_name:
+            self.setObjectName(object_name)
+        self._full = ""
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self._fit()
+
+    def text(self) -> str:
+        """The whole value, however it is shown."""
+        return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def is_shortened(self) -> bool:
+        return self.shown_text() != self._full
+
+    def copy_full_text(self) -> None:
+        QGuiApplication.clipboard().setText(self._full)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if not self.is_shortened():
+            super().contextMenuEvent(event)  # the label's own menu: copy the selection
+            return
+        menu = self.full_text_menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def full_text_menu(self) -> QMenu:
+        """The menu of a shortened value: a selection of it would copy the "…", so copy it whole."""
+        menu = QMenu(self)
+        menu.addAction(self.tr("Salin teks lengkap"), self.copy_full_text)
+        return menu
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width()
+        shown = self._full
+        if width > 0:
+            shown = "".join(self._shorten(run, width) for run in _RUNS.split(self._full))
+        if shown != super().text():
+            super().setText(shown)
+        shortened = shown != self._full
+        self.setToolTip(self._full if shortened else "")
+        self.setAccessibleDescription(self._full if shortened else "")
+
+    def _shorten(self, run: str, width: int) -> str:
+        metrics = self.fontMetrics()
+        if run.isspace() or metrics.horizontalAdvance(run) <= width:
+            return run
+        at = run.rfind("@")
+        if at > 0:  # an e-mail address keeps its whole domain while there is room for it
+            domain = run[at:]
+            room = width - metrics.horizontalAdvance(domain)
+            if room >= width // 3:
+                return metrics.elidedText(run[:at], Qt.TextElideMode.ElideMiddle, room) + domain
+        return metrics.elidedText(run, Qt.TextElideMode.ElideMiddle, width)
