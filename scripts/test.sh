@@ -11,7 +11,7 @@ VENV="$ROOT/.venv/bin"
 echo "==> ruff"
 "$VENV/ruff" check .
 "$VENV/ruff" format --check .
-echo "==> mypy (strict for desktop/ and db/)"
+echo "==> mypy (strict: desktop/ db/ server/ ui/)"
 "$VENV/mypy"
 echo "==> import contracts"
 "$VENV/lint-imports"

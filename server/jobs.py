@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine
 
 from desktop.domain import Channel, Status
 from desktop.sla.policy import rebuttal_ends
@@ -46,7 +47,11 @@ def close_after_rebuttal(engine: Engine, sla_cache: SlaDirectoryCache, now: date
                 TicketRow.resolved_at,
             ).where(TicketRow.status == Status.SELESAI.value, TicketRow.resolved_at.is_not(None))
         ).all()
-    due = [r[0] for r in candidates if rebuttal_ends(r[4], sla.policy(r[1], r[2], Channel(r[3]))) <= now]
+    due = [
+        r[0]
+        for r in candidates
+        if r[4] is not None and rebuttal_ends(r[4], sla.policy(r[1], r[2], Channel(r[3]))) <= now
+    ]
     closed = 0
     for ticket_id in due:
         with write_unit(engine) as unit:
@@ -69,7 +74,10 @@ def prune(
         last = s.scalar(sa.select(sa.func.max(ChangeLogRow.seq)).where(ChangeLogRow.created_at < horizon))
         removed = 0
         if last is not None:
-            removed = s.execute(sa.delete(ChangeLogRow).where(ChangeLogRow.seq <= last)).rowcount or 0
+            deleted = cast(
+                CursorResult[Any], s.execute(sa.delete(ChangeLogRow).where(ChangeLogRow.seq <= last))
+            )
+            removed = deleted.rowcount or 0
             s.execute(
                 sa.update(SeqCounterRow)
                 .where(SeqCounterRow.id == 1, SeqCounterRow.pruned_through < last)

@@ -67,7 +67,7 @@ class LoginResult:
 
 def _lock_seconds(failures: int) -> int:
     # 5 failures: 30 s, then doubling per further failure, at most 15 minutes.
-    return min(MAX_LOCK_SECONDS, BASE_LOCK_SECONDS * 2 ** max(0, failures - FREE_FAILURES))
+    return int(min(MAX_LOCK_SECONDS, BASE_LOCK_SECONDS * 2 ** max(0, failures - FREE_FAILURES)))
 
 
 def check_throttle(engine: Engine, username: str) -> None:

@@ -136,10 +136,14 @@ def next_server_tracking_no(session: Session, opd_code: str, when: datetime) -> 
     yymm = f"{when:%y%m}"
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(TrackingSerialRow).values(opd_code=opd_code, yymm=yymm, last_serial=1)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["opd_code", "yymm"], set_={"last_serial": TrackingSerialRow.last_serial + 1}
-    ).returning(TrackingSerialRow.last_serial)
+    stmt = (
+        insert(TrackingSerialRow)
+        .values(opd_code=opd_code, yymm=yymm, last_serial=1)
+        .on_conflict_do_update(
+            index_elements=["opd_code", "yymm"], set_={"last_serial": TrackingSerialRow.last_serial + 1}
+        )
+        .returning(TrackingSerialRow.last_serial)
+    )
     serial = session.execute(stmt).scalar_one()
     return server_tracking_no(opd_code, when, serial)
 

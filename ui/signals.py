@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
@@ -21,12 +22,18 @@ class _Probe(QObject):
     ping = Signal()
 
 
+def _emit(signal: SignalInstance, *args: Any) -> object:
+    """What ``emit`` really returns (a bool; the type stubs say None)."""
+    raw: Callable[..., object] = signal.emit
+    return raw(*args)
+
+
 def _emit_steals_a_reference() -> bool:
     probe = _Probe()
     # The first emit may set up state that itself holds references to True: measure the next ones.
-    results = [probe.ping.emit()]
+    results: list[object] = [_emit(probe.ping)]
     before = sys.getrefcount(True)
-    results += [probe.ping.emit() for _ in range(100)]
+    results += [_emit(probe.ping) for _ in range(100)]
     steals = sys.getrefcount(True) - before < 50  # holding 100 results adds 100 when emit is right
     if steals:
         for result in results:  # the probe's own losses
@@ -39,6 +46,6 @@ EMIT_STEALS = _emit_steals_a_reference()
 
 def emit(signal: SignalInstance, *args: Any) -> None:
     """``signal.emit(*args)``, with the reference PySide6 6.12.0 takes from its result given back."""
-    result = signal.emit(*args)
+    result = _emit(signal, *args)
     if EMIT_STEALS:
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
