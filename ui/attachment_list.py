@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ from desktop.sync.attachments import (
     safe_stem,
     viewer_copy,
 )
+from ui.field_label import FieldLabel
 
 
 def format_file_size(size: int, lang: str = "id") -> str:
@@ -59,7 +61,9 @@ def _plain(text: str, object_name: str = "") -> QLabel:
 
 
 class AttachmentRow(QFrame):
-    def __init__(self, attachment: Attachment, cached: bool, viewable: bool, lang: str) -> None:
+    def __init__(
+        self, attachment: Attachment, cached: bool, viewable: bool, lang: str, archived: bool = False
+    ) -> None:
         super().__init__()
         self.attachment = attachment
         self.setObjectName("card")
@@ -67,14 +71,21 @@ class AttachmentRow(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         text = QVBoxLayout()
         text.setSpacing(2)
-        self.name = _plain(attachment.filename)
-        self.name.setWordWrap(True)
+        # A file name is one long word more often than not: shortened in the middle, never clipped.
+        self.name = FieldLabel()
+        self.name.setText(attachment.filename)
         self.name.setAccessibleName(self.tr("Nama berkas"))
         text.addWidget(self.name)
-        state = self.tr("tersimpan untuk offline") if cached else self.tr("belum diunduh")
+        if cached:
+            state = self.tr("tersimpan untuk offline")
+        else:
+            state = self.tr("tidak disimpan di meja ini") if archived else self.tr("belum diunduh")
         self.meta = _plain(
             f"{format_file_size(attachment.size, lang)} \u00b7 {attachment.mime} \u00b7 {state}", "muted"
         )
+        # In a narrow pane the words wrap and the buttons stay whole.
+        self.meta.setWordWrap(True)
+        self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         text.addWidget(self.meta)
         layout.addLayout(text, 1)
         self.open_button = QPushButton(self.tr("Buka"))
@@ -84,11 +95,16 @@ class AttachmentRow(QFrame):
         self.save_button = QPushButton(self.tr("Simpan sebagai\u2026"))
         self.save_button.setAccessibleName(self.tr("Simpan salinan %1").replace("%1", attachment.filename))
         if not cached:
-            why = (
-                self.tr("Berkas lebih dari 10 MB tidak diunduh untuk offline; lihat di server pengaduan.")
-                if attachment.size > MAX_ATTACHMENT_BYTES
-                else self.tr("Belum diunduh: berkas tersedia setelah sinkronisasi berikutnya.")
-            )
+            if archived:
+                why = self.tr(
+                    "Tiket ini sudah di luar lingkup meja ini; berkasnya tidak disimpan di komputer ini."
+                )
+            elif attachment.size > MAX_ATTACHMENT_BYTES:
+                why = self.tr(
+                    "Berkas lebih dari 10 MB tidak diunduh untuk offline; lihat di server pengaduan."
+                )
+            else:
+                why = self.tr("Belum diunduh: berkas tersedia setelah sinkronisasi berikutnya.")
             for button in (self.open_button, self.save_button):
                 button.setEnabled(False)
                 button.setToolTip(why)
@@ -117,7 +133,11 @@ class AttachmentList(QScrollArea):
         self.show_attachments((), None)
 
     def show_attachments(
-        self, attachments: Sequence[Attachment], data_dir: Path | None, lang: str = "id"
+        self,
+        attachments: Sequence[Attachment],
+        data_dir: Path | None,
+        lang: str = "id",
+        archived: bool = False,
     ) -> None:
         self.data_dir = data_dir
         holder = QWidget()
@@ -130,7 +150,7 @@ class AttachmentList(QScrollArea):
         for a in attachments:
             cached = data_dir is not None and cached_file(data_dir, a.cached_path) is not None
             viewable = cached and data_dir is not None and self._viewable(a)
-            row = AttachmentRow(a, cached, viewable, lang)
+            row = AttachmentRow(a, cached, viewable, lang, archived)
             row.open_button.clicked.connect(lambda _=False, x=a: self.open_attachment(x))
             row.save_button.clicked.connect(lambda _=False, x=a: self.save_attachment(x))
             layout.addWidget(row)

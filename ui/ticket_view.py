@@ -187,7 +187,15 @@ class TicketView(QWidget):
         self.status_badge.setAccessibleName(self.tr("Status"))
         self.conf_badge = plain_label("", "badge")
         self.sync_badge = plain_label("", "badge")
-        for b in (self.status_badge, self.conf_badge, self.sync_badge):
+        self.archive_badge = plain_label(self.tr("Arsip \u00b7 di luar lingkup meja ini"), "badge")
+        self.archive_badge.setToolTip(
+            self.tr(
+                "Tiket ini dialihkan, ditugaskan ulang atau dibatasi sehingga tidak lagi ditangani meja ini. "
+                "Isinya disimpan untuk dibaca saja."
+            )
+        )
+        self.archive_badge.setStyleSheet("background: #eaecf0; color: #344054;")
+        for b in (self.status_badge, self.conf_badge, self.sync_badge, self.archive_badge):
             badges.addWidget(b)
         badges.addStretch(1)
         head.addLayout(badges)
@@ -313,6 +321,7 @@ class TicketView(QWidget):
         self.sync_badge.setVisible(waiting > 0)
         self.sync_badge.setText(self.tr("%n perubahan menunggu sinkronisasi", "", waiting))
         self.sync_badge.setStyleSheet("background: #fef0c7; color: #7a4a00;")
+        self.archive_badge.setVisible(t.archived)
 
         hidden_text = self.tr("Identitas dirahasiakan")
         self.fields["reporter"].setText(hidden_text if hidden or t.reporter is None else t.reporter.name)
@@ -330,7 +339,8 @@ class TicketView(QWidget):
 
         calendar = directory.calendar(t.opd_code)
         facts = facts_of_row(t, directory.tier(t.category_code), detail.followed_up_at)
-        u = urgency(facts, t.deadlines, calendar, now) if t.status.is_open else None
+        # No deadline is at risk on this desk for a ticket it no longer handles.
+        u = urgency(facts, t.deadlines, calendar, now) if t.status.is_open and not t.archived else None
         if u is not None:
             remaining = wording.format_remaining(
                 u.remaining, calendar.working_day_length(), lang, u.level is UrgencyLevel.BREACHED
@@ -397,7 +407,10 @@ class TicketView(QWidget):
     def _fill_attachments(self, detail: TicketDetail) -> None:
         data_dir = self.data_dir or getattr(self.window(), "data_dir", None)
         self.attachments.show_attachments(
-            detail.ticket.attachments, data_dir if isinstance(data_dir, Path) else None, self.lang
+            detail.ticket.attachments,
+            data_dir if isinstance(data_dir, Path) else None,
+            self.lang,
+            archived=detail.ticket.archived,
         )
 
     def message_cards(self) -> list[MessageCard]:

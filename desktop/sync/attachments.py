@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ATTACHMENTS_DIR = "attachments"
+VIEW_DIR = "view"  # copies named for the system viewer (see viewer_copy)
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 SYNC_BUDGET_BYTES = 50 * 1024 * 1024
 API_PATH = "/api/v1/attachments/"
@@ -100,6 +101,50 @@ def _forget_stale(store: LocalStore) -> None:
         )
 
 
+def sweep(store: LocalStore) -> int:
+    """Remove the files no ticket of this desk needs any more; how many blobs went.
+
+    A ticket that left this desk's scope (transferred, restricted) stays as a read-only archive
+    row, but its files do not stay on this computer. Blobs no attachment names (left by a crash
+    between download and bookkeeping, or by a ticket that went away) go too, with the viewer
+    copies made of them. Called under the sync lock, so no download is in flight.
+    """
+    with store.write() as session:
+        archived = select(models.Ticket.id).where(models.Ticket.archived.is_(True))
+        session.execute(
+            update(models.Attachment)
+            .where(models.Attachment.cached_path.is_not(None), models.Attachment.ticket_id.in_(archived))
+            .values(cached_path=None)
+        )
+        needed = set(
+            session.scalars(
+                select(models.Attachment.sha256)
+                .join(models.Ticket, models.Ticket.id == models.Attachment.ticket_id)
+                .where(models.Ticket.archived.is_(False))
+                .distinct()
+            )
+        )
+    root = store.path.parent / ATTACHMENTS_DIR
+    removed = 0
+    for folder in sorted(root.iterdir()) if root.is_dir() else ():
+        if not folder.is_dir():
+            continue
+        if folder.name == VIEW_DIR:
+            for copies in folder.iterdir():
+                if copies.is_dir() and copies.name not in needed:
+                    shutil.rmtree(copies, ignore_errors=True)
+            continue
+        for blob in folder.iterdir():
+            # Only what this module writes: a digest-named blob, or a partial download left by a crash.
+            if blob.name in needed or not (_SHA256_RE.match(blob.name) or blob.name.startswith(".part-")):
+                continue
+            blob.unlink(missing_ok=True)
+            removed += bool(_SHA256_RE.match(blob.name))
+    if removed:
+        log.info("attachments: removed %d file(s) no ticket of this desk needs", removed)
+    return removed
+
+
 def _mark_cached(store: LocalStore, sha256: str) -> list[str]:
     """Point every attachment with this content at the file; the tickets they belong to."""
     with store.write() as session:
@@ -158,6 +203,7 @@ def fetch_missing(
 
     data_dir = store.path.parent
     _forget_stale(store)
+    sweep(store)
     downloaded = failed = deferred = 0
     tickets: list[str] = []
     for want in _wanted(store):
@@ -214,7 +260,6 @@ VIEWER_EXTENSIONS = {
     "audio/mpeg": ".mp3",
     "audio/ogg": ".ogg",
 }
-VIEW_DIR = "view"
 _UNSAFE_NAME_CHARS = re.compile(r"[^\w\- ]+")
 
 

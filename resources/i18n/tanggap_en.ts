@@ -4,28 +4,28 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../ui/attachment_list.py" line="110"/>
-        <location filename="../../ui/attachment_list.py" line="177"/>
+        <location filename="../../ui/attachment_list.py" line="126"/>
+        <location filename="../../ui/attachment_list.py" line="197"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="129"/>
+        <location filename="../../ui/attachment_list.py" line="149"/>
         <source>Tidak ada lampiran.</source>
         <translation>No attachments.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="151"/>
+        <location filename="../../ui/attachment_list.py" line="171"/>
         <source>Lampiran tidak dapat dibuka: %1</source>
         <translation>The attachment cannot be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="166"/>
+        <location filename="../../ui/attachment_list.py" line="186"/>
         <source>Lampiran tidak dapat disimpan: %1</source>
         <translation>The attachment cannot be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="172"/>
+        <location filename="../../ui/attachment_list.py" line="192"/>
         <source>Simpan lampiran sebagai</source>
         <translation>Save attachment as</translation>
     </message>
@@ -33,52 +33,62 @@
 <context>
     <name>AttachmentRow</name>
     <message>
-        <location filename="../../ui/attachment_list.py" line="72"/>
+        <location filename="../../ui/attachment_list.py" line="77"/>
         <source>Nama berkas</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="74"/>
+        <location filename="../../ui/attachment_list.py" line="80"/>
         <source>tersimpan untuk offline</source>
         <translation>saved for offline use</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="74"/>
+        <location filename="../../ui/attachment_list.py" line="82"/>
         <source>belum diunduh</source>
         <translation>not downloaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="80"/>
+        <location filename="../../ui/attachment_list.py" line="82"/>
+        <source>tidak disimpan di meja ini</source>
+        <translation>not kept on this desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="91"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="82"/>
+        <location filename="../../ui/attachment_list.py" line="93"/>
         <source>Buka %1 dengan aplikasi sistem</source>
         <translation>Open %1 with the system application</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="84"/>
+        <location filename="../../ui/attachment_list.py" line="95"/>
         <source>Simpan sebagai…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="85"/>
+        <location filename="../../ui/attachment_list.py" line="96"/>
         <source>Simpan salinan %1</source>
         <translation>Save a copy of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="88"/>
+        <location filename="../../ui/attachment_list.py" line="100"/>
+        <source>Tiket ini sudah di luar lingkup meja ini; berkasnya tidak disimpan di komputer ini.</source>
+        <translation>This ticket is no longer in this desk&apos;s scope; its files are not kept on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="104"/>
         <source>Berkas lebih dari 10 MB tidak diunduh untuk offline; lihat di server pengaduan.</source>
         <translation>Files over 10 MB are not downloaded for offline use; see them on the complaints server.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="90"/>
+        <location filename="../../ui/attachment_list.py" line="107"/>
         <source>Belum diunduh: berkas tersedia setelah sinkronisasi berikutnya.</source>
         <translation>Not downloaded yet: the file arrives with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="98"/>
+        <location filename="../../ui/attachment_list.py" line="114"/>
         <source>Jenis berkas ini tidak dibuka langsung; gunakan “Simpan sebagai…”.</source>
         <translation>This kind of file is not opened directly; use “Save as…”.</translation>
     </message>
@@ -1367,74 +1377,84 @@ Details are in the log: %3</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="200"/>
+        <location filename="../../ui/ticket_view.py" line="190"/>
+        <source>Arsip · di luar lingkup meja ini</source>
+        <translation>Archive · outside this desk&apos;s scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="193"/>
+        <source>Tiket ini dialihkan, ditugaskan ulang atau dibatasi sehingga tidak lagi ditangani meja ini. Isinya disimpan untuk dibaca saja.</source>
+        <translation>This ticket was transferred, reassigned or restricted, so this desk no longer handles it. It is kept read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="208"/>
         <source>PELAPOR</source>
         <translation>REPORTER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="201"/>
+        <location filename="../../ui/ticket_view.py" line="209"/>
         <source>KATEGORI</source>
         <translation>CATEGORY</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="202"/>
+        <location filename="../../ui/ticket_view.py" line="210"/>
         <source>PETUGAS</source>
         <translation>OFFICER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="203"/>
+        <location filename="../../ui/ticket_view.py" line="211"/>
         <source>DITERIMA</source>
         <translation>RECEIVED</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="204"/>
+        <location filename="../../ui/ticket_view.py" line="212"/>
         <source>LOKASI</source>
         <translation>LOCATION</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="205"/>
+        <location filename="../../ui/ticket_view.py" line="213"/>
         <source>KONTAK</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="219"/>
+        <location filename="../../ui/ticket_view.py" line="227"/>
         <source>Tenggat berisiko</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="222"/>
+        <location filename="../../ui/ticket_view.py" line="230"/>
         <source>Semua tenggat</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="229"/>
+        <location filename="../../ui/ticket_view.py" line="237"/>
         <source>Ubah status:</source>
         <translation>Change status:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="235"/>
+        <location filename="../../ui/ticket_view.py" line="243"/>
         <source>Ubah status ke %1</source>
         <translation>Change status to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="251"/>
-        <location filename="../../ui/ticket_view.py" line="253"/>
+        <location filename="../../ui/ticket_view.py" line="259"/>
+        <location filename="../../ui/ticket_view.py" line="261"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="260"/>
-        <location filename="../../ui/ticket_view.py" line="264"/>
+        <location filename="../../ui/ticket_view.py" line="268"/>
+        <location filename="../../ui/ticket_view.py" line="272"/>
         <source>Percakapan</source>
         <translation>Thread</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="269"/>
+        <location filename="../../ui/ticket_view.py" line="277"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_view.py" line="314"/>
+        <location filename="../../ui/ticket_view.py" line="322"/>
         <source>%n perubahan menunggu sinkronisasi</source>
         <translation>
             <numerusform>%n change waiting for sync</numerusform>
@@ -1442,37 +1462,37 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="317"/>
+        <location filename="../../ui/ticket_view.py" line="326"/>
         <source>Identitas dirahasiakan</source>
         <translation>Identity withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="326"/>
+        <location filename="../../ui/ticket_view.py" line="335"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="338"/>
+        <location filename="../../ui/ticket_view.py" line="348"/>
         <source>Tenggat berisiko: %1 — %2 (%3)</source>
         <translation>Deadline at risk: %1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="341"/>
+        <location filename="../../ui/ticket_view.py" line="351"/>
         <source>dijeda</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="370"/>
+        <location filename="../../ui/ticket_view.py" line="380"/>
         <source>Percakapan (%1)</source>
         <translation>Thread (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="371"/>
+        <location filename="../../ui/ticket_view.py" line="381"/>
         <source>Lampiran (%1)</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="384"/>
+        <location filename="../../ui/ticket_view.py" line="394"/>
         <source>Belum ada balasan atau catatan.</source>
         <translation>No replies or notes yet.</translation>
     </message>

@@ -11,9 +11,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
 from db import models
+from desktop import actions
+from desktop.queue import QueueView
 from tests.gui.conftest import DeskFactory
 from tests.helpers.live_server import LiveServer
 from ui.attachment_list import format_file_size
+from ui.sync_status import run_sync
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 6  # 1,544 bytes
 PDF = b"%PDF-1.4\n" + b"0" * 2_400_000 + b"\n%%EOF\n"
@@ -87,3 +90,33 @@ def test_cached_attachments_open_in_the_system_viewer_and_save_as_a_copy(
     pane.attachments.ask_save_path = lambda _name: target
     photo.save_button.click()
     assert target.read_bytes() == PNG
+
+
+def test_a_transferred_tickets_files_say_they_are_not_kept_on_this_desk(
+    qtbot: QtBot, server: LiveServer, desks: DeskFactory
+) -> None:
+    ticket = server.intake(attachments=[_file("foto.png", "image/png", PNG)])
+    officer = desks.window(desks.login(server, "a", "petugas.dinkes"))
+    spv = desks.login(server, "b", "spv.dinkes")
+    actions.transfer(spv, ticket["tracking_no"], "DISHUB-BWI", reason="urusan lalu lintas")
+    run_sync(spv)
+    officer.sync_now()  # type: ignore[attr-defined]
+    # The ticket left the desk's scope: it waits in "Konflik & ditolak" with its notice, read-only.
+    views = officer.view_model  # type: ignore[attr-defined]
+    officer.view_list.setCurrentIndex(views.index(views.row_of(QueueView.CONFLICTS), 0))  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: officer.queue_model.rowCount() == 1)  # type: ignore[attr-defined]
+    officer.select_row(0)  # type: ignore[attr-defined]
+    pane = officer.ticket_view  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(pane.attachments.rows) == 1)
+    (row,) = pane.attachments.rows
+    assert row.meta.text() == "1,5 KB \u00b7 image/png \u00b7 tidak disimpan di meja ini"
+    assert not row.open_button.isEnabled() and not row.save_button.isEnabled()
+    assert "di luar lingkup meja ini" in row.open_button.toolTip()
+    assert "sinkronisasi" not in row.open_button.toolTip()  # no promise the next sync cannot keep
+    # The header says why, and no deadline of a ticket this desk no longer handles is "at risk".
+    assert pane.archive_badge.isVisibleTo(pane) and not pane.risk.isVisibleTo(pane)
+    # The row's words wrap in the narrow pane; its buttons stay whole inside it.
+    pane.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: row.isVisible())
+    right = row.save_button.mapTo(pane.attachments, row.save_button.rect().topRight()).x()
+    assert right <= pane.attachments.viewport().width()

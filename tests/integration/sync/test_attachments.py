@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from db import models
-from desktop import session
+from desktop import actions, session
 from desktop.store import LocalStore
 from desktop.sync import attachments
 from desktop.sync.engine import SyncEngine, SyncFailed, SyncReport
@@ -195,3 +195,60 @@ def test_tanggap_sync_reports_the_cached_files(
     desk.login(server.root_url, "petugas.dinkes")
     assert "attachments cached 1" in desk.ok("sync").out
     assert desk.ok("sync", "--json").json()["attachments_cached"] == 0
+
+
+def test_files_of_a_ticket_that_left_the_desk_are_removed_from_its_disk(
+    server: LiveServer, tmp_path: Path
+) -> None:
+    leaving, staying, shared = photo(11), photo(12), photo(13)
+    gone = server.intake(
+        title="Rambu roboh", attachments=with_files(("rambu.png", leaving), ("ktp.png", shared))
+    )
+    server.intake(
+        title="Puskesmas tutup", attachments=with_files(("papan.png", staying), ("ktp.png", shared))
+    )
+    officer = StoreDesk(server, tmp_path / "petugas", "petugas.dinkes")
+    spv = StoreDesk(server, tmp_path / "spv", "spv.dinkes")
+    assert officer.sync().attachments_cached == 4
+    data_dir = officer.store.path.parent
+
+    def on_disk() -> set[str]:
+        return {p.name for p in (data_dir / "attachments").rglob("*") if p.is_file()}
+
+    leaving_sha = hashlib.sha256(leaving).hexdigest()
+    assert attachments.viewer_copy(
+        data_dir, f"attachments/{leaving_sha[:2]}/{leaving_sha}", "rambu.png", "image/png", leaving_sha
+    )
+    assert on_disk() == {
+        leaving_sha,
+        hashlib.sha256(staying).hexdigest(),
+        hashlib.sha256(shared).hexdigest(),
+        "rambu.png",
+    }
+    # An orphan a crash could leave between a download and its bookkeeping.
+    orphan = hashlib.sha256(b"orphan").hexdigest()
+    (data_dir / "attachments" / orphan[:2]).mkdir(exist_ok=True)
+    (data_dir / "attachments" / orphan[:2] / orphan).write_bytes(b"orphan")
+
+    spv.sync()
+    actions.transfer(spv.store, gone["tracking_no"], "DISHUB-BWI", reason="urusan lalu lintas")
+    spv.sync()
+    report = officer.sync()
+
+    assert report.revoked == 1
+    assert officer.ticket(gone["tracking_no"]).archived
+    # The photo only the departed ticket had, and its viewer copy, are gone; the one another
+    # ticket still shows stays, and so does everything of the ticket that stayed.
+    assert on_disk() == {hashlib.sha256(staying).hexdigest(), hashlib.sha256(shared).hexdigest()}
+    paths = {}
+    with officer.store.read() as s:
+        for a in s.scalars(select(models.Attachment)):
+            paths[(a.ticket_id, a.filename)] = a.cached_path
+    assert paths[(gone["id"], "rambu.png")] is None and paths[(gone["id"], "ktp.png")] is None
+    live = [v for (tid, _), v in paths.items() if tid != gone["id"]]
+    assert len(live) == 2 and all(live)
+    detail = load_ticket(officer.store, gone["id"])
+    assert detail is not None and detail.ticket.archived
+    assert all(attachments.cached_file(data_dir, a.cached_path) is None for a in detail.ticket.attachments)
+    officer.store.close()
+    spv.store.close()
