@@ -223,14 +223,15 @@ def create_app(
     token_ttl: timedelta | None = None,
     retention_days: int | None = None,
     intake_token: str | None = None,
-    maintenance_interval: float | None = 300.0,
+    maintenance_interval: float | None = -1.0,
 ) -> FastAPI:
     """The app over ``database_url`` (already migrated: ``tanggap-server init-db``).
 
-    Defaults come from TANGGAP_TOKEN_TTL_DAYS (30), TANGGAP_CHANGE_RETENTION_DAYS (30) and
-    TANGGAP_INTAKE_TOKEN (none).
+    Defaults come from TANGGAP_TOKEN_TTL_DAYS (30), TANGGAP_CHANGE_RETENTION_DAYS (30),
+    TANGGAP_INTAKE_TOKEN (none) and TANGGAP_MAINTENANCE_SECONDS (300).
 
-    ``maintenance_interval``: seconds between runs of the periodic jobs inside the app; None: never.
+    ``maintenance_interval``: seconds between runs of the periodic jobs inside the app; None or 0:
+    never (run ``tanggap-server maintenance`` from a timer instead); negative: the environment's.
     """
     engine = engine or make_engine(database_url)
     if token_ttl is None:
@@ -240,6 +241,8 @@ def create_app(
             os.environ.get("TANGGAP_CHANGE_RETENTION_DAYS", str(jobs.DEFAULT_RETENTION_DAYS))
         )
     intake_token = intake_token or os.environ.get("TANGGAP_INTAKE_TOKEN") or None
+    if maintenance_interval is not None and maintenance_interval < 0:
+        maintenance_interval = float(os.environ.get("TANGGAP_MAINTENANCE_SECONDS", "300"))
     state = ServerState(engine, SlaDirectoryCache(engine), token_ttl, retention_days, intake_token)
 
     @contextlib.asynccontextmanager
