@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.settings import Settings
 from desktop.store import LocalStore
 from ui.mainwindow import MainWindow
+from ui.tasks import TaskManager
 from ui.theme import apply_theme
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -109,6 +110,47 @@ def screenshot_when_loaded(window: MainWindow, path: str, on_saved: object = Non
     QTimer.singleShot(0, check)  # nothing to load at all (an empty store, an inline task manager)
 
 
+def switch_language(window: MainWindow) -> MainWindow:
+    """The main window built again in the language the settings now name; the old one closes.
+
+    Every text of the window is set when it is built, so a new window is the whole translation.
+    The officer stays where they were: same view, search and open ticket, same place on screen.
+    """
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translators(app, window.settings.language)
+    tasks = TaskManager(inline=True) if window.tasks.inline else None
+    fresh = MainWindow(window.store, window.settings, window.data_dir, tasks=tasks, clock=window.clock)
+    fresh.setAttribute(
+        Qt.WidgetAttribute.WA_DontShowOnScreen, window.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    )
+    if window.isMaximized():
+        fresh.showMaximized()
+    else:
+        fresh.setGeometry(window.geometry())
+        fresh.show()
+    fresh.go_to(*window.place())
+    window.close()
+    window.deleteLater()
+    return fresh
+
+
+class Workstation:
+    """The main window, built anew whenever the officer picks another language."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        window.language_changed.connect(self._switch_soon)
+
+    def _switch_soon(self) -> None:
+        # After the settings dialog has closed: a window is never deleted inside its own handler.
+        QTimer.singleShot(0, self._switch)
+
+    def _switch(self) -> None:
+        self.window = switch_language(self.window)
+        self.window.language_changed.connect(self._switch_soon)
+
+
 def run_workstation(
     store: LocalStore,
     settings: Settings,
@@ -119,6 +161,7 @@ def run_workstation(
 ) -> int:
     app = ensure_application(settings.language)
     window = MainWindow(store, settings, data_dir)
+    workstation = Workstation(window)
     window.resize(*SCREENSHOT_SIZE) if screenshot else window.resize(1480, 920)
     if screenshot:
         # Laid out and "visible" for grab(), but never painted to a screen nobody looks at.
@@ -134,4 +177,4 @@ def run_workstation(
     try:
         return app.exec()
     finally:
-        window.tasks.shutdown()
+        workstation.window.tasks.shutdown()

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from desktop.sync.status import SyncStatus
 from desktop.ticket_detail import DeskDirectory, TicketDetail, load_directory, load_ticket
 from ui import icons
 from ui.queue_model import Column, DeadlineDelegate, TicketQueueModel
+from ui.signals import emit
 from ui.sync_status import SyncController, SyncStatusBar, read_status
 from ui.tasks import TaskManager
 from ui.ticket_view import TicketView, plain_label
@@ -90,6 +91,9 @@ class EmptyState(QWidget):
 
 
 class MainWindow(QMainWindow):
+    # The settings now name another language: ui.application.switch_language builds the window anew.
+    language_changed = Signal()
+
     def __init__(
         self,
         store: LocalStore,
@@ -839,9 +843,26 @@ class MainWindow(QMainWindow):
         from ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.data_dir, self)
-        dialog.accepted.connect(lambda: self.sync.set_interval(self.settings.sync_interval_seconds))
+        dialog.accepted.connect(self._after_settings)
         dialog.open()
         self.dialog = dialog
+
+    def _after_settings(self) -> None:
+        self.sync.set_interval(self.settings.sync_interval_seconds)
+        if self.settings.language != self.lang:
+            emit(self.language_changed)
+
+    def place(self) -> tuple[QueueView, str, str | None]:
+        """Where the officer is: the view, the search, the open ticket (kept across a language switch)."""
+        return self.current_view, self.search.text(), self._selected_id
+
+    def go_to(self, view: QueueView, search: str, ticket_id: str | None) -> None:
+        self.view_list.setCurrentIndex(self.view_model.index(self.view_model.row_of(view), 0))
+        self.search.setText(search)
+        self.apply_filters()
+        if ticket_id is not None:
+            self._selected_id = ticket_id
+            self.load_detail(ticket_id)
 
     def sync_now(self) -> None:
         if self.identity is not None:
@@ -862,6 +883,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.notifier.tray is not None:
+            self.notifier.tray.hide()
         self.sync.stop()
         self.queue_model.countdown.stop()
         self.tasks.shutdown()

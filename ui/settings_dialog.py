@@ -53,12 +53,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Bahasa"), self.language)
         form.addRow(self.tr("Sinkron otomatis tiap"), self.interval)
         form.addRow(self.tr("Tanda terima"), self.layout_combo)
-        form.addRow("", self.notifications)
+        form.addRow(self.notifications)  # the whole row: its sentence is longer than a field
         layout.addLayout(form)
         self.note = plain_label(
             self.tr(
-                "Perubahan bahasa berlaku setelah Tanggap dibuka ulang. Printer dan kertas dipilih saat "
-                "mencetak dan diingat untuk tiap ukuran."
+                "Bahasa berganti begitu disimpan. Printer dan kertas dipilih saat mencetak dan diingat "
+                "untuk tiap ukuran."
             ),
             "muted",
             wrap=True,

@@ -6,7 +6,8 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 from pytestqt.modeltest import ModelTester
@@ -355,6 +356,63 @@ def test_english_labels_come_from_the_translation(qtbot: QtBot, store: LocalStor
         assert window.view_model.name(QueueView.MINE) == "My queue"
         assert window.queue_model.index(0, Column.STATUS).data() == "New"
     finally:
+        install_translators(app, "id")
+
+
+def test_choosing_english_in_the_settings_switches_the_window_at_once(
+    qtbot: QtBot, store: LocalStore, data_dir: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.application import Workstation, install_translators
+    from ui.settings_dialog import SettingsDialog
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    with store.write() as session:
+        first, second = ticket_row(title="Lampu jalan mati"), ticket_row(title="Jalan berlubang")
+        session.add_all([first, second])
+        SyncStateRepository(session).set("username", "x")
+    # Not given to qtbot: the switch deletes it; the finally block closes whichever window is current.
+    window = MainWindow(store, Settings(), data_dir, tasks=TaskManager(inline=True), clock=lambda: NOW)
+    window.resize(1300, 800)
+    window.show()
+    workstation = Workstation(window)
+    window.go_to(QueueView.UNASSIGNED, "berlubang", second.id)
+    assert window.ticket_view.title.text() == "Jalan berlubang"
+    try:
+        window.open_settings()
+        dialog = window.dialog
+        assert isinstance(dialog, SettingsDialog)
+        qtbot.waitExposed(dialog)
+        box = dialog.notifications  # its sentence is whole, not cut at the dialog's edge
+        assert box.width() >= box.sizeHint().width()
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        dialog.accept()
+        qtbot.waitUntil(lambda: workstation.window is not window)
+        fresh = workstation.window
+        assert fresh.isVisible()
+        qtbot.waitUntil(lambda: not shiboken6.isValid(window))  # the old window is gone, not hidden
+        size = fresh.size()
+        # Everything the officer reads is English now, without a restart...
+        assert fresh.view_model.name(QueueView.MINE) == "My queue"
+        assert fresh.menuBar().actions()[0].text() == "&File"
+        assert fresh.queue_model.index(0, Column.STATUS).data() == "New"
+        # ...and they are where they were: same view, search, ticket and window size.
+        assert fresh.current_view is QueueView.UNASSIGNED and fresh.search.text() == "berlubang"
+        qtbot.waitUntil(lambda: fresh.ticket_view.title.text() == "Jalan berlubang")
+        assert size == QSize(1300, 800)
+        assert Settings.load(data_dir).language == "en"  # and it stays English next time
+        # Back to Indonesian the same way.
+        fresh.open_settings()
+        back = fresh.dialog
+        assert isinstance(back, SettingsDialog)
+        back.language.setCurrentIndex(back.language.findData("id"))
+        back.accept()
+        qtbot.waitUntil(lambda: workstation.window is not fresh)
+        assert workstation.window.view_model.name(QueueView.MINE) == "Antrean saya"
+    finally:
+        workstation.window.close()
         install_translators(app, "id")
 
 
