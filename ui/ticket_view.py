@@ -159,9 +159,7 @@ class TicketView(QWidget):
         self.tracking = plain_label("", "trackingNo")
         self.tracking.setAccessibleName(self.tr("Nomor tiket"))
         row1.addWidget(self.tracking)
-        self.channel_text = plain_label("", "muted")
-        self.channel_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        row1.addWidget(self.channel_text, 1)
+        row1.addStretch(1)
         self.original = QPushButton(self.tr("Buka unggahan asli"))
         self.original.setAccessibleName(self.tr("Buka unggahan asli di peramban"))
         self.original.clicked.connect(self._open_original)
@@ -181,8 +179,10 @@ class TicketView(QWidget):
         title_row.addWidget(self.print_receipt_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addLayout(title_row)
 
-        badges = QHBoxLayout()
-        badges.setSpacing(6)
+        # Badges wrap onto a second line in a narrow pane (the channel's name was clipped away there).
+        badges_box = QWidget()
+        flow_policy(badges_box)
+        badges = FlowLayout(badges_box)
         self.status_badge = plain_label("", "badge")
         self.status_badge.setAccessibleName(self.tr("Status"))
         self.conf_badge = plain_label("", "badge")
@@ -195,10 +195,12 @@ class TicketView(QWidget):
             )
         )
         self.archive_badge.setStyleSheet("background: #eaecf0; color: #344054;")
-        for b in (self.status_badge, self.conf_badge, self.sync_badge, self.archive_badge):
+        self.channel_text = plain_label("", "badge")
+        self.channel_text.setAccessibleName(self.tr("Kanal"))
+        self.channel_text.setStyleSheet("background: #f2f4f7; color: #344054;")
+        for b in (self.status_badge, self.channel_text, self.conf_badge, self.sync_badge, self.archive_badge):
             badges.addWidget(b)
-        badges.addStretch(1)
-        head.addLayout(badges)
+        head.addWidget(badges_box)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
@@ -308,7 +310,7 @@ class TicketView(QWidget):
         self.content.show()
         self.channel_icon.setPixmap(icons.channel_pixmap(t.channel, 20))
         self.tracking.setText(t.tracking_no)
-        self.channel_text.setText("\u00b7 " + labels.channel_label(t.channel, lang))
+        self.channel_text.setText(labels.channel_label(t.channel, lang))
         self.original.setVisible(t.external_ref.startswith(("https://", "http://")))
         self.original.setToolTip(t.external_ref)
         self.title.setText(t.title)

@@ -96,39 +96,39 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="61"/>
+        <location filename="../../ui/mainwindow.py" line="62"/>
         <source>Belum ada pengaduan di perangkat ini</source>
         <translation>No complaints on this computer yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="67"/>
+        <location filename="../../ui/mainwindow.py" line="68"/>
         <source>Masuk ke server pengaduan lalu sinkronkan untuk mengambil antrean OPD Anda,
 atau catat pengaduan yang datang langsung ke loket.</source>
         <translation>Log in to the complaints server and sync to fetch your agency&apos;s queue,
 or register a complaint made in person at the desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="78"/>
+        <location filename="../../ui/mainwindow.py" line="79"/>
         <source>Masuk ke server…</source>
         <translation>Log in to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="80"/>
+        <location filename="../../ui/mainwindow.py" line="81"/>
         <source>Masuk ke server</source>
         <translation>Log in to the server</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="81"/>
+        <location filename="../../ui/mainwindow.py" line="82"/>
         <source>Catat pengaduan langsung…</source>
         <translation>Register a walk-in complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="82"/>
+        <location filename="../../ui/mainwindow.py" line="83"/>
         <source>Catat pengaduan langsung</source>
         <translation>Register a walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="89"/>
+        <location filename="../../ui/mainwindow.py" line="90"/>
         <source>Antrean kosong</source>
         <translation>Empty queue</translation>
     </message>
@@ -263,253 +263,253 @@ or register a complaint made in person at the desk.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="118"/>
+        <location filename="../../ui/mainwindow.py" line="122"/>
         <source>Tanggap - Pengaduan Masyarakat</source>
         <translation>Tanggap - Public Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="180"/>
-        <location filename="../../ui/mainwindow.py" line="451"/>
+        <location filename="../../ui/mainwindow.py" line="184"/>
+        <location filename="../../ui/mainwindow.py" line="455"/>
         <source>Pengaduan masyarakat</source>
         <translation>Public complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="182"/>
+        <location filename="../../ui/mainwindow.py" line="186"/>
         <source>ANTREAN</source>
         <translation>QUEUE</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="188"/>
+        <location filename="../../ui/mainwindow.py" line="192"/>
         <source>Tampilan antrean</source>
         <translation>Queue views</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="197"/>
+        <location filename="../../ui/mainwindow.py" line="201"/>
         <source>+  Pengaduan langsung</source>
         <translation>+  Walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="198"/>
+        <location filename="../../ui/mainwindow.py" line="202"/>
         <source>Catat pengaduan langsung</source>
         <translation>Register a walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="202"/>
+        <location filename="../../ui/mainwindow.py" line="206"/>
         <source>Beban kerja petugas</source>
         <translation>Officer workload</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="203"/>
+        <location filename="../../ui/mainwindow.py" line="207"/>
         <source>Buka panel beban kerja petugas</source>
         <translation>Open the officer workload panel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="223"/>
+        <location filename="../../ui/mainwindow.py" line="227"/>
         <source>Tugaskan…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="224"/>
+        <location filename="../../ui/mainwindow.py" line="228"/>
         <source>Tugaskan tiket terpilih ke petugas</source>
         <translation>Assign the selected tickets to an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="226"/>
+        <location filename="../../ui/mainwindow.py" line="230"/>
         <source>Alihkan ke OPD lain…</source>
         <translation>Transfer to another agency…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="227"/>
+        <location filename="../../ui/mainwindow.py" line="231"/>
         <source>Alihkan tiket ke OPD lain</source>
         <translation>Transfer the ticket to another agency</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="235"/>
+        <location filename="../../ui/mainwindow.py" line="239"/>
         <source>Cari nomor tiket, judul, isi atau pelapor…  (Ctrl+F)</source>
         <translation>Search tracking number, title, text or reporter…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="236"/>
+        <location filename="../../ui/mainwindow.py" line="240"/>
         <source>Cari pengaduan</source>
         <translation>Search complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="248"/>
+        <location filename="../../ui/mainwindow.py" line="252"/>
         <source>Saring kanal</source>
         <translation>Filter by channel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="250"/>
+        <location filename="../../ui/mainwindow.py" line="254"/>
         <source>Saring kategori</source>
         <translation>Filter by category</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="252"/>
+        <location filename="../../ui/mainwindow.py" line="256"/>
         <source>Saring status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="254"/>
+        <location filename="../../ui/mainwindow.py" line="258"/>
         <source>Saring petugas</source>
         <translation>Filter by officer</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="268"/>
+        <location filename="../../ui/mainwindow.py" line="272"/>
         <source>Antrean pengaduan</source>
         <translation>Complaint queue</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="279"/>
+        <location filename="../../ui/mainwindow.py" line="283"/>
         <source>Kolom antrean</source>
         <translation>Queue columns</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="335"/>
+        <location filename="../../ui/mainwindow.py" line="339"/>
         <source>Semua kanal</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="342"/>
+        <location filename="../../ui/mainwindow.py" line="346"/>
         <source>Semua kategori</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="347"/>
+        <location filename="../../ui/mainwindow.py" line="351"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="353"/>
+        <location filename="../../ui/mainwindow.py" line="357"/>
         <source>Semua petugas</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="354"/>
+        <location filename="../../ui/mainwindow.py" line="358"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="359"/>
+        <location filename="../../ui/mainwindow.py" line="363"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="361"/>
+        <location filename="../../ui/mainwindow.py" line="365"/>
         <source>Pengaduan &amp;langsung…</source>
         <translation>&amp;Walk-in complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="365"/>
+        <location filename="../../ui/mainwindow.py" line="369"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="367"/>
+        <location filename="../../ui/mainwindow.py" line="371"/>
         <source>&amp;Masuk…</source>
         <translation>&amp;Log in…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="368"/>
+        <location filename="../../ui/mainwindow.py" line="372"/>
         <source>&amp;Keluar akun</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="370"/>
+        <location filename="../../ui/mainwindow.py" line="374"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="372"/>
+        <location filename="../../ui/mainwindow.py" line="376"/>
         <source>&amp;Tiket</source>
         <translation>&amp;Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="373"/>
+        <location filename="../../ui/mainwindow.py" line="377"/>
         <source>Tiket &amp;berikutnya</source>
         <translation>&amp;Next ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="374"/>
+        <location filename="../../ui/mainwindow.py" line="378"/>
         <source>Tiket &amp;sebelumnya</source>
         <translation>&amp;Previous ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="375"/>
+        <location filename="../../ui/mainwindow.py" line="379"/>
         <source>&amp;Balas</source>
         <translation>&amp;Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="378"/>
+        <location filename="../../ui/mainwindow.py" line="382"/>
         <source>&amp;Catatan internal</source>
         <translation>Internal &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="382"/>
+        <location filename="../../ui/mainwindow.py" line="386"/>
         <source>&amp;Cari</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="385"/>
+        <location filename="../../ui/mainwindow.py" line="389"/>
         <source>Cetak &amp;tanda terima…</source>
         <translation>Print &amp;receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="389"/>
+        <location filename="../../ui/mainwindow.py" line="393"/>
         <source>&amp;Supervisor</source>
         <translation>S&amp;upervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="391"/>
+        <location filename="../../ui/mainwindow.py" line="395"/>
         <source>&amp;Tugaskan ke petugas…</source>
         <translation>&amp;Assign to officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="394"/>
+        <location filename="../../ui/mainwindow.py" line="398"/>
         <source>&amp;Alihkan ke OPD lain…</source>
         <translation>&amp;Transfer to another agency…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="397"/>
+        <location filename="../../ui/mainwindow.py" line="401"/>
         <source>&amp;Beban kerja petugas</source>
         <translation>Officer &amp;workload</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="400"/>
+        <location filename="../../ui/mainwindow.py" line="404"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="402"/>
+        <location filename="../../ui/mainwindow.py" line="406"/>
         <source>Ringkasan &amp;kinerja…</source>
         <translation>&amp;Performance summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="405"/>
+        <location filename="../../ui/mainwindow.py" line="409"/>
         <source>Sin&amp;kron</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="406"/>
+        <location filename="../../ui/mainwindow.py" line="410"/>
         <source>&amp;Sinkronkan sekarang</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="407"/>
+        <location filename="../../ui/mainwindow.py" line="411"/>
         <source>&amp;Kotak konflik…</source>
         <translation>&amp;Conflicts inbox…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="448"/>
+        <location filename="../../ui/mainwindow.py" line="452"/>
         <source>Masuk dulu untuk mencetak ringkasan.</source>
         <translation>Log in first to print a summary.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="635"/>
+        <location filename="../../ui/mainwindow.py" line="639"/>
         <source>Belum masuk — bekerja offline</source>
         <translation>Not logged in — working offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.py" line="506"/>
+        <location filename="../../ui/mainwindow.py" line="510"/>
         <source>%n hasil</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -517,8 +517,8 @@ or register a complaint made in person at the desk.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.py" line="509"/>
-        <location filename="../../ui/mainwindow.py" line="630"/>
+        <location filename="../../ui/mainwindow.py" line="513"/>
+        <location filename="../../ui/mainwindow.py" line="634"/>
         <source>%n tiket</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -526,54 +526,54 @@ or register a complaint made in person at the desk.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="580"/>
+        <location filename="../../ui/mainwindow.py" line="584"/>
         <source>Bapak/Ibu</source>
         <translation>Sir/Madam</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="748"/>
+        <location filename="../../ui/mainwindow.py" line="752"/>
         <source>Tidak dapat dilakukan</source>
         <translation>Cannot be done</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="679"/>
+        <location filename="../../ui/mainwindow.py" line="683"/>
         <source>Menyimpan</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="640"/>
+        <location filename="../../ui/mainwindow.py" line="644"/>
         <source>Keluar akun — masuk lagi untuk sinkronisasi</source>
         <translation>Logged out — log in again to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="693"/>
+        <location filename="../../ui/mainwindow.py" line="697"/>
         <source>Alasan: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="694"/>
+        <location filename="../../ui/mainwindow.py" line="698"/>
         <source>Tulis alasan yang dapat dibaca pelapor atau OPD penerima.</source>
         <translation>Write a reason the reporter or the receiving agency can read.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="783"/>
+        <location filename="../../ui/mainwindow.py" line="787"/>
         <source>Menugaskan</source>
         <translation>Assigning</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="857"/>
+        <location filename="../../ui/mainwindow.py" line="878"/>
         <source>Kesalahan tak terduga</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="858"/>
+        <location filename="../../ui/mainwindow.py" line="879"/>
         <source>%1 gagal: %2
 Rincian ada di log: %3</source>
         <translation>%1 failed: %2
 Details are in the log: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="859"/>
+        <location filename="../../ui/mainwindow.py" line="880"/>
         <source>Pekerjaan</source>
         <translation>Task</translation>
     </message>
@@ -977,11 +977,6 @@ Details are in the log: %3</translation>
         <translation>Thermal slip 80 mm</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60"/>
-        <source>Perubahan bahasa berlaku setelah Tanggap dibuka ulang. Printer dan kertas dipilih saat mencetak dan diingat untuk tiap ukuran.</source>
-        <translation>A language change takes effect when Tanggap is opened again. The printer and paper are chosen when printing and remembered for each size.</translation>
-    </message>
-    <message>
         <location filename="../../ui/settings_dialog.py" line="51"/>
         <source>Beri tahu bila tiket saya mendekati atau melewati tenggat</source>
         <translation>Notify me when my tickets near or pass a deadline</translation>
@@ -1005,6 +1000,11 @@ Details are in the log: %3</translation>
         <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>Tanda terima</source>
         <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="60"/>
+        <source>Bahasa berganti begitu disimpan. Printer dan kertas dipilih saat mencetak dan diingat untuk tiap ukuran.</source>
+        <translation>The language changes as soon as you save. Printer and paper are chosen when printing and remembered for each size.</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="70"/>
@@ -1342,32 +1342,32 @@ Details are in the log: %3</translation>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="165"/>
+        <location filename="../../ui/ticket_view.py" line="163"/>
         <source>Buka unggahan asli</source>
         <translation>Open original post</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="166"/>
+        <location filename="../../ui/ticket_view.py" line="164"/>
         <source>Buka unggahan asli di peramban</source>
         <translation>Open the original post in the browser</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="175"/>
+        <location filename="../../ui/ticket_view.py" line="173"/>
         <source>Judul pengaduan</source>
         <translation>Complaint title</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="177"/>
+        <location filename="../../ui/ticket_view.py" line="175"/>
         <source>Cetak tanda terima…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="178"/>
+        <location filename="../../ui/ticket_view.py" line="176"/>
         <source>Cetak tanda terima tiket ini</source>
         <translation>Print this ticket&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="179"/>
+        <location filename="../../ui/ticket_view.py" line="177"/>
         <source>Pratinjau dan cetak tanda terima (Ctrl+P)</source>
         <translation>Preview and print the receipt (Ctrl+P)</translation>
     </message>
@@ -1387,74 +1387,79 @@ Details are in the log: %3</translation>
         <translation>This ticket was transferred, reassigned or restricted, so this desk no longer handles it. It is kept read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="208"/>
+        <location filename="../../ui/ticket_view.py" line="199"/>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="210"/>
         <source>PELAPOR</source>
         <translation>REPORTER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="209"/>
+        <location filename="../../ui/ticket_view.py" line="211"/>
         <source>KATEGORI</source>
         <translation>CATEGORY</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="210"/>
+        <location filename="../../ui/ticket_view.py" line="212"/>
         <source>PETUGAS</source>
         <translation>OFFICER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="211"/>
+        <location filename="../../ui/ticket_view.py" line="213"/>
         <source>DITERIMA</source>
         <translation>RECEIVED</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="212"/>
+        <location filename="../../ui/ticket_view.py" line="214"/>
         <source>LOKASI</source>
         <translation>LOCATION</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="213"/>
+        <location filename="../../ui/ticket_view.py" line="215"/>
         <source>KONTAK</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="227"/>
+        <location filename="../../ui/ticket_view.py" line="229"/>
         <source>Tenggat berisiko</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="230"/>
+        <location filename="../../ui/ticket_view.py" line="232"/>
         <source>Semua tenggat</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="237"/>
+        <location filename="../../ui/ticket_view.py" line="239"/>
         <source>Ubah status:</source>
         <translation>Change status:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="243"/>
+        <location filename="../../ui/ticket_view.py" line="245"/>
         <source>Ubah status ke %1</source>
         <translation>Change status to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="259"/>
         <location filename="../../ui/ticket_view.py" line="261"/>
+        <location filename="../../ui/ticket_view.py" line="263"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="268"/>
-        <location filename="../../ui/ticket_view.py" line="272"/>
+        <location filename="../../ui/ticket_view.py" line="270"/>
+        <location filename="../../ui/ticket_view.py" line="274"/>
         <source>Percakapan</source>
         <translation>Thread</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="277"/>
+        <location filename="../../ui/ticket_view.py" line="279"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_view.py" line="322"/>
+        <location filename="../../ui/ticket_view.py" line="324"/>
         <source>%n perubahan menunggu sinkronisasi</source>
         <translation>
             <numerusform>%n change waiting for sync</numerusform>
@@ -1462,37 +1467,37 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="326"/>
+        <location filename="../../ui/ticket_view.py" line="328"/>
         <source>Identitas dirahasiakan</source>
         <translation>Identity withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="335"/>
+        <location filename="../../ui/ticket_view.py" line="337"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="348"/>
+        <location filename="../../ui/ticket_view.py" line="350"/>
         <source>Tenggat berisiko: %1 — %2 (%3)</source>
         <translation>Deadline at risk: %1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="351"/>
+        <location filename="../../ui/ticket_view.py" line="353"/>
         <source>dijeda</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="380"/>
+        <location filename="../../ui/ticket_view.py" line="382"/>
         <source>Percakapan (%1)</source>
         <translation>Thread (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="381"/>
+        <location filename="../../ui/ticket_view.py" line="383"/>
         <source>Lampiran (%1)</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="394"/>
+        <location filename="../../ui/ticket_view.py" line="396"/>
         <source>Belum ada balasan atau catatan.</source>
         <translation>No replies or notes yet.</translation>
     </message>
