@@ -195,10 +195,16 @@ class TicketView(QWidget):
             )
         )
         self.archive_badge.setStyleSheet("background: #eaecf0; color: #344054;")
-        self.channel_text = plain_label("", "badge")
-        self.channel_text.setAccessibleName(self.tr("Kanal"))
-        self.channel_text.setStyleSheet("background: #f2f4f7; color: #344054;")
-        for b in (self.status_badge, self.channel_text, self.conf_badge, self.sync_badge, self.archive_badge):
+        self.channel_badge = plain_label("", "badge")
+        self.channel_badge.setAccessibleName(self.tr("Kanal"))
+        self.channel_badge.setStyleSheet("background: #f2f4f7; color: #344054;")
+        for b in (
+            self.status_badge,
+            self.channel_badge,
+            self.conf_badge,
+            self.sync_badge,
+            self.archive_badge,
+        ):
             badges.addWidget(b)
         head.addWidget(badges_box)
 
@@ -310,7 +316,7 @@ class TicketView(QWidget):
         self.content.show()
         self.channel_icon.setPixmap(icons.channel_pixmap(t.channel, 20))
         self.tracking.setText(t.tracking_no)
-        self.channel_text.setText(labels.channel_label(t.channel, lang))
+        self.channel_badge.setText(labels.channel_label(t.channel, lang))
         self.original.setVisible(t.external_ref.startswith(("https://", "http://")))
         self.original.setToolTip(t.external_ref)
         self.title.setText(t.title)
