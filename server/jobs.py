@@ -16,7 +16,6 @@ from server.models import (
     AuthTokenRow,
     ChangeLogRow,
     LoginThrottleRow,
-    ProcessedOpRow,
     SeqCounterRow,
     TicketRow,
 )
@@ -83,9 +82,8 @@ def prune(
                 .where(SeqCounterRow.id == 1, SeqCounterRow.pruned_through < last)
                 .values(pruned_through=last)
             )
-        # Resends older than the retention are beyond any desk's outbox.
-        op_horizon = now - timedelta(days=max(retention_days, 90))
-        s.execute(sa.delete(ProcessedOpRow).where(ProcessedOpRow.processed_at < op_horizon))
+        # processed_ops is never pruned: a desk may come back after any time offline (or a crash
+        # between the server's answer and its own record), and its resend must still be a duplicate.
         s.execute(sa.delete(AuthTokenRow).where(AuthTokenRow.expires_at < now - timedelta(days=1)))
         s.execute(
             sa.delete(LoginThrottleRow).where(LoginThrottleRow.first_failed_at < now - timedelta(days=1))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import threading
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from desktop.domain import desk_tracking_no
-from tests.helpers.live_server import LiveServer, new_op
+from tests.helpers.live_server import LiveServer, fresh_database, live_server, new_op
 
 
 def reply(
@@ -31,6 +32,21 @@ def test_the_same_op_twice_applies_once(srv: LiveServer) -> None:
     assert second["result"] == "duplicate" and second["first_result"] == "applied"
     assert bodies(second["ticket"], "reply") == ["Balasan yang dikirim dua kali"]
     assert second["ticket"]["first_response_at"] is not None
+
+
+def test_a_resend_a_year_later_after_maintenance_is_still_a_duplicate(backend: str, tmp_path: Path) -> None:
+    # Its own server: a year of maintenance also ends every token and closes resolved tickets.
+    with fresh_database(backend, tmp_path) as url, live_server(url) as own:
+        desk = own.login("petugas.dinkes")
+        t = own.intake()
+        op = reply(t, "Balasan yang menunggu setahun")
+        [first] = desk.push(op)
+        # The desk's answer was lost (a crash, or a year in a drawer); the server maintains itself.
+        own.run_maintenance(now=datetime.now(UTC) + timedelta(days=400), retention_days=30)
+        [again] = own.login("petugas.dinkes").push(op)  # the old token has expired meanwhile
+    assert first["result"] == "applied"
+    assert again["result"] == "duplicate" and again["first_result"] == "applied"
+    assert bodies(again["ticket"], "reply") == ["Balasan yang menunggu setahun"]
 
 
 def test_the_same_batch_twice_concurrently_applies_each_op_once(srv: LiveServer) -> None:
