@@ -1,5 +1,6 @@
 """A header value that never clips: words wrap, and a word too wide for the column is shortened
-in the middle ("pengadu.warga…@gmail.com"), with the whole value in the tooltip and the copy menu.
+in the middle ("pengadu.warga…2026"), an e-mail address breaking before its "@domain" first;
+the whole value is in the tooltip and the copy menu.
 
 Values are complaint data (a reporter's name, contact, location): always plain text.
 """
@@ -78,9 +79,9 @@ class FieldLabel(QLabel):
         if run.isspace() or metrics.horizontalAdvance(run) <= width:
             return run
         at = run.rfind("@")
-        if at > 0:  # an e-mail address keeps its whole domain while there is room for it
-            domain = run[at:]
-            room = width - metrics.horizontalAdvance(domain)
-            if room >= width // 3:
-                return metrics.elidedText(run[:at], Qt.TextElideMode.ElideMiddle, room) + domain
+        if at > 0 and metrics.horizontalAdvance(run[at:]) <= width:
+            # An e-mail address breaks before its domain: the name on one line (shortened only if
+            # it alone is too wide), the whole domain on the next.
+            name = metrics.elidedText(run[:at], Qt.TextElideMode.ElideMiddle, width)
+            return name + "\n" + run[at:]
         return metrics.elidedText(run, Qt.TextElideMode.ElideMiddle, width)

@@ -258,17 +258,26 @@ def test_a_long_unbroken_contact_is_shortened_in_the_middle_never_clipped(
     label = view.fields["contact"]
     shown = label.shown_text()
     assert label.is_shortened()
-    # Both ends stay readable (who, and the whole provider), the middle gives way.
-    assert shown.startswith("peng") and shown.endswith(".2026@gmail.com") and "\u2026" in shown
+    # Both ends stay readable (who, and the whole provider on its own line); the middle gives way.
+    name, domain = shown.split("\n")
+    assert name.startswith("peng") and name.endswith(".2026") and "\u2026" in name
+    assert domain == "@gmail.com"
     for width in (620, 420):
         view.resize(width, 900)
         qtbot.waitUntil(lambda w=width: view.width() == max(w, view.minimumSizeHint().width()))
         assert label.mapTo(view, label.rect().topRight()).x() <= view.width()
-        assert label.fontMetrics().horizontalAdvance(label.shown_text()) <= label.contentsRect().width()
+        lines = label.shown_text().split("\n")
+        assert max(label.fontMetrics().horizontalAdvance(x) for x in lines) <= label.contentsRect().width()
     assert label.toolTip() == contact and label.text() == contact
     menu = label.full_text_menu()
     menu.actions()[0].trigger()
     assert QGuiApplication.clipboard().text() == contact
+    # A short address in a narrow column breaks before its domain rather than losing its name.
+    label.setText("warga.genteng73@gmail.com")
+    view.resize(460, 900)
+    qtbot.waitUntil(lambda: view.width() == max(460, view.minimumSizeHint().width()))
+    qtbot.waitUntil(lambda: label.shown_text() == "warga.genteng73\n@gmail.com")
+    label.setText(contact)
     # Ordinary values wrap at spaces and keep every word.
     location = view.fields["location"]
     assert not location.is_shortened() and location.shown_text() == "Desa Kembiritan, Kecamatan Genteng"
