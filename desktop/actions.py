@@ -8,9 +8,10 @@ functions over a ``LocalStore``: any thread may call them; no session outlives a
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -23,7 +24,7 @@ from desktop import sla
 from desktop.changes import Changes
 from desktop.session import DeskIdentity, require_identity
 from desktop.store import LocalStore
-from desktop.sync import outbox
+from desktop.sync import attachments, outbox
 from desktop.sync.engine import utcnow
 
 MAX_TEXT = 100_000
@@ -107,6 +108,50 @@ def reply(store: LocalStore, tracking_no: str, body: str, *, now: datetime | Non
 def note(store: LocalStore, tracking_no: str, body: str, *, now: datetime | None = None) -> ActionResult:
     """An internal note: never shown to the citizen."""
     return _message(store, tracking_no, body, d.MessageKind.NOTE, now)
+
+
+def _read_files(paths: Sequence[Path]) -> list[attachments.LocalFile]:
+    try:
+        return [attachments.read_local_file(Path(p)) for p in paths]
+    except attachments.FileRefused as exc:
+        raise ActionRefused(str(exc)) from None
+
+
+def _attach_op(
+    session: Session, data_dir: Path, ticket: models.Ticket, file: attachments.LocalFile, now: datetime
+) -> models.OutboxOp:
+    """The file kept in the cache, its row shown at once, its op queued: one transaction."""
+    # Inside the write transaction, so a concurrent sweep of unneeded files never sees it unnamed.
+    cached = attachments.keep_local_blob(data_dir, file.data)
+    attachment_id = str(uuid.uuid4())
+    meta = {
+        "id": attachment_id,
+        "filename": file.filename,
+        "mime": file.mime,
+        "size": len(file.data),
+        "sha256": file.sha256,
+    }
+    op = outbox.enqueue(
+        session, op_type=d.OpType.ATTACH, ticket=ticket, payload={"attachment": meta}, now=now
+    )
+    session.add(models.Attachment(ticket_id=ticket.id, url="", cached_path=cached, **meta))
+    return op
+
+
+def attach(
+    store: LocalStore, tracking_no: str, path: Path | str, *, now: datetime | None = None
+) -> ActionResult:
+    """Add a file to a ticket (a scanned letter, a photo): viewable here at once, sent exactly once.
+
+    At most 5 MB (what the server takes); the bytes go to the server just before the op.
+    """
+    require_identity(store)
+    (file,) = _read_files([Path(path)])
+    now = now or utcnow()
+    with store.write() as session:
+        ticket = _ticket(session, tracking_no)
+        op = _attach_op(session, store.path.parent, ticket, file, now)
+        return _done(op, ticket)
 
 
 def set_status(
@@ -253,9 +298,13 @@ def walk_in(
     category: str | None = None,
     confidentiality: str = "public",
     location: str = "",
+    files: Sequence[Path | str] = (),
     now: datetime | None = None,
 ) -> ActionResult:
-    """Register a complaint made in person; its tracking number is valid at once, offline."""
+    """Register a complaint made in person; its tracking number is valid at once, offline.
+
+    ``files`` (a copy of an ID card, a letter) are attached in the same transaction.
+    """
     identity = require_identity(store)
     try:
         conf = d.Confidentiality(confidentiality)
@@ -266,6 +315,7 @@ def walk_in(
     reporter_name = name.strip()
     if not reporter_name and conf is d.Confidentiality.PUBLIC:
         raise ActionRefused("Nama pelapor kosong. / Reporter name is empty.")
+    documents = _read_files([Path(p) for p in files])
     now = now or utcnow()
     with store.write() as session:
         state = SyncStateRepository(session)
@@ -324,6 +374,8 @@ def walk_in(
         op = outbox.enqueue(
             session, op_type=d.OpType.CREATE_TICKET, ticket=ticket, payload=payload, now=now, base_version=0
         )
+        for document in documents:
+            _attach_op(session, store.path.parent, ticket, document, now)
         return _done(op, ticket)
 
 

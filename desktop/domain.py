@@ -132,6 +132,7 @@ class OpType(StrEnum):
     ASSIGN = "assign"
     TRANSFER = "transfer"
     CREATE_TICKET = "create_ticket"
+    ATTACH = "attach"  # a file added at the desk (its bytes go first: PUT /api/v1/blobs/{sha256})
 
 
 SUPERVISOR_OPS = frozenset({OpType.ASSIGN, OpType.TRANSFER})

@@ -140,6 +140,8 @@ class TicketDetail:
     ops: tuple[OpInfo, ...]  # this desk's ops on the ticket, newest last
     # Message ids whose op was answered by the server since it was written here.
     sent_message_ids: frozenset[str]
+    # Files attached at this desk: attachment id -> the state of the op that sends it.
+    attachment_ops: Mapping[str, d.OpState] = field(default_factory=dict)
 
     @property
     def waiting_ops(self) -> int:
@@ -168,6 +170,13 @@ def load_ticket(store: LocalStore, ticket_id: str) -> TicketDetail | None:
             and isinstance(op.payload, dict)
             and op.payload.get("message_id")
         )
+        attached = {
+            str(op.payload["attachment"].get("id")): d.OpState(op.state)
+            for op in ops
+            if op.type == d.OpType.ATTACH.value
+            and isinstance(op.payload, dict)
+            and isinstance(op.payload.get("attachment"), dict)
+        }
         return TicketDetail(
             ticket=ticket_from_row(row),
             followed_up_at=row.followed_up_at,
@@ -176,6 +185,7 @@ def load_ticket(store: LocalStore, ticket_id: str) -> TicketDetail | None:
                 for op in ops
             ),
             sent_message_ids=sent,
+            attachment_ops=attached,
         )
 
 

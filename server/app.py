@@ -18,16 +18,25 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Engine
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from desktop.domain import Role
 from server import jobs, security
-from server.attachments import AttachmentRefused, content_disposition, load_for
+from server.attachments import (
+    MAX_ATTACHMENT_BYTES,
+    SHA256_RE,
+    AttachmentRefused,
+    content_disposition,
+    load_for,
+    put_blob,
+)
 from server.db import make_engine, read_session
 from server.directory import directory
 from server.intake import intake
 from server.schemas import (
+    BlobOut,
     DirectoryOut,
     ErrorBody,
     IntakeIn,
@@ -59,6 +68,7 @@ MAX_BODY_BYTES = 5 * 1024 * 1024
 # Intake carries up to 5 attachments of 5 MB each as base64 (4/3 larger) besides a 1 MB complaint.
 MAX_INTAKE_BODY_BYTES = 40 * 1024 * 1024
 INTAKE_PATH = "/api/v1/intake"
+BLOBS_PATH = "/api/v1/blobs/"
 # Bodies up to this size are read and discarded before a 413, so the client sees the answer
 # instead of a reset connection; larger ones just get the answer and a closed connection.
 DRAIN_LIMIT_BYTES = 64 * 1024 * 1024
@@ -92,26 +102,53 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         401: "No or bad token",
         403: "Not allowed",
         404: "Unknown or outside the caller's scope",
-        413: "Body over 5 MB (intake: 40 MB), more than 500 ops, or an attachment too large",
+        413: "Body over 5 MB (intake: 40 MB), more than 500 ops, or an attachment over 5 MB",
         422: "Invalid field",
         429: "Slow down (see Retry-After)",
     }.items()
 }
 
 
+@dataclass(frozen=True)
+class BodyLimit:
+    max_bytes: int
+    code: str
+    message: str
+
+
 class BodyLimitMiddleware:
     """Reject request bodies over the limit before the JSON parser sees them (413)."""
 
     def __init__(
-        self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES, intake_max_bytes: int = MAX_INTAKE_BODY_BYTES
+        self,
+        app: ASGIApp,
+        max_bytes: int = MAX_BODY_BYTES,
+        intake_max_bytes: int = MAX_INTAKE_BODY_BYTES,
+        blob_max_bytes: int = MAX_ATTACHMENT_BYTES,
     ) -> None:
-        self.app, self.default_max_bytes, self.intake_max_bytes = app, max_bytes, intake_max_bytes
+        self.app = app
+        self.default_limit = _body_limit(max_bytes)
+        self.intake_limit = _body_limit(intake_max_bytes)
+        # A blob's body is the file itself: its limit is the attachment limit, and says so.
+        self.blob_limit = BodyLimit(
+            blob_max_bytes,
+            "attachment_too_large",
+            f"The file is over {blob_max_bytes // (1024 * 1024)} MB.",
+        )
+
+    def limit_for(self, path: str) -> BodyLimit:
+        if path == INTAKE_PATH:
+            return self.intake_limit
+        if path.startswith(BLOBS_PATH):
+            return self.blob_limit
+        return self.default_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        max_bytes = self.intake_max_bytes if scope.get("path") == INTAKE_PATH else self.default_max_bytes
+        limit = self.limit_for(str(scope.get("path", "")))
+        max_bytes = limit.max_bytes
         declared = None
         for name, value in scope.get("headers", []):
             if name == b"content-length":
@@ -120,15 +157,18 @@ class BodyLimitMiddleware:
         if declared is not None and declared > max_bytes:
             if declared <= DRAIN_LIMIT_BYTES:
                 await _drain(receive)
-            await _send_too_large(send, max_bytes)
+            await _send_too_large(send, limit)
             return
         seen = 0
         too_large = False
+        # Whether the body's last part was read: draining then would wait for a part never coming.
+        body_read = False
 
         async def limited() -> Message:
-            nonlocal seen, too_large
+            nonlocal seen, too_large, body_read
             message = await receive()
             if message["type"] == "http.request":
+                body_read = not message.get("more_body", False)
                 seen += len(message.get("body", b""))
                 if seen > max_bytes:
                     too_large = True
@@ -144,8 +184,9 @@ class BodyLimitMiddleware:
                 # The framework turned the aborted read into its own error: answer 413 instead.
                 if not replaced and message["type"] == "http.response.start":
                     replaced = started = True
-                    await _drain(receive)
-                    await _send_too_large(send, max_bytes)
+                    if not body_read:
+                        await _drain(receive)
+                    await _send_too_large(send, limit)
                 return
             if message["type"] == "http.response.start":
                 started = True
@@ -155,8 +196,9 @@ class BodyLimitMiddleware:
             await self.app(scope, limited, tracking_send)
         except Exception:
             if too_large and not started:
-                await _drain(receive)
-                await _send_too_large(send, max_bytes)
+                if not body_read:
+                    await _drain(receive)
+                await _send_too_large(send, limit)
             else:
                 raise
 
@@ -176,15 +218,12 @@ async def _drain(receive: Receive) -> None:
             return
 
 
-async def _send_too_large(send: Send, limit: int) -> None:
-    body = orjson.dumps(
-        {
-            "error": {
-                "code": "payload_too_large",
-                "message": f"Request body is over {limit // (1024 * 1024)} MB.",
-            }
-        }
-    )
+def _body_limit(max_bytes: int) -> BodyLimit:
+    return BodyLimit(max_bytes, "payload_too_large", f"Request body is over {max_bytes // (1024 * 1024)} MB.")
+
+
+async def _send_too_large(send: Send, limit: BodyLimit) -> None:
+    body = orjson.dumps({"error": {"code": limit.code, "message": limit.message}})
     await send(
         {
             "type": "http.response.start",
@@ -456,6 +495,39 @@ def _router(state: ServerState) -> APIRouter:
                 "ETag": f'"{found.sha256}"',
             },
         )
+
+    @router.put(
+        "/blobs/{sha256}",
+        tags=["tickets"],
+        summary="Upload a file's bytes before an attach op names them (content-addressed, idempotent)",
+        response_model=BlobOut,
+        status_code=201,
+        responses={
+            200: {"model": BlobOut, "description": "These bytes were stored before"},
+            201: {"description": "Stored now"},
+        },
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "description": f"The file's raw bytes, at most {MAX_ATTACHMENT_BYTES} (else 413 "
+                "attachment_too_large); their SHA-256 must be the path's (else 422 hash_mismatch).",
+                "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        },
+    )
+    async def put_blob_bytes(
+        sha256: Annotated[
+            str, Path(pattern=SHA256_RE.pattern, description="SHA-256 of the body, 64 lowercase hex digits")
+        ],
+        request: Request,
+        _caller: CallerDep,
+    ) -> Response:
+        data = await request.body()
+        try:
+            created = await run_in_threadpool(put_blob, state.engine, sha256, data)
+        except AttachmentRefused as exc:
+            raise ApiError(exc.status, exc.code, exc.message) from None
+        return json_response({"sha256": sha256, "size": len(data)}, 201 if created else 200)
 
     @router.get(
         "/sync/pull",

@@ -1,4 +1,4 @@
-"""Attachments: files a citizen sent with a complaint, kept once per content (sha256).
+"""Attachments: files a citizen sent with a complaint or a desk added, kept once per content (sha256).
 
 Everything about an incoming file is hostile: the name may carry paths, control characters or
 a thousand characters; the mime type is only a hint (downloads are always served as
@@ -18,8 +18,10 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from server.db import write_unit
 from server.models import AttachmentBlobRow, AttachmentRow, TicketRow
 from server.scope import Caller, in_scope
 
@@ -28,6 +30,7 @@ MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 # Base64 of MAX_ATTACHMENT_BYTES, plus room for line breaks some encoders add.
 MAX_BASE64_CHARS = (MAX_ATTACHMENT_BYTES + 2) // 3 * 4 + 64 * 1024
 MAX_FILENAME = 200
+MAX_MIME = 100  # the attachments.mime column
 DEFAULT_FILENAME = "lampiran"
 DEFAULT_MIME = "application/octet-stream"
 API_PATH = "/api/v1/attachments/"
@@ -79,7 +82,7 @@ def clean_filename(raw: str) -> str:
 def clean_mime(raw: str | None) -> str:
     """``type/subtype`` in lower case without parameters; anything odd is application/octet-stream."""
     mime = (raw or "").split(";", 1)[0].strip().lower()
-    return mime if _MIME_RE.match(mime) else DEFAULT_MIME
+    return mime if len(mime) <= MAX_MIME and _MIME_RE.match(mime) else DEFAULT_MIME
 
 
 def decode_files(items: list[Any]) -> list[IncomingFile]:
@@ -109,15 +112,38 @@ def _too_large(index: int) -> str:
     return f"attachments.{index} is over {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
 
 
-def store_blob(session: Session, sha256: str, data: bytes) -> None:
-    """Insert the bytes unless that content is already stored (also under a concurrent insert)."""
+def store_blob(session: Session, sha256: str, data: bytes) -> bool:
+    """Insert the bytes unless that content is already stored (also under a concurrent insert).
+
+    True if this call stored them, False if they were there already.
+    """
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(
+    # RETURNING, not rowcount: a skipped row returns nothing, and psycopg's rowcount here is -1.
+    stored = session.execute(
         insert(AttachmentBlobRow)
         .values(sha256=sha256, size=len(data), data=data)
         .on_conflict_do_nothing(index_elements=["sha256"])
-    )
+        .returning(AttachmentBlobRow.sha256)
+    ).scalar_one_or_none()
+    return stored is not None
+
+
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+def put_blob(engine: Engine, sha256: str, data: bytes) -> bool:
+    """A desk's upload (PUT /blobs/{sha256}): checked, then stored once; True if newly stored."""
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise AttachmentRefused(
+            413, "attachment_too_large", f"The file is over {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
+        )
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise AttachmentRefused(
+            422, "hash_mismatch", "The body's SHA-256 is not the one in the path; nothing was stored."
+        )
+    with write_unit(engine) as unit:
+        return store_blob(unit.session, sha256, data)
 
 
 def attach(session: Session, ticket_id: str, files: list[IncomingFile]) -> list[AttachmentRow]:

@@ -9,6 +9,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from desktop.domain import Channel, Confidentiality, MessageKind, Role, Status
+from server.attachments import MAX_ATTACHMENT_BYTES, SHA256_RE
 
 ResultName = Literal["applied", "duplicate", "conflict", "rejected", "blocked"]
 
@@ -125,6 +126,11 @@ class AttachmentIn(Strict):
     content_base64: str = Field(description="the file, base64; at most 5 MB decoded (else 413)")
 
 
+class BlobOut(BaseModel):
+    sha256: str = Field(description="the content's SHA-256, 64 lowercase hex digits")
+    size: int = Field(description="bytes")
+
+
 class IntakeIn(Strict):
     channel: Channel
     external_ref: str = Field(min_length=1, max_length=500)
@@ -207,7 +213,7 @@ class OpIn(Strict):
     seq: int = Field(ge=0, le=2**62)
     type: str = Field(
         max_length=40,
-        description="reply, note, set_status, assign, transfer, create_ticket; others are rejected",
+        description="reply, note, set_status, assign, transfer, create_ticket, attach; others are rejected",
     )
     ticket_id: UUID
     base_version: int | None = Field(default=None, ge=0, le=2**62)
@@ -272,3 +278,17 @@ class NewTicket(Strict):
 
 class CreateTicketPayload(Strict):
     ticket: NewTicket
+
+
+class DeskAttachment(Strict):
+    id: UUID = Field(description="chosen by the desk; the attachment's id on the server too")
+    filename: str = Field(max_length=4096, description="shown to officers after cleaning (no paths, <= 200)")
+    mime: str = Field(default="application/octet-stream", max_length=255)
+    size: int = Field(ge=0, le=MAX_ATTACHMENT_BYTES, description="bytes; must equal the stored blob's")
+    sha256: str = Field(
+        pattern=SHA256_RE.pattern, description="of a blob already sent with PUT /blobs/{sha256}"
+    )
+
+
+class AttachPayload(Strict):
+    attachment: DeskAttachment

@@ -21,6 +21,7 @@ from server.db import DriverSql, PendingChange, commit_driver_writes, read_sessi
 from server.models import ProcessedOpRow, SeqCounterRow, TicketRow
 from server.schemas import (
     AssignPayload,
+    AttachPayload,
     CreateTicketPayload,
     MessagePayload,
     OpIn,
@@ -37,6 +38,7 @@ from server.tickets import (
     OpConflict,
     OpRejected,
     apply_assign,
+    apply_attach,
     apply_create_ticket,
     apply_message,
     apply_set_status,
@@ -237,6 +239,9 @@ def _apply(
         elif kind == OpType.CREATE_TICKET:
             c = CreateTicketPayload.model_validate(op.payload)
             apply_create_ticket(unit, sla, caller, str(op.ticket_id), c.ticket, now)
+        elif kind == OpType.ATTACH:
+            f = AttachPayload.model_validate(op.payload)
+            return apply_attach(unit, sla, caller, ticket, f.attachment, now)
     except ValidationError as exc:
         raise OpRejected("invalid_payload", _first_error(exc)) from None
     return None

@@ -1,4 +1,4 @@
-"""Ticket writes: creation, intake, the six op types and their conflict rules.
+"""Ticket writes: creation, intake, the seven op types and their conflict rules.
 
 Each function runs inside a ``WriteUnit`` (one transaction) and records the change-log entry
 for every ticket it touches; seqs are handed out when the unit commits.
@@ -32,8 +32,12 @@ from desktop.domain import (
     server_tracking_no,
     status_after_assign,
 )
+from server.attachments import API_PATH as ATTACHMENT_API_PATH
+from server.attachments import clean_filename, clean_mime
 from server.db import DriverSql, PendingChange, WriteUnit
 from server.models import (
+    AttachmentBlobRow,
+    AttachmentRow,
     CategoryRow,
     ChangeLogRow,
     MessageRow,
@@ -269,6 +273,18 @@ def reassigned_since(session: Session | sa.Connection, ticket_id: str, base_vers
     return (count or 0) > 0
 
 
+def _scope_flag(db: Session | sa.Connection, caller: Caller, ticket: Any) -> Flagged | None:
+    """A ticket the caller never saw is not found; one that left the caller's scope since is
+    written to anyway and flagged (a desk's offline work is never dropped)."""
+    if not in_scope(caller, ticket.opd_code, ticket.assignee, ticket.confidentiality):
+        if not was_in_scope(db, caller, ticket.id):
+            raise OpRejected("not_found", "Tiket tidak ditemukan.")
+        if ticket.opd_code != caller.opd_code and caller.role is not Role.ADMIN:
+            return Flagged("ticket_transferred", "Disimpan, tetapi tiket sudah dialihkan ke OPD lain.")
+        return Flagged("ticket_reassigned", "Disimpan, tetapi tiket sudah ditugaskan kepada petugas lain.")
+    return None
+
+
 def _message_flag(
     db: Session | sa.Connection,
     caller: Caller,
@@ -276,12 +292,9 @@ def _message_flag(
     base_version: int | None,
 ) -> Flagged | None:
     """The conflict rule for a reply or note (kept and flagged, never dropped), or rejection."""
-    if not in_scope(caller, ticket.opd_code, ticket.assignee, ticket.confidentiality):
-        if not was_in_scope(db, caller, ticket.id):
-            raise OpRejected("not_found", "Tiket tidak ditemukan.")
-        if ticket.opd_code != caller.opd_code and caller.role is not Role.ADMIN:
-            return Flagged("ticket_transferred", "Disimpan, tetapi tiket sudah dialihkan ke OPD lain.")
-        return Flagged("ticket_reassigned", "Disimpan, tetapi tiket sudah ditugaskan kepada petugas lain.")
+    flag = _scope_flag(db, caller, ticket)
+    if flag is not None:
+        return flag
     if Status(ticket.status) in TERMINAL_STATUSES:
         return Flagged("ticket_closed", "Disimpan, tetapi tiket sudah ditutup.")
     if (
@@ -449,6 +462,64 @@ class TicketFactsRow:
     resolved_at: datetime | None
     paused_since: datetime | None
     paused_seconds: int
+
+
+BLOB_MISSING_MESSAGE = "Berkas lampiran belum diterima server; kirim ulang."
+
+
+def apply_attach(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    caller: Caller,
+    ticket: TicketRow | None,
+    attachment: Any,
+    now: datetime,
+) -> Flagged | None:
+    """A file a desk adds to a ticket: its bytes came first (PUT /blobs/{sha256}), this links them.
+
+    Scope as for a note; any status; base_version is not compared (appending conflicts with nothing).
+    """
+    s = unit.session
+    if ticket is None:
+        raise OpRejected("not_found", "Tiket tidak ditemukan.")
+    flag = _scope_flag(s, caller, ticket)
+    attachment_id = str(attachment.id)
+    existing = s.get(AttachmentRow, attachment_id)
+    if existing is not None:
+        if existing.ticket_id != ticket.id:
+            raise OpRejected("invalid_payload", "ID lampiran ini sudah dipakai tiket lain.")
+        if existing.sha256 != attachment.sha256:
+            raise OpRejected("invalid_payload", "ID lampiran ini sudah dipakai berkas lain di tiket ini.")
+        return flag  # the same file sent again through another op: it is there once
+    stored_size = s.scalar(
+        sa.select(AttachmentBlobRow.size).where(AttachmentBlobRow.sha256 == attachment.sha256)
+    )
+    if stored_size is None or stored_size != attachment.size:
+        raise OpRejected("blob_missing", BLOB_MISSING_MESSAGE)
+    filename = clean_filename(attachment.filename)
+    before = snapshot(ticket)
+    s.add(
+        AttachmentRow(
+            id=attachment_id,
+            ticket_id=ticket.id,
+            filename=filename,
+            mime=clean_mime(attachment.mime),
+            size=stored_size,
+            sha256=attachment.sha256,
+            url=ATTACHMENT_API_PATH + attachment_id,
+        )
+    )
+    add_message(
+        s,
+        ticket,
+        MessageKind.EVENT,
+        caller.username,
+        f"Lampiran ditambahkan: {filename}",
+        now,
+        conflict=flag.code if flag else None,
+    )
+    record_write(unit, ticket, before, sla)
+    return flag
 
 
 def _require_visible(caller: Caller, ticket: TicketRow | None) -> TicketRow:

@@ -3,15 +3,16 @@
 A citizen's file is never rendered here: "Buka" hands a cached copy to the system viewer
 (``open_file``, injectable for tests), "Simpan sebagai…" copies it where the officer chooses.
 Both need the file on this desk; until a sync has cached it they are disabled and say why.
+"Lampirkan berkas…" adds the officer's own files (``ask_open_paths``, injectable for tests).
 """
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import Attachment
+from desktop.domain import Attachment, OpState
 from desktop.sync.attachments import (
     MAX_ATTACHMENT_BYTES,
     VIEWER_EXTENSIONS,
@@ -35,6 +36,7 @@ from desktop.sync.attachments import (
     viewer_copy,
 )
 from ui.field_label import FieldLabel
+from ui.signals import emit
 
 
 def format_file_size(size: int, lang: str = "id") -> str:
@@ -62,7 +64,13 @@ def _plain(text: str, object_name: str = "") -> QLabel:
 
 class AttachmentRow(QFrame):
     def __init__(
-        self, attachment: Attachment, cached: bool, viewable: bool, lang: str, archived: bool = False
+        self,
+        attachment: Attachment,
+        cached: bool,
+        viewable: bool,
+        lang: str,
+        archived: bool = False,
+        sending: OpState | None = None,
     ) -> None:
         super().__init__()
         self.attachment = attachment
@@ -76,7 +84,11 @@ class AttachmentRow(QFrame):
         self.name.setText(attachment.filename)
         self.name.setAccessibleName(self.tr("Nama berkas"))
         text.addWidget(self.name)
-        if cached:
+        if sending is not None and not sending.is_terminal:
+            state = self.tr("menunggu sinkronisasi")
+        elif sending is not None and sending.needs_attention:
+            state = self.tr("ditolak server \u2014 lihat Konflik & ditolak")
+        elif cached:
             state = self.tr("tersimpan untuk offline")
         else:
             state = self.tr("tidak disimpan di meja ini") if archived else self.tr("belum diunduh")
@@ -118,6 +130,9 @@ class AttachmentRow(QFrame):
 
 
 class AttachmentList(QScrollArea):
+    # Files the officer chose to add to the shown ticket (one signal per file).
+    attach_requested = Signal(object)  # Path
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
@@ -129,6 +144,8 @@ class AttachmentList(QScrollArea):
             QUrl.fromLocalFile(str(path))
         )
         self.ask_save_path: Callable[[str], Path | None] = self._ask_save_path
+        self.ask_open_paths: Callable[[], list[Path]] = self._ask_open_paths
+        self.add_button: QPushButton | None = None
         self.rows: list[AttachmentRow] = []
         self.show_attachments((), None)
 
@@ -138,19 +155,34 @@ class AttachmentList(QScrollArea):
         data_dir: Path | None,
         lang: str = "id",
         archived: bool = False,
+        sending: Mapping[str, OpState] | None = None,
+        can_attach: bool = False,
     ) -> None:
+        """``sending``: files attached here, by id, with their op's state; ``can_attach``: offer to add."""
         self.data_dir = data_dir
         holder = QWidget()
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(2, 8, 8, 8)
         layout.setSpacing(6)
         self.rows = []
+        self.add_button = None
+        if can_attach:
+            top = QHBoxLayout()
+            hint = _plain(self.tr("Berkas hingga 5 MB; terkirim saat sinkron."), "muted")
+            hint.setWordWrap(True)
+            hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            top.addWidget(hint, 1)
+            self.add_button = QPushButton(self.tr("Lampirkan berkas\u2026"))
+            self.add_button.setAccessibleName(self.tr("Lampirkan berkas ke tiket ini"))
+            self.add_button.clicked.connect(self.choose_files)
+            top.addWidget(self.add_button)
+            layout.addLayout(top)
         if not attachments:
             layout.addWidget(_plain(self.tr("Tidak ada lampiran."), "muted"))
         for a in attachments:
             cached = data_dir is not None and cached_file(data_dir, a.cached_path) is not None
             viewable = cached and data_dir is not None and self._viewable(a)
-            row = AttachmentRow(a, cached, viewable, lang, archived)
+            row = AttachmentRow(a, cached, viewable, lang, archived, (sending or {}).get(a.id))
             row.open_button.clicked.connect(lambda _=False, x=a: self.open_attachment(x))
             row.save_button.clicked.connect(lambda _=False, x=a: self.save_attachment(x))
             layout.addWidget(row)
@@ -184,6 +216,16 @@ class AttachmentList(QScrollArea):
             shutil.copyfile(source, target)
         except OSError as exc:
             self._failed(self.tr("Lampiran tidak dapat disimpan: %1").replace("%1", str(exc)))
+
+    def choose_files(self) -> None:
+        for path in self.ask_open_paths():
+            emit(self.attach_requested, path)
+
+    def _ask_open_paths(self) -> list[Path]:
+        chosen, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Pilih berkas untuk dilampirkan"), str(Path.home())
+        )
+        return [Path(c) for c in chosen]
 
     def _ask_save_path(self, filename: str) -> Path | None:
         suffix = Path(filename).suffix

@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
         self.ticket_view.reply_submitted.connect(self.submit_message)
         self.ticket_view.status_requested.connect(self.change_status)
         self.ticket_view.receipt_requested.connect(self.print_receipt)
+        self.ticket_view.attachments.attach_requested.connect(self.attach_file)
         splitter.addWidget(self.ticket_view)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
@@ -681,6 +682,20 @@ class MainWindow(QMainWindow):
             done,
             initiator=self,
             label=self.tr("Menyimpan"),
+            on_error=self._refuse,
+        )
+
+    def attach_file(self, path: Path) -> None:
+        if self.detail is None:
+            return
+        from desktop import actions
+
+        tracking_no = self.detail.ticket.tracking_no
+        self.tasks.mutate(
+            lambda: actions.attach(self.store, tracking_no, path).changes,
+            lambda _changes: self.sync.sync_now(),
+            initiator=self,
+            label=self.tr("Melampirkan berkas"),
             on_error=self._refuse,
         )
 

@@ -384,7 +384,7 @@ class TicketView(QWidget):
 
         self.body.setPlainText(t.body)
         self._fill_thread(detail, directory, tz, lang)
-        self._fill_attachments(detail)
+        self._fill_attachments(detail, can_act and not t.archived)
         self.tabs.setTabText(1, self.tr("Percakapan (%1)").replace("%1", str(len(t.messages))))
         self.tabs.setTabText(2, self.tr("Lampiran (%1)").replace("%1", str(len(t.attachments))))
         self.editor.setEnabled(can_act and not t.archived)
@@ -412,13 +412,15 @@ class TicketView(QWidget):
         layout.addStretch(1)
         self.thread_area.setWidget(holder)
 
-    def _fill_attachments(self, detail: TicketDetail) -> None:
+    def _fill_attachments(self, detail: TicketDetail, can_attach: bool) -> None:
         data_dir = self.data_dir or getattr(self.window(), "data_dir", None)
         self.attachments.show_attachments(
             detail.ticket.attachments,
             data_dir if isinstance(data_dir, Path) else None,
             self.lang,
             archived=detail.ticket.archived,
+            sending=detail.attachment_ops,
+            can_attach=can_attach,
         )
 
     def message_cards(self) -> list[MessageCard]:

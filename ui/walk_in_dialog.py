@@ -4,6 +4,7 @@ is valid offline, queued for the server, and its receipt offered for printing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -11,12 +12,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +29,9 @@ from desktop.changes import Changes
 from desktop.domain import Confidentiality
 from desktop.settings import Settings
 from desktop.store import LocalStore
+from desktop.sync.attachments import MAX_UPLOAD_BYTES
 from desktop.ticket_detail import DeskDirectory
+from ui.attachment_list import format_file_size
 from ui.print_preview import PrintPreviewDialog
 from ui.printing import ReceiptPrinter
 from ui.signals import emit
@@ -119,6 +124,26 @@ class WalkInDialog(QDialog):
         form.addRow(self.tr("Isi pengaduan"), self.body)
         form.addRow(self.tr("Kategori"), self.category)
         form.addRow(self.tr("Lokasi"), self.location)
+        # Documents the citizen brings (an ID card, a letter): attached with the complaint.
+        self.files: list[Path] = []
+        self.ask_open_paths: Callable[[], list[Path]] = self._ask_open_paths
+        files_box = QWidget()
+        files_row = QHBoxLayout(files_box)
+        files_row.setContentsMargins(0, 0, 0, 0)
+        self.files_label = plain_label("", "muted", wrap=True)
+        self.files_label.setAccessibleName(self.tr("Dokumen terlampir"))
+        self.files_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        files_row.addWidget(self.files_label, 1)
+        self.add_files_button = QPushButton(self.tr("Tambah berkas\u2026"))
+        self.add_files_button.setAccessibleName(self.tr("Tambah dokumen pendukung"))
+        self.add_files_button.clicked.connect(self.add_files)
+        files_row.addWidget(self.add_files_button)
+        self.clear_files_button = QPushButton(self.tr("Kosongkan"))
+        self.clear_files_button.setAccessibleName(self.tr("Hapus semua dokumen dari daftar"))
+        self.clear_files_button.clicked.connect(self.clear_files)
+        files_row.addWidget(self.clear_files_button)
+        form.addRow(self.tr("Dokumen"), files_box)
+        self._show_files()
         layout.addWidget(self.form_frame)
 
         self.error = plain_label("", "error", wrap=True)
@@ -167,6 +192,45 @@ class WalkInDialog(QDialog):
         self.confidentiality.currentIndexChanged.connect(lambda _i: self._name_hint())
         self._name_hint()
 
+    def add_files(self) -> None:
+        refused = []
+        for path in self.ask_open_paths():
+            try:
+                size = path.stat().st_size
+            except OSError:
+                size = -1
+            if not 0 < size <= MAX_UPLOAD_BYTES:
+                refused.append(path.name)
+            elif path not in self.files:
+                self.files.append(path)
+        self._show_files()
+        if refused:
+            self.error.setText(
+                self.tr("Tidak dapat dilampirkan (kosong, tidak terbaca atau lebih dari 5 MB): %1").replace(
+                    "%1", ", ".join(refused)
+                )
+            )
+            self.error.show()
+
+    def clear_files(self) -> None:
+        self.files.clear()
+        self._show_files()
+
+    def _show_files(self) -> None:
+        names = [
+            f"{p.name} ({format_file_size(p.stat().st_size, self.lang)})" for p in self.files if p.exists()
+        ]
+        self.files_label.setText(
+            ", ".join(names) if names else self.tr("Tidak ada (opsional, maks. 5 MB per berkas)")
+        )
+        self.clear_files_button.setVisible(bool(self.files))
+
+    def _ask_open_paths(self) -> list[Path]:
+        chosen, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Pilih dokumen pendukung"), str(Path.home())
+        )
+        return [Path(c) for c in chosen]
+
     def _name_hint(self) -> None:
         if self.confidentiality.currentData() == Confidentiality.PUBLIC.value:
             self.name.setPlaceholderText(self.tr("Wajib untuk pengaduan terbuka"))
@@ -203,6 +267,7 @@ class WalkInDialog(QDialog):
         body, location = self.body.toPlainText(), self.location.text().strip()
         category = self.category.currentData()
         confidentiality = str(self.confidentiality.currentData())
+        files = list(self.files)
         self.save_button.setEnabled(False)
         holder: list[actions.ActionResult] = []
 
@@ -216,6 +281,7 @@ class WalkInDialog(QDialog):
                 category=category,
                 confidentiality=confidentiality,
                 location=location,
+                files=files,
             )
             holder.append(result)
             return result.changes

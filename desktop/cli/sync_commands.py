@@ -1,5 +1,5 @@
 """The working commands: login, logout, sync, queue, show, reply, note, status, assign, transfer,
-walk-in, outbox, acknowledge. Everything but ``login`` and ``sync`` works offline.
+walk-in, attach, outbox, acknowledge. Everything but ``login`` and ``sync`` works offline.
 
 JSON outputs use PROTOCOL.md's field names and are documented in ``docs/cli.md``; keep them stable.
 Only the standard library is imported up front: ``tanggap`` builds every sub-parser on each run,
@@ -346,6 +346,13 @@ def cmd_note(args: argparse.Namespace) -> int:
         return _acted(_action(actions.note, store, args.tracking_no, args.text), "Catatan untuk")
 
 
+def cmd_attach(args: argparse.Namespace) -> int:
+    from desktop import actions
+
+    with _store(args) as store:
+        return _acted(_action(actions.attach, store, args.tracking_no, args.file), "Lampiran untuk")
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from desktop import actions
 
@@ -382,6 +389,7 @@ def cmd_walk_in(args: argparse.Namespace) -> int:
             body=args.body,
             category=args.category,
             confidentiality=args.confidentiality,
+            files=args.attach,
         )
     print(result.tracking_no)  # alone on stdout, so a script can capture it
     return 0
@@ -513,6 +521,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = add("note", "catatan internal / internal note", cmd_note)
     p.add_argument("tracking_no", metavar="TRACKING")
     p.add_argument("text", metavar="TEXT")
+    p = add("attach", "lampirkan berkas (maks. 5 MB) / attach a file (max. 5 MB)", cmd_attach)
+    p.add_argument("tracking_no", metavar="TRACKING")
+    p.add_argument("file", metavar="FILE")
     p = add("status", "ubah status / change status", cmd_status)
     p.add_argument("tracking_no", metavar="TRACKING")
     p.add_argument("status", metavar="STATUS")
@@ -531,6 +542,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--body", required=True, metavar="B")
     p.add_argument("--category", default=None, metavar="C")
     p.add_argument("--confidentiality", choices=("public", "anonim", "rahasia"), default="public")
+    p.add_argument(
+        "--attach", action="append", default=[], metavar="FILE", help="berkas pendukung (boleh berulang)"
+    )
     p = add("outbox", "op tertunda, konflik dan penolakan / pending ops, conflicts, rejections", cmd_outbox)
     _json_flag(p)
     p = add("acknowledge", "tandai pemberitahuan sudah dibaca / acknowledge notices", cmd_acknowledge)

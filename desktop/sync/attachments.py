@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import mimetypes
 import os
 import re
 import shutil
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ATTACHMENTS_DIR = "attachments"
+# What the server takes from a desk (server.attachments.MAX_ATTACHMENT_BYTES).
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 VIEW_DIR = "view"  # copies named for the system viewer (see viewer_copy)
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 SYNC_BUDGET_BYTES = 50 * 1024 * 1024
@@ -107,7 +111,9 @@ def sweep(store: LocalStore) -> int:
     A ticket that left this desk's scope (transferred, restricted) stays as a read-only archive
     row, but its files do not stay on this computer. Blobs no attachment names (left by a crash
     between download and bookkeeping, or by a ticket that went away) go too, with the viewer
-    copies made of them. Called under the sync lock, so no download is in flight.
+    copies made of them. Called under the sync lock, so no download is in flight; the files go
+    while this holds the store's write lock, so a file being attached (written inside its own
+    write transaction, see ``keep_local_blob``) is either named already or not written yet.
     """
     with store.write() as session:
         archived = select(models.Ticket.id).where(models.Ticket.archived.is_(True))
@@ -124,7 +130,13 @@ def sweep(store: LocalStore) -> int:
                 .distinct()
             )
         )
-    root = store.path.parent / ATTACHMENTS_DIR
+        removed = _remove_unneeded(store.path.parent / ATTACHMENTS_DIR, needed)
+    if removed:
+        log.info("attachments: removed %d file(s) no ticket of this desk needs", removed)
+    return removed
+
+
+def _remove_unneeded(root: Path, needed: set[str]) -> int:
     removed = 0
     for folder in sorted(root.iterdir()) if root.is_dir() else ():
         if not folder.is_dir():
@@ -135,14 +147,91 @@ def sweep(store: LocalStore) -> int:
                     shutil.rmtree(copies, ignore_errors=True)
             continue
         for blob in folder.iterdir():
-            # Only what this module writes: a digest-named blob, or a partial download left by a crash.
+            # Only what this module writes: a digest-named blob, or a partial write left by a crash.
             if blob.name in needed or not (_SHA256_RE.match(blob.name) or blob.name.startswith(".part-")):
                 continue
             blob.unlink(missing_ok=True)
             removed += bool(_SHA256_RE.match(blob.name))
-    if removed:
-        log.info("attachments: removed %d file(s) no ticket of this desk needs", removed)
     return removed
+
+
+# -- files added at this desk ------------------------------------------------------------------
+
+
+class FileRefused(ValueError):
+    """A file the desk will not attach; the message says why, in Indonesian and English."""
+
+
+@dataclass(frozen=True, slots=True)
+class LocalFile:
+    filename: str
+    mime: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def read_local_file(path: Path) -> LocalFile:
+    """A file the officer picked, checked before anything is written (size, readability)."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise FileRefused(f"{path.name} bukan berkas. / Not a file.")
+        if size > MAX_UPLOAD_BYTES:
+            raise FileRefused(
+                f"{path.name} lebih dari {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; server tidak menerimanya."
+                f" / Over {MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileRefused(
+            f"Berkas tidak dapat dibaca: {exc.strerror or exc}. / Cannot read the file."
+        ) from None
+    if not data:
+        raise FileRefused(f"{path.name} kosong. / The file is empty.")
+    if len(data) > MAX_UPLOAD_BYTES:  # grew while we looked
+        raise FileRefused(f"{path.name} terlalu besar. / Too large.")
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return LocalFile(_display_name(path.name), mime, data)
+
+
+def _display_name(raw: str) -> str:
+    """The picked file's name without control or format characters (the server cleans it again)."""
+    name = "".join(ch for ch in unicodedata.normalize("NFC", raw) if unicodedata.category(ch)[0] != "C")
+    return " ".join(name.split())[:200] or "lampiran"
+
+
+def keep_local_blob(data_dir: Path, data: bytes) -> str:
+    """Store the bytes in the content-addressed cache (whole or not at all); their relative path.
+
+    Call it inside the write transaction that adds the attachment row (see ``sweep``).
+    """
+    sha256 = hashlib.sha256(data).hexdigest()
+    relative = relative_blob_path(sha256)
+    final = data_dir.joinpath(*relative.split("/"))
+    if final.is_file() and final.stat().st_size == len(data):
+        return relative
+    final.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".part-", dir=final.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, final)
+    finally:
+        Path(tmp_name).unlink(missing_ok=True)
+    return relative
+
+
+def upload_blob(transport: Transport, data_dir: Path, sha256: str) -> None:
+    """Send one of this desk's files before the op that names it (PUT is idempotent)."""
+    path = cached_file(data_dir, relative_blob_path(sha256))
+    if path is None:
+        raise FileNotFoundError(sha256)
+    transport.put_blob(sha256, path.read_bytes())
 
 
 def _mark_cached(store: LocalStore, sha256: str) -> list[str]:

@@ -29,6 +29,7 @@ def new_op_id() -> str:
 
 
 def next_seq(session: Session) -> int:
+    session.flush()  # ops queued earlier in this transaction count (a walk-in and its documents)
     current = session.scalar(select(func.max(models.OutboxOp.seq)))
     return int(current or 0) + 1
 

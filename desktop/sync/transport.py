@@ -145,11 +145,19 @@ class Transport:
         return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 
     def _send_once(
-        self, method: str, path: str, *, params: Mapping[str, Any] | None = None, body: Any = None
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        body: Any = None,
+        raw: bytes | None = None,
     ) -> Any:
         headers = self._headers()
-        data = None
-        if body is not None:
+        data = raw
+        if raw is not None:
+            headers["Content-Type"] = "application/octet-stream"
+        elif body is not None:
             data = orjson.dumps(body)
             headers["Content-Type"] = "application/json"
         try:
@@ -266,6 +274,10 @@ class Transport:
             if not isinstance(got, dict) or got.get("op_id") != sent["op_id"]:
                 raise TransportError("Jawaban server tidak dapat dibaca", detail="push results out of order")
         return results
+
+    def put_blob(self, sha256: str, data: bytes) -> None:
+        """Send a file's bytes, named by their sha256 (idempotent: a resend after a crash is harmless)."""
+        self._send_once("PUT", f"/blobs/{sha256}", raw=data)
 
     def download(self, path: str, write: Callable[[bytes], object], *, max_bytes: int) -> int:
         """GET a file below the server root (``/api/v1/attachments/<id>``) into ``write``; its size.

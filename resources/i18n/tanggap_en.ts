@@ -4,28 +4,48 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../ui/attachment_list.py" line="126"/>
-        <location filename="../../ui/attachment_list.py" line="197"/>
+        <location filename="../../ui/attachment_list.py" line="141"/>
+        <location filename="../../ui/attachment_list.py" line="239"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="149"/>
+        <location filename="../../ui/attachment_list.py" line="171"/>
+        <source>Berkas hingga 5 MB; terkirim saat sinkron.</source>
+        <translation>Files up to 5 MB; sent when syncing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="175"/>
+        <source>Lampirkan berkas…</source>
+        <translation>Attach files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="176"/>
+        <source>Lampirkan berkas ke tiket ini</source>
+        <translation>Attach files to this ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="181"/>
         <source>Tidak ada lampiran.</source>
         <translation>No attachments.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="171"/>
+        <location filename="../../ui/attachment_list.py" line="203"/>
         <source>Lampiran tidak dapat dibuka: %1</source>
         <translation>The attachment cannot be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="186"/>
+        <location filename="../../ui/attachment_list.py" line="218"/>
         <source>Lampiran tidak dapat disimpan: %1</source>
         <translation>The attachment cannot be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="192"/>
+        <location filename="../../ui/attachment_list.py" line="226"/>
+        <source>Pilih berkas untuk dilampirkan</source>
+        <translation>Choose files to attach</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="234"/>
         <source>Simpan lampiran sebagai</source>
         <translation>Save attachment as</translation>
     </message>
@@ -33,62 +53,72 @@
 <context>
     <name>AttachmentRow</name>
     <message>
-        <location filename="../../ui/attachment_list.py" line="77"/>
+        <location filename="../../ui/attachment_list.py" line="85"/>
         <source>Nama berkas</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="80"/>
+        <location filename="../../ui/attachment_list.py" line="88"/>
+        <source>menunggu sinkronisasi</source>
+        <translation>waiting for sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="90"/>
+        <source>ditolak server — lihat Konflik &amp; ditolak</source>
+        <translation>refused by the server — see Conflicts &amp; rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/attachment_list.py" line="92"/>
         <source>tersimpan untuk offline</source>
         <translation>saved for offline use</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="82"/>
+        <location filename="../../ui/attachment_list.py" line="94"/>
         <source>belum diunduh</source>
         <translation>not downloaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="82"/>
+        <location filename="../../ui/attachment_list.py" line="94"/>
         <source>tidak disimpan di meja ini</source>
         <translation>not kept on this desk</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="91"/>
+        <location filename="../../ui/attachment_list.py" line="103"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="93"/>
+        <location filename="../../ui/attachment_list.py" line="105"/>
         <source>Buka %1 dengan aplikasi sistem</source>
         <translation>Open %1 with the system application</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="95"/>
+        <location filename="../../ui/attachment_list.py" line="107"/>
         <source>Simpan sebagai…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="96"/>
+        <location filename="../../ui/attachment_list.py" line="108"/>
         <source>Simpan salinan %1</source>
         <translation>Save a copy of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="100"/>
+        <location filename="../../ui/attachment_list.py" line="112"/>
         <source>Tiket ini sudah di luar lingkup meja ini; berkasnya tidak disimpan di komputer ini.</source>
         <translation>This ticket is no longer in this desk&apos;s scope; its files are not kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="104"/>
+        <location filename="../../ui/attachment_list.py" line="116"/>
         <source>Berkas lebih dari 10 MB tidak diunduh untuk offline; lihat di server pengaduan.</source>
         <translation>Files over 10 MB are not downloaded for offline use; see them on the complaints server.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="107"/>
+        <location filename="../../ui/attachment_list.py" line="119"/>
         <source>Belum diunduh: berkas tersedia setelah sinkronisasi berikutnya.</source>
         <translation>Not downloaded yet: the file arrives with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="114"/>
+        <location filename="../../ui/attachment_list.py" line="126"/>
         <source>Jenis berkas ini tidak dibuka langsung; gunakan “Simpan sebagai…”.</source>
         <translation>This kind of file is not opened directly; use “Save as…”.</translation>
     </message>
@@ -136,7 +166,7 @@ or register a complaint made in person at the desk.</translation>
 <context>
     <name>FieldLabel</name>
     <message>
-        <location filename="../../ui/field_label.py" line="62"/>
+        <location filename="../../ui/field_label.py" line="63"/>
         <source>Salin teks lengkap</source>
         <translation>Copy the whole text</translation>
     </message>
@@ -269,7 +299,7 @@ or register a complaint made in person at the desk.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="184"/>
-        <location filename="../../ui/mainwindow.py" line="455"/>
+        <location filename="../../ui/mainwindow.py" line="456"/>
         <source>Pengaduan masyarakat</source>
         <translation>Public complaints</translation>
     </message>
@@ -364,152 +394,152 @@ or register a complaint made in person at the desk.</translation>
         <translation>Queue columns</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="339"/>
+        <location filename="../../ui/mainwindow.py" line="340"/>
         <source>Semua kanal</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="346"/>
+        <location filename="../../ui/mainwindow.py" line="347"/>
         <source>Semua kategori</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="351"/>
+        <location filename="../../ui/mainwindow.py" line="352"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="357"/>
+        <location filename="../../ui/mainwindow.py" line="358"/>
         <source>Semua petugas</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="358"/>
+        <location filename="../../ui/mainwindow.py" line="359"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="363"/>
+        <location filename="../../ui/mainwindow.py" line="364"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="365"/>
+        <location filename="../../ui/mainwindow.py" line="366"/>
         <source>Pengaduan &amp;langsung…</source>
         <translation>&amp;Walk-in complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="369"/>
+        <location filename="../../ui/mainwindow.py" line="370"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="371"/>
+        <location filename="../../ui/mainwindow.py" line="372"/>
         <source>&amp;Masuk…</source>
         <translation>&amp;Log in…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="372"/>
+        <location filename="../../ui/mainwindow.py" line="373"/>
         <source>&amp;Keluar akun</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="374"/>
+        <location filename="../../ui/mainwindow.py" line="375"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="376"/>
+        <location filename="../../ui/mainwindow.py" line="377"/>
         <source>&amp;Tiket</source>
         <translation>&amp;Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="377"/>
+        <location filename="../../ui/mainwindow.py" line="378"/>
         <source>Tiket &amp;berikutnya</source>
         <translation>&amp;Next ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="378"/>
+        <location filename="../../ui/mainwindow.py" line="379"/>
         <source>Tiket &amp;sebelumnya</source>
         <translation>&amp;Previous ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="379"/>
+        <location filename="../../ui/mainwindow.py" line="380"/>
         <source>&amp;Balas</source>
         <translation>&amp;Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="382"/>
+        <location filename="../../ui/mainwindow.py" line="383"/>
         <source>&amp;Catatan internal</source>
         <translation>Internal &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="386"/>
+        <location filename="../../ui/mainwindow.py" line="387"/>
         <source>&amp;Cari</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="389"/>
+        <location filename="../../ui/mainwindow.py" line="390"/>
         <source>Cetak &amp;tanda terima…</source>
         <translation>Print &amp;receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="393"/>
+        <location filename="../../ui/mainwindow.py" line="394"/>
         <source>&amp;Supervisor</source>
         <translation>S&amp;upervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="395"/>
+        <location filename="../../ui/mainwindow.py" line="396"/>
         <source>&amp;Tugaskan ke petugas…</source>
         <translation>&amp;Assign to officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="398"/>
+        <location filename="../../ui/mainwindow.py" line="399"/>
         <source>&amp;Alihkan ke OPD lain…</source>
         <translation>&amp;Transfer to another agency…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="401"/>
+        <location filename="../../ui/mainwindow.py" line="402"/>
         <source>&amp;Beban kerja petugas</source>
         <translation>Officer &amp;workload</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="404"/>
+        <location filename="../../ui/mainwindow.py" line="405"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="406"/>
+        <location filename="../../ui/mainwindow.py" line="407"/>
         <source>Ringkasan &amp;kinerja…</source>
         <translation>&amp;Performance summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="409"/>
+        <location filename="../../ui/mainwindow.py" line="410"/>
         <source>Sin&amp;kron</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="410"/>
+        <location filename="../../ui/mainwindow.py" line="411"/>
         <source>&amp;Sinkronkan sekarang</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="411"/>
+        <location filename="../../ui/mainwindow.py" line="412"/>
         <source>&amp;Kotak konflik…</source>
         <translation>&amp;Conflicts inbox…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="452"/>
+        <location filename="../../ui/mainwindow.py" line="453"/>
         <source>Masuk dulu untuk mencetak ringkasan.</source>
         <translation>Log in first to print a summary.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="639"/>
+        <location filename="../../ui/mainwindow.py" line="640"/>
         <source>Belum masuk — bekerja offline</source>
         <translation>Not logged in — working offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.py" line="510"/>
+        <location filename="../../ui/mainwindow.py" line="511"/>
         <source>%n hasil</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -517,8 +547,8 @@ or register a complaint made in person at the desk.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.py" line="513"/>
-        <location filename="../../ui/mainwindow.py" line="634"/>
+        <location filename="../../ui/mainwindow.py" line="514"/>
+        <location filename="../../ui/mainwindow.py" line="635"/>
         <source>%n tiket</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -526,54 +556,59 @@ or register a complaint made in person at the desk.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="584"/>
+        <location filename="../../ui/mainwindow.py" line="585"/>
         <source>Bapak/Ibu</source>
         <translation>Sir/Madam</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="752"/>
+        <location filename="../../ui/mainwindow.py" line="767"/>
         <source>Tidak dapat dilakukan</source>
         <translation>Cannot be done</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="683"/>
+        <location filename="../../ui/mainwindow.py" line="684"/>
         <source>Menyimpan</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="644"/>
+        <location filename="../../ui/mainwindow.py" line="645"/>
         <source>Keluar akun — masuk lagi untuk sinkronisasi</source>
         <translation>Logged out — log in again to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="697"/>
+        <location filename="../../ui/mainwindow.py" line="698"/>
+        <source>Melampirkan berkas</source>
+        <translation>Attaching a file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="712"/>
         <source>Alasan: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="698"/>
+        <location filename="../../ui/mainwindow.py" line="713"/>
         <source>Tulis alasan yang dapat dibaca pelapor atau OPD penerima.</source>
         <translation>Write a reason the reporter or the receiving agency can read.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="787"/>
+        <location filename="../../ui/mainwindow.py" line="802"/>
         <source>Menugaskan</source>
         <translation>Assigning</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="878"/>
+        <location filename="../../ui/mainwindow.py" line="893"/>
         <source>Kesalahan tak terduga</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="879"/>
+        <location filename="../../ui/mainwindow.py" line="894"/>
         <source>%1 gagal: %2
 Rincian ada di log: %3</source>
         <translation>%1 failed: %2
 Details are in the log: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="880"/>
+        <location filename="../../ui/mainwindow.py" line="895"/>
         <source>Pekerjaan</source>
         <translation>Task</translation>
     </message>
@@ -1392,74 +1427,74 @@ Details are in the log: %3</translation>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="210"/>
+        <location filename="../../ui/ticket_view.py" line="216"/>
         <source>PELAPOR</source>
         <translation>REPORTER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="211"/>
+        <location filename="../../ui/ticket_view.py" line="217"/>
         <source>KATEGORI</source>
         <translation>CATEGORY</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="212"/>
+        <location filename="../../ui/ticket_view.py" line="218"/>
         <source>PETUGAS</source>
         <translation>OFFICER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="213"/>
+        <location filename="../../ui/ticket_view.py" line="219"/>
         <source>DITERIMA</source>
         <translation>RECEIVED</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="214"/>
+        <location filename="../../ui/ticket_view.py" line="220"/>
         <source>LOKASI</source>
         <translation>LOCATION</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="215"/>
+        <location filename="../../ui/ticket_view.py" line="221"/>
         <source>KONTAK</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="229"/>
+        <location filename="../../ui/ticket_view.py" line="235"/>
         <source>Tenggat berisiko</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="232"/>
+        <location filename="../../ui/ticket_view.py" line="238"/>
         <source>Semua tenggat</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="239"/>
+        <location filename="../../ui/ticket_view.py" line="245"/>
         <source>Ubah status:</source>
         <translation>Change status:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="245"/>
+        <location filename="../../ui/ticket_view.py" line="251"/>
         <source>Ubah status ke %1</source>
         <translation>Change status to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="261"/>
-        <location filename="../../ui/ticket_view.py" line="263"/>
+        <location filename="../../ui/ticket_view.py" line="267"/>
+        <location filename="../../ui/ticket_view.py" line="269"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="270"/>
-        <location filename="../../ui/ticket_view.py" line="274"/>
+        <location filename="../../ui/ticket_view.py" line="276"/>
+        <location filename="../../ui/ticket_view.py" line="280"/>
         <source>Percakapan</source>
         <translation>Thread</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="279"/>
+        <location filename="../../ui/ticket_view.py" line="285"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_view.py" line="324"/>
+        <location filename="../../ui/ticket_view.py" line="330"/>
         <source>%n perubahan menunggu sinkronisasi</source>
         <translation>
             <numerusform>%n change waiting for sync</numerusform>
@@ -1467,37 +1502,37 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="328"/>
+        <location filename="../../ui/ticket_view.py" line="334"/>
         <source>Identitas dirahasiakan</source>
         <translation>Identity withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="337"/>
+        <location filename="../../ui/ticket_view.py" line="343"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="350"/>
+        <location filename="../../ui/ticket_view.py" line="356"/>
         <source>Tenggat berisiko: %1 — %2 (%3)</source>
         <translation>Deadline at risk: %1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="353"/>
+        <location filename="../../ui/ticket_view.py" line="359"/>
         <source>dijeda</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="382"/>
+        <location filename="../../ui/ticket_view.py" line="388"/>
         <source>Percakapan (%1)</source>
         <translation>Thread (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="383"/>
+        <location filename="../../ui/ticket_view.py" line="389"/>
         <source>Lampiran (%1)</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="396"/>
+        <location filename="../../ui/ticket_view.py" line="402"/>
         <source>Belum ada balasan atau catatan.</source>
         <translation>No replies or notes yet.</translation>
     </message>
@@ -1606,188 +1641,233 @@ Details are in the log: %3</translation>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="63"/>
+        <location filename="../../ui/walk_in_dialog.py" line="68"/>
         <source>Pengaduan langsung</source>
         <translation>Walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="68"/>
+        <location filename="../../ui/walk_in_dialog.py" line="73"/>
         <source>Catat pengaduan yang datang ke loket</source>
         <translation>Register a complaint made at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="71"/>
+        <location filename="../../ui/walk_in_dialog.py" line="76"/>
         <source>Nomor tiket langsung berlaku walau sedang offline; dikirim ke server saat sinkron.</source>
         <translation>The tracking number is valid at once, even offline; it goes to the server at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="84"/>
-        <location filename="../../ui/walk_in_dialog.py" line="115"/>
+        <location filename="../../ui/walk_in_dialog.py" line="89"/>
+        <location filename="../../ui/walk_in_dialog.py" line="120"/>
         <source>Nama pelapor</source>
         <translation>Reporter name</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="86"/>
+        <location filename="../../ui/walk_in_dialog.py" line="91"/>
         <source>Kontak pelapor</source>
         <translation>Reporter contact</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="87"/>
+        <location filename="../../ui/walk_in_dialog.py" line="92"/>
         <source>Nomor HP atau surel</source>
         <translation>Mobile number or e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="89"/>
-        <location filename="../../ui/walk_in_dialog.py" line="117"/>
+        <location filename="../../ui/walk_in_dialog.py" line="94"/>
+        <location filename="../../ui/walk_in_dialog.py" line="122"/>
         <source>Kerahasiaan</source>
         <translation>Confidentiality</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="91"/>
+        <location filename="../../ui/walk_in_dialog.py" line="96"/>
         <source>identitas boleh dilihat petugas</source>
         <translation>officers may see the identity</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="92"/>
+        <location filename="../../ui/walk_in_dialog.py" line="97"/>
         <source>identitas disembunyikan</source>
         <translation>identity hidden</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="93"/>
+        <location filename="../../ui/walk_in_dialog.py" line="98"/>
         <source>seluruh laporan dibatasi</source>
         <translation>whole report restricted</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="100"/>
+        <location filename="../../ui/walk_in_dialog.py" line="105"/>
         <source>Judul pengaduan</source>
         <translation>Complaint title</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="102"/>
+        <location filename="../../ui/walk_in_dialog.py" line="107"/>
         <source>Ringkas, mis. “Lampu PJU mati di Jl. Ahmad Yani”</source>
         <translation>Short, e.g. “Street light out on Jl. Ahmad Yani”</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="104"/>
-        <location filename="../../ui/walk_in_dialog.py" line="119"/>
+        <location filename="../../ui/walk_in_dialog.py" line="109"/>
+        <location filename="../../ui/walk_in_dialog.py" line="124"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="106"/>
+        <location filename="../../ui/walk_in_dialog.py" line="111"/>
         <source>Uraikan pengaduan seperti yang disampaikan pelapor.</source>
         <translation>Describe the complaint as the reporter told it.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="108"/>
-        <location filename="../../ui/walk_in_dialog.py" line="120"/>
+        <location filename="../../ui/walk_in_dialog.py" line="113"/>
+        <location filename="../../ui/walk_in_dialog.py" line="125"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="109"/>
+        <location filename="../../ui/walk_in_dialog.py" line="114"/>
         <source>(belum ditentukan)</source>
         <translation>(not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="113"/>
-        <location filename="../../ui/walk_in_dialog.py" line="121"/>
+        <location filename="../../ui/walk_in_dialog.py" line="118"/>
+        <location filename="../../ui/walk_in_dialog.py" line="126"/>
         <source>Lokasi</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="114"/>
+        <location filename="../../ui/walk_in_dialog.py" line="119"/>
         <source>Alamat, desa/kelurahan, kecamatan</source>
         <translation>Address, village, district</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="116"/>
+        <location filename="../../ui/walk_in_dialog.py" line="121"/>
         <source>Kontak</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="118"/>
+        <location filename="../../ui/walk_in_dialog.py" line="123"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="125"/>
+        <location filename="../../ui/walk_in_dialog.py" line="134"/>
+        <source>Dokumen terlampir</source>
+        <translation>Attached documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="137"/>
+        <source>Tambah berkas…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="138"/>
+        <source>Tambah dokumen pendukung</source>
+        <translation>Add supporting documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="141"/>
+        <source>Kosongkan</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="142"/>
+        <source>Hapus semua dokumen dari daftar</source>
+        <translation>Remove every document from the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="145"/>
+        <source>Dokumen</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="150"/>
         <source>Pesan kesalahan</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="134"/>
+        <location filename="../../ui/walk_in_dialog.py" line="159"/>
         <source>Pengaduan tercatat</source>
         <translation>Complaint registered</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="137"/>
+        <location filename="../../ui/walk_in_dialog.py" line="162"/>
         <source>Nomor tiket baru</source>
         <translation>New tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="141"/>
+        <location filename="../../ui/walk_in_dialog.py" line="166"/>
         <source>Berikan nomor ini kepada pelapor. Menunggu sinkronisasi ke server.</source>
         <translation>Give this number to the reporter. Waiting to sync to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="147"/>
+        <location filename="../../ui/walk_in_dialog.py" line="172"/>
         <source>Cetak tanda terima…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="149"/>
+        <location filename="../../ui/walk_in_dialog.py" line="174"/>
         <source>Cetak tanda terima</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="159"/>
-        <location filename="../../ui/walk_in_dialog.py" line="162"/>
+        <location filename="../../ui/walk_in_dialog.py" line="184"/>
+        <location filename="../../ui/walk_in_dialog.py" line="187"/>
         <source>Simpan pengaduan</source>
         <translation>Save complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="163"/>
+        <location filename="../../ui/walk_in_dialog.py" line="188"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="172"/>
+        <location filename="../../ui/walk_in_dialog.py" line="209"/>
+        <source>Tidak dapat dilampirkan (kosong, tidak terbaca atau lebih dari 5 MB): %1</source>
+        <translation>Cannot be attached (empty, unreadable or over 5 MB): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="224"/>
+        <source>Tidak ada (opsional, maks. 5 MB per berkas)</source>
+        <translation>None (optional, at most 5 MB a file)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="230"/>
+        <source>Pilih dokumen pendukung</source>
+        <translation>Choose supporting documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/walk_in_dialog.py" line="236"/>
         <source>Wajib untuk pengaduan terbuka</source>
         <translation>Required for a public complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="174"/>
+        <location filename="../../ui/walk_in_dialog.py" line="238"/>
         <source>Boleh dikosongkan; tidak ditampilkan ke petugas lain</source>
         <translation>May be left empty; not shown to other officers</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="180"/>
+        <location filename="../../ui/walk_in_dialog.py" line="244"/>
         <source>Nama pelapor wajib diisi untuk pengaduan terbuka.</source>
         <translation>A public complaint needs the reporter&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="183"/>
+        <location filename="../../ui/walk_in_dialog.py" line="247"/>
         <source>Kontak harus nomor telepon (mis. 0812…) atau alamat surel.</source>
         <translation>The contact must be a phone number (e.g. 0812…) or an e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="185"/>
+        <location filename="../../ui/walk_in_dialog.py" line="249"/>
         <source>Judul pengaduan wajib diisi.</source>
         <translation>The complaint needs a title.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="187"/>
+        <location filename="../../ui/walk_in_dialog.py" line="251"/>
         <source>Isi pengaduan terlalu pendek (minimal 10 karakter).</source>
         <translation>The complaint text is too short (at least 10 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="231"/>
+        <location filename="../../ui/walk_in_dialog.py" line="297"/>
         <source>Selesai</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="240"/>
+        <location filename="../../ui/walk_in_dialog.py" line="306"/>
         <source>Menyimpan pengaduan</source>
         <translation>Saving the complaint</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
@@ -17,6 +18,7 @@ from tests.gui.conftest import DeskFactory
 from tests.helpers.live_server import LiveServer
 from ui.attachment_list import format_file_size
 from ui.sync_status import run_sync
+from ui.walk_in_dialog import WalkInDialog
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 6  # 1,544 bytes
 PDF = b"%PDF-1.4\n" + b"0" * 2_400_000 + b"\n%%EOF\n"
@@ -120,3 +122,66 @@ def test_a_transferred_tickets_files_say_they_are_not_kept_on_this_desk(
     qtbot.waitUntil(lambda: row.isVisible())
     right = row.save_button.mapTo(pane.attachments, row.save_button.rect().topRight()).x()
     assert right <= pane.attachments.viewport().width()
+
+
+def test_an_officer_attaches_a_letter_offline_and_it_is_sent_with_the_next_sync(
+    qtbot: QtBot,
+    server: LiveServer,
+    desks: DeskFactory,
+    tmp_path: Path,
+    offline: Callable[[bool], None],
+) -> None:
+    ticket = server.intake(title="Obat kosong di Puskesmas")
+    store = desks.login(server, "a", "petugas.dinkes")
+    window = desks.window(store)
+    window.select_row(0)  # type: ignore[attr-defined]
+    pane = window.ticket_view  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: pane.attachments.add_button is not None)
+    letter = tmp_path / "surat jawaban.pdf"
+    letter.write_bytes(PDF)
+    pane.attachments.ask_open_paths = lambda: [letter]
+    offline(True)
+    pane.attachments.add_button.click()
+    qtbot.waitUntil(lambda: len(pane.attachments.rows) == 1)
+    (row,) = pane.attachments.rows
+    assert row.name.text() == "surat jawaban.pdf"
+    assert row.meta.text() == "2,3 MB \u00b7 application/pdf \u00b7 menunggu sinkronisasi"
+    assert row.open_button.isEnabled()  # the desk's own copy opens at once, offline
+    assert pane.tabs.tabText(2) == "Lampiran (1)"
+
+    offline(False)
+    window.sync_now()  # type: ignore[attr-defined]
+    qtbot.waitUntil(
+        lambda: pane.attachments.rows and pane.attachments.rows[0].meta.text().endswith("offline")
+    )
+    admin = server.login("admin", device_name="checker")
+    (sent,) = admin.get(f"/tickets/{ticket['tracking_no']}").json()["attachments"]
+    assert sent["filename"] == "surat jawaban.pdf" and sent["size"] == len(PDF)
+
+
+def test_a_walk_in_takes_the_citizens_documents_and_refuses_a_file_too_large(
+    qtbot: QtBot, server: LiveServer, desks: DeskFactory, tmp_path: Path
+) -> None:
+    store = desks.login(server, "w", "petugas.dinkes")
+    window = desks.window(store)
+    window.open_walk_in()  # type: ignore[attr-defined]
+    dialog = window.walk_in_dialog  # type: ignore[attr-defined]
+    assert isinstance(dialog, WalkInDialog)
+    ktp = tmp_path / "ktp.png"
+    ktp.write_bytes(PNG)
+    video = tmp_path / "video.mp4"
+    video.write_bytes(b"\0" * (5 * 1024 * 1024 + 1))
+    dialog.ask_open_paths = lambda: [ktp, video]
+    dialog.add_files_button.click()
+    assert dialog.files == [ktp]
+    assert dialog.files_label.text() == "ktp.png (1,5 KB)"
+    assert dialog.error.isVisible() and "video.mp4" in dialog.error.text()
+    dialog.name.setText("Bu Sulastri")
+    dialog.title.setText("Bidan desa jarang hadir")
+    dialog.body.setPlainText("Polindes di Desa Kemiren sering tutup pada jam layanan.")
+    dialog.save_button.click()
+    assert dialog.tracking_no is not None
+    window.sync_now()  # type: ignore[attr-defined]
+    admin = server.login("admin", device_name="checker")
+    (sent,) = admin.get(f"/tickets/{dialog.tracking_no}").json()["attachments"]
+    assert sent["filename"] == "ktp.png"

@@ -1,0 +1,99 @@
+"""Attaching a file at the desk, offline: kept, shown and queued at once; bad files refused whole."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from db import models
+from desktop import actions
+from desktop.store import LocalStore
+from desktop.sync import apply, attachments
+from desktop.ticket_detail import load_ticket
+from tests.unit.desktop.sync.test_apply import T0, _identity, server_ticket
+
+
+def _ticket_here(store: LocalStore) -> dict[str, object]:
+    _identity(store)
+    ticket = server_ticket()
+    with store.write() as s:
+        apply.apply_page(s, [{"op": "upsert", "ticket": ticket}], T0)
+    return ticket
+
+
+def test_an_attached_file_is_kept_shown_and_queued_in_one_step(store: LocalStore, tmp_path: Path) -> None:
+    ticket = _ticket_here(store)
+    scan = tmp_path / "surat\u200b balasan\n.pdf"  # a name with a zero-width space and a newline
+    scan.write_bytes(b"%PDF-1.4 surat balasan")
+    result = actions.attach(store, str(ticket["tracking_no"]), scan)
+
+    detail = load_ticket(store, str(ticket["id"]))
+    assert detail is not None
+    (shown,) = detail.ticket.attachments
+    assert shown.filename == "surat balasan.pdf" and shown.mime == "application/pdf"
+    sha = hashlib.sha256(scan.read_bytes()).hexdigest()
+    kept = attachments.cached_file(store.path.parent, shown.cached_path)
+    assert kept is not None and kept.read_bytes() == scan.read_bytes() and shown.sha256 == sha
+    assert detail.attachment_ops == {shown.id: detail.ops[-1].state} and detail.waiting_ops == 1
+    with store.read() as s:
+        op = s.scalars(select(models.OutboxOp).where(models.OutboxOp.op_id == result.op_id)).one()
+    assert op.type == "attach" and op.state == "pending"
+    assert op.payload == {
+        "attachment": {
+            "id": shown.id,
+            "filename": "surat balasan.pdf",
+            "mime": "application/pdf",
+            "size": len(scan.read_bytes()),
+            "sha256": sha,
+        }
+    }
+    # The sweep of unneeded files (run by every sync) leaves a file that is still to be sent.
+    attachments.sweep(store)
+    assert attachments.cached_file(store.path.parent, shown.cached_path) is not None
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda p: p.write_bytes(b""), "kosong"),
+        (lambda p: p.write_bytes(b"x" * (5 * 1024 * 1024 + 1)), "5 MB"),
+        (lambda p: p.mkdir(), "bukan berkas"),
+        (lambda p: None, "tidak dapat dibaca"),
+    ],
+)
+def test_a_file_the_server_would_not_take_is_refused_and_nothing_is_written(
+    store: LocalStore, tmp_path: Path, make: object, says: str
+) -> None:
+    ticket = _ticket_here(store)
+    path = tmp_path / "dokumen.jpg"
+    make(path)  # type: ignore[operator]
+    with pytest.raises(actions.ActionRefused, match=says):
+        actions.attach(store, str(ticket["tracking_no"]), path)
+    with store.read() as s:
+        assert s.scalars(select(models.OutboxOp)).all() == []
+        assert s.scalars(select(models.Attachment)).all() == []
+    assert not (store.path.parent / "attachments").exists()
+
+
+def test_a_walk_in_keeps_its_documents_with_it(store: LocalStore, tmp_path: Path) -> None:
+    _identity(store)
+    ktp, letter = tmp_path / "ktp.jpg", tmp_path / "surat.pdf"
+    ktp.write_bytes(b"\xff\xd8\xff foto ktp")
+    letter.write_bytes(b"%PDF-1.4 surat")
+    result = actions.walk_in(
+        store, name="Sulastri", contact="0812", title="Bidan jarang hadir", body="x" * 20, files=[ktp, letter]
+    )
+    detail = load_ticket(store, result.ticket_id)
+    assert detail is not None
+    assert sorted(a.filename for a in detail.ticket.attachments) == ["ktp.jpg", "surat.pdf"]
+    assert [op.type.value for op in detail.ops] == ["create_ticket", "attach", "attach"]
+    # A bad document refuses the whole walk-in: nothing half-saved.
+    with pytest.raises(actions.ActionRefused):
+        actions.walk_in(
+            store, name="B", contact="", title="t", body="y" * 20, files=[tmp_path / "hilang.pdf"]
+        )
+    with store.read() as s:
+        assert len(s.scalars(select(models.Ticket)).all()) == 1
