@@ -21,7 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from server.db import write_unit
+from server.db import utcnow, write_unit
 from server.models import AttachmentBlobRow, AttachmentRow, TicketRow
 from server.scope import Caller, in_scope
 
@@ -119,14 +119,15 @@ def store_blob(session: Session, sha256: str, data: bytes) -> bool:
     """
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    # RETURNING, not rowcount: a skipped row returns nothing, and psycopg's rowcount here is -1.
-    stored = session.execute(
+    now = utcnow()
+    had = session.scalar(sa.select(AttachmentBlobRow.sha256).where(AttachmentBlobRow.sha256 == sha256))
+    # Stored again: only its arrival time moves (an upload whose op comes later is not pruned).
+    session.execute(
         insert(AttachmentBlobRow)
-        .values(sha256=sha256, size=len(data), data=data)
-        .on_conflict_do_nothing(index_elements=["sha256"])
-        .returning(AttachmentBlobRow.sha256)
-    ).scalar_one_or_none()
-    return stored is not None
+        .values(sha256=sha256, size=len(data), data=data, stored_at=now)
+        .on_conflict_do_update(index_elements=["sha256"], set_={"stored_at": now})
+    )
+    return had is None
 
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")

@@ -105,7 +105,8 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
     retention = args.retention_days or int(os.environ.get("TANGGAP_CHANGE_RETENTION_DAYS", "30"))
     report = run_maintenance(engine, SlaDirectoryCache(engine), retention)
     print(
-        f"Closed {report.closed} tickets after the rebuttal window; pruned {report.pruned_changes} change-log rows."
+        f"Closed {report.closed} tickets after the rebuttal window; pruned {report.pruned_changes} change-log rows"
+        f" and {report.pruned_blobs} unattached uploads."
     )
     return 0
 

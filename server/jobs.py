@@ -13,6 +13,8 @@ from desktop.domain import Channel, Status
 from desktop.sla.policy import rebuttal_ends
 from server.db import read_session, utcnow, write_unit
 from server.models import (
+    AttachmentBlobRow,
+    AttachmentRow,
     AuthTokenRow,
     ChangeLogRow,
     LoginThrottleRow,
@@ -30,6 +32,7 @@ class MaintenanceReport:
     closed: int
     pruned_changes: int
     pruned_through: int
+    pruned_blobs: int = 0
 
 
 def close_after_rebuttal(engine: Engine, sla_cache: SlaDirectoryCache, now: datetime | None = None) -> int:
@@ -100,4 +103,25 @@ def run_maintenance(
 ) -> MaintenanceReport:
     closed = close_after_rebuttal(engine, sla_cache, now)
     removed, through = prune(engine, retention_days, now)
-    return MaintenanceReport(closed, removed, through)
+    return MaintenanceReport(closed, removed, through, prune_unattached_blobs(engine, now))
+
+
+# A desk uploads a file's bytes just before the op that attaches it; bytes no attachment names a
+# week later (the op never came, or someone filled the disk) are removed.
+UNATTACHED_BLOB_DAYS = 7
+
+
+def prune_unattached_blobs(engine: Engine, now: datetime | None = None) -> int:
+    horizon = (now or utcnow()) - timedelta(days=UNATTACHED_BLOB_DAYS)
+    named = sa.select(AttachmentRow.sha256)
+    with write_unit(engine) as unit:
+        deleted = cast(
+            CursorResult[Any],
+            unit.session.execute(
+                sa.delete(AttachmentBlobRow).where(
+                    sa.or_(AttachmentBlobRow.stored_at.is_(None), AttachmentBlobRow.stored_at < horizon),
+                    AttachmentBlobRow.sha256.not_in(named),
+                )
+            ),
+        )
+        return deleted.rowcount or 0

@@ -197,6 +197,9 @@ class AttachmentBlobRow(Base):
     sha256: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     size: Mapped[int] = mapped_column(sa.BigInteger)
     data: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    # When the bytes last arrived; a blob no attachment names is removed a week after (jobs.prune).
+    # NULL: stored before this column existed.
+    stored_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class TrackingSerialRow(Base):

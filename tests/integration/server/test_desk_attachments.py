@@ -6,7 +6,8 @@ import hashlib
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -15,7 +16,7 @@ import sqlalchemy as sa
 from desktop.domain import desk_tracking_no
 from server.attachments import MAX_ATTACHMENT_BYTES
 from server.models import AttachmentBlobRow, AttachmentRow
-from tests.helpers.live_server import Desk, LiveServer, new_op
+from tests.helpers.live_server import Desk, LiveServer, fresh_database, live_server, new_op
 
 PDF_HEAD = b"%PDF-1.4\n1 0 obj<<>>endobj\n"
 
@@ -353,3 +354,33 @@ def test_the_served_schema_shows_the_upload_and_the_attach_op(srv: LiveServer) -
     assert {"200", "201", "401", "413", "422"} <= set(put["responses"])
     assert "application/octet-stream" in put["requestBody"]["content"]
     assert "attach" in schema["components"]["schemas"]["OpIn"]["properties"]["type"]["description"]
+
+
+# -- uploads nobody attached -------------------------------------------------------------------
+
+
+def test_maintenance_removes_uploads_no_attachment_names_after_a_week(backend: str, tmp_path: Path) -> None:
+    # Its own server: maintenance a week ahead also expires tokens and closes resolved tickets.
+    with fresh_database(backend, tmp_path) as url, live_server(url) as own:
+        desk = own.login("petugas.dinkes")
+        ticket = own.intake(title="Obat kosong")
+        stray, kept = letter(), letter()
+        assert put_blob(desk, stray).status_code == 201
+        assert put_blob(desk, kept).status_code == 201
+        [applied] = desk.push(attach_op(ticket, kept))
+        assert applied["result"] == "applied"
+        now = datetime.now(UTC)
+        # Six days on nothing goes: the op may still be on its way from an offline desk.
+        assert own.run_maintenance(now=now + timedelta(days=6)).pruned_blobs == 0
+        # Ten days pass; then the desk sends the stray file again (a retry): its week starts again.
+        with own.engine.begin() as conn:
+            conn.execute(sa.update(AttachmentBlobRow).values(stored_at=now - timedelta(days=10)))
+        assert put_blob(desk, stray).status_code == 200
+        assert own.run_maintenance(now=now + timedelta(minutes=1)).pruned_blobs == 0
+        # A week after that, the bytes nobody attached go; the attached file stays and downloads.
+        assert own.run_maintenance(now=now + timedelta(days=8)).pruned_blobs == 1
+        assert blob_count(own, sha(stray)) == 0 and blob_count(own, sha(kept)) == 1
+        download = own.login("petugas.dinkes", device_name="lagi").client.get(
+            applied["ticket"]["attachments"][0]["url"].removeprefix("/api/v1/")
+        )
+        assert download.status_code == 200 and download.content == kept
