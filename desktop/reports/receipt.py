@@ -71,6 +71,7 @@ _TEXT = {
         "channel": "Kanal",
         "category": "Kategori",
         "location": "Lokasi",
+        "documents": "Dokumen diterima ({n})",
         "confidentiality": "Kerahasiaan",
         "reporter": "Pelapor",
         "contact": "Kontak",
@@ -104,6 +105,7 @@ _TEXT = {
         "channel": "Channel",
         "category": "Category",
         "location": "Location",
+        "documents": "Documents received ({n})",
         "confidentiality": "Confidentiality",
         "reporter": "Reporter",
         "contact": "Contact",
@@ -347,6 +349,9 @@ class _ReceiptBuilder:
             rows.append((t["category"], self.category_name))
         if ticket.location.strip():
             rows.append((t["location"], ticket.location))
+        if ticket.attachments:  # what the citizen handed over (or sent), as proof it arrived
+            names = ", ".join(a.filename for a in ticket.attachments)
+            rows.append((t["documents"].format(n=len(ticket.attachments)), names))
         rows.append((t["confidentiality"], confidentiality_label(ticket.confidentiality, self.lang)))
         ident = self.identity()
         if ident is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from collections.abc import Callable
@@ -10,7 +11,7 @@ from datetime import UTC, datetime
 import pypdf
 import pytest
 
-from desktop.domain import Confidentiality, Deadlines
+from desktop.domain import Attachment, Confidentiality, Deadlines
 from desktop.reports import LAYOUTS, qr_payload, render_receipt
 from tests.helpers import reports as sample
 
@@ -213,3 +214,20 @@ def test_unknown_layout_is_a_clear_error() -> None:
             layout="letter",  # type: ignore[arg-type]
             viewer_may_see_identity=True,
         )
+
+
+def test_the_documents_a_citizen_handed_over_are_listed(read_text: ReadText) -> None:
+    ticket = dataclasses.replace(
+        sample.walk_in_ticket(),
+        attachments=(
+            Attachment("a1", "t", "ktp <b>Siti</b>.jpg", "image/jpeg", 120_000, "0" * 64),
+            Attachment("a2", "t", "surat-keterangan-desa.pdf", "application/pdf", 80_000, "1" * 64),
+        ),
+    )
+    pdf = render_receipt(
+        ticket, sample.opd(), sample.officer(), layout="a4", viewer_may_see_identity=True, now=sample.NOW
+    )
+    text = squash(read_text(pdf))
+    assert "Dokumen diterima (2)" in text
+    assert "ktp <b>Siti</b>.jpg, surat-keterangan-desa.pdf" in text  # names print literally
+    assert "Dokumen diterima" not in squash(read_text(receipt()))  # none, no row
