@@ -136,8 +136,13 @@ def _base_conditions(flt: QueueFilter) -> list[ColumnElement[bool]]:
     cond: list[ColumnElement[bool]] = []
     view = flt.view
     now = flt.now
-    if view is QueueView.DONE:
-        cond.append(_T.status.in_(DONE_STATUSES))
+    # The Selesai view reads ix_tickets_done in its order and stops after a page. Its status and
+    # search terms carry SQLite's unary "+", which keeps the planner from driving the query by the
+    # status index or the search hits instead: that sorted 885,000 rows (3.6 s) at 1,000,000 tickets.
+    done = view is QueueView.DONE
+    status_col = literal_column("+tickets.status") if done else _T.status
+    if done:
+        cond.append(status_col.in_(DONE_STATUSES))
     elif view is QueueView.WAITING:
         cond.append(_T.status == Status.MENUNGGU_PELAPOR.value)
         cond.append(_T.archived.is_(False))
@@ -168,7 +173,7 @@ def _base_conditions(flt: QueueFilter) -> list[ColumnElement[bool]]:
     if flt.category is not None:
         cond.append(_T.category_code == flt.category)
     if flt.status is not None:
-        cond.append(_T.status == flt.status.value)
+        cond.append(status_col == flt.status.value)
     if flt.assignee is not None:
         cond.append(_T.assignee.is_(None) if flt.assignee == "" else _T.assignee == flt.assignee)
     if flt.search.strip():
@@ -177,7 +182,7 @@ def _base_conditions(flt: QueueFilter) -> list[ColumnElement[bool]]:
             cond.append(literal_column("0") == 1)
         else:
             matched = text("SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH :q").bindparams(q=query)
-            cond.append(literal_column("tickets.rowid").in_(matched))
+            cond.append(literal_column("+tickets.rowid" if done else "tickets.rowid").in_(matched))
     return cond
 
 
@@ -222,15 +227,14 @@ def _order_and_keyset(stmt: Select[Any], flt: QueueFilter, after_key: Sequence[A
         # Most recently resolved first; a closed ticket without resolved_at sorts by closing.
         done_at = func.coalesce(_T.resolved_at, _T.closed_at, _T.received_at)
         if after_key:
+            # "<=" alone is what SQLite turns into an index range; the OR only trims its first key.
             at = literal(after_key[0], UTCDateTime())
-            stmt = stmt.where(or_(done_at < at, and_(done_at == at, _T.id < after_key[1])))
+            stmt = stmt.where(done_at <= at, or_(done_at < at, _T.id < after_key[1]))
         return stmt.order_by(done_at.desc(), _T.id.desc())
     if after_key:
         stmt = stmt.where(
-            or_(
-                _T.next_deadline > after_key[0],
-                and_(_T.next_deadline == after_key[0], _T.id > after_key[1]),
-            )
+            _T.next_deadline >= after_key[0],
+            or_(_T.next_deadline > after_key[0], _T.id > after_key[1]),
         )
     return stmt.order_by(_T.next_deadline, _T.id)
 

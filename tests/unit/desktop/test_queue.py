@@ -139,19 +139,32 @@ def test_fts_operators_are_plain_words(store: LocalStore, raw: str) -> None:
 
 
 def test_queue_pages_walk_an_index_without_sorting(store: LocalStore) -> None:
-    """The order comes from the index: no temp B-tree, no full scan, at any depth."""
+    """The order comes from the index: no temp B-tree, no full scan, at any depth.
+
+    The Selesai view too, searched or filtered by status: with the status index or the search
+    hits driving it, SQLite sorted 885,000 closed tickets for each page of a 1,000,000-ticket desk.
+    """
     _fill(store, 5)
+    with store.write() as session:
+        for hours in (5, 1, 9):
+            session.add(
+                ticket_row(status="selesai", is_open=False, resolved_at=NOW - timedelta(hours=hours),
+                           next_deadline=models.NO_DEADLINE, title="Lampu jalan mati")
+            )  # fmt: skip
     for flt in (
         QueueFilter(now=NOW),
         QueueFilter(view=QueueView.MINE, me="budi", now=NOW),
         QueueFilter(view=QueueView.WAITING, now=NOW),
+        QueueFilter(view=QueueView.DONE, now=NOW),
+        QueueFilter(view=QueueView.DONE, now=NOW, search="lampu"),
+        QueueFilter(view=QueueView.DONE, now=NOW, status=Status.SELESAI),
     ):
         rows = queue.fetch_page(store, flt, None, 2)
         stmt = queue._order_and_keyset(
             queue._select_rows().where(*queue._base_conditions(flt)), flt, rows[-1].key if rows else None
         ).limit(50)
         with store.read() as session:
-            compiled = stmt.compile(session.get_bind())
+            compiled = stmt.compile(session.get_bind(), compile_kwargs={"render_postcompile": True})
             # The plan does not depend on the values; any text/number of the right kind will do.
             params = tuple(
                 v if isinstance(v, int | str) else "2026-03-30T00:00:00.000000Z"
@@ -161,6 +174,8 @@ def test_queue_pages_walk_an_index_without_sorting(store: LocalStore) -> None:
         details = " ".join(str(r[-1]) for r in plan)
         assert "TEMP B-TREE" not in details, details
         assert "USING INDEX" in details, details
+        if flt.view is QueueView.DONE:
+            assert "USING INDEX ix_tickets_done" in details, details
 
 
 def test_workload_counts_open_tickets_per_officer(store: LocalStore) -> None:
