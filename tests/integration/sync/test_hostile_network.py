@@ -49,8 +49,15 @@ def test_sync_converges_through_every_kind_of_fault(
     with store.read() as s:
         numbers = list(s.scalars(select(models.Ticket.tracking_no)))
     bodies = [f"balasan lewat jaringan buruk {i}" for i in range(40)]
+    files: dict[str, bytes] = {}
     for i, body in enumerate(bodies):
         actions.reply(store, numbers[i % len(numbers)], body)
+        if i % 7 == 0:  # files too: their bytes go in a PUT before each push batch
+            data = f"surat {i} ".encode() * (300 + i)
+            path = tmp_path / f"surat-{i}.pdf"
+            path.write_bytes(data)
+            actions.attach(store, numbers[i % len(numbers)], path)
+            files[path.name] = data
     for i in range(5):
         server.intake(title=f"Keluhan baru {i}")
 
@@ -66,7 +73,7 @@ def test_sync_converges_through_every_kind_of_fault(
             messages.add(exc.message)
             status = sync_status(store)
             assert status.last_error == exc.message and status.online is False
-            assert status.ops_waiting <= len(bodies)
+            assert status.ops_waiting <= len(bodies) + len(files)
     else:
         pytest.fail("sync never converged")
     assert failures > 0 and {"drop_after", "truncate", "html", "slow", "429"} <= set(proxy.seen)
@@ -79,6 +86,11 @@ def test_sync_converges_through_every_kind_of_fault(
     changes, _ = admin.pull_all()
     on_server = Counter(m["body"] for c in changes for m in c["ticket"]["messages"] if m["kind"] == "reply")
     assert {b: on_server[b] for b in bodies} == dict.fromkeys(bodies, 1)
+    # Every file arrived once, whole, whatever happened to its upload or its op on the way.
+    sent = [a for c in changes for a in c["ticket"]["attachments"]]
+    assert sorted(a["filename"] for a in sent) == sorted(files)
+    for a in sent:
+        assert admin.get(a["url"].removeprefix("/api/v1/")).content == files[a["filename"]]
     with store.read() as s:
         assert s.scalar(select(models.Message.id).where(models.Message.op_id.is_not(None)).limit(1)) is None
         assert len(s.scalars(select(models.Ticket.id)).all()) == 17
