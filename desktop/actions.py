@@ -110,7 +110,7 @@ def note(store: LocalStore, tracking_no: str, body: str, *, now: datetime | None
     return _message(store, tracking_no, body, d.MessageKind.NOTE, now)
 
 
-def _read_files(paths: Sequence[Path]) -> list[attachments.LocalFile]:
+def _read_files(paths: Sequence[Path]) -> list[d.FileBytes]:
     try:
         return [attachments.read_local_file(Path(p)) for p in paths]
     except attachments.FileRefused as exc:
@@ -118,7 +118,7 @@ def _read_files(paths: Sequence[Path]) -> list[attachments.LocalFile]:
 
 
 def _attach_op(
-    session: Session, data_dir: Path, ticket: models.Ticket, file: attachments.LocalFile, now: datetime
+    session: Session, data_dir: Path, ticket: models.Ticket, file: d.FileBytes, now: datetime
 ) -> models.OutboxOp:
     """The file kept in the cache, its row shown at once, its op queued: one transaction."""
     # Inside the write transaction, so a concurrent sweep of unneeded files never sees it unnamed.

@@ -7,6 +7,7 @@ imports this module, so it must never import anything from ``db`` or ``ui``.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -246,6 +247,19 @@ class Message:
     conflict: str | None = None
     # Local only: the op that carries this message has not reached the server yet.
     pending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FileBytes:
+    """A file on its way in: a citizen's intake attachment, or one an officer picked at the desk."""
+
+    filename: str
+    mime: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from desktop.domain import FileBytes
 from server.db import utcnow, write_unit
 from server.models import AttachmentBlobRow, AttachmentRow, TicketRow
 from server.scope import Caller, in_scope
@@ -46,17 +47,6 @@ class AttachmentRefused(Exception):
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
-
-
-@dataclass(frozen=True, slots=True)
-class IncomingFile:
-    filename: str
-    mime: str
-    data: bytes
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
 
 
 def clean_filename(raw: str) -> str:
@@ -85,7 +75,7 @@ def clean_mime(raw: str | None) -> str:
     return mime if len(mime) <= MAX_MIME and _MIME_RE.match(mime) else DEFAULT_MIME
 
 
-def decode_files(items: list[Any]) -> list[IncomingFile]:
+def decode_files(items: list[Any]) -> list[FileBytes]:
     """Check and decode intake's ``attachments`` (objects with filename, mime, content_base64)."""
     if len(items) > MAX_ATTACHMENTS:
         raise AttachmentRefused(
@@ -104,7 +94,7 @@ def decode_files(items: list[Any]) -> list[IncomingFile]:
             ) from None
         if len(data) > MAX_ATTACHMENT_BYTES:
             raise AttachmentRefused(413, "attachment_too_large", _too_large(i))
-        files.append(IncomingFile(clean_filename(item.filename), clean_mime(item.mime), data))
+        files.append(FileBytes(clean_filename(item.filename), clean_mime(item.mime), data))
     return files
 
 
@@ -147,7 +137,7 @@ def put_blob(engine: Engine, sha256: str, data: bytes) -> bool:
         return store_blob(unit.session, sha256, data)
 
 
-def attach(session: Session, ticket_id: str, files: list[IncomingFile]) -> list[AttachmentRow]:
+def attach(session: Session, ticket_id: str, files: list[FileBytes]) -> list[AttachmentRow]:
     """Blobs and metadata rows for a ticket; the caller records the ticket write in its unit."""
     rows = []
     for f in files:

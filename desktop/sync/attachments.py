@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, literal, select, update
 
 from db import models
+from desktop.domain import FileBytes
 from desktop.store import LocalStore
 
 if TYPE_CHECKING:
@@ -162,18 +163,7 @@ class FileRefused(ValueError):
     """A file the desk will not attach; the message says why, in Indonesian and English."""
 
 
-@dataclass(frozen=True, slots=True)
-class LocalFile:
-    filename: str
-    mime: str
-    data: bytes
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
-
-
-def read_local_file(path: Path) -> LocalFile:
+def read_local_file(path: Path) -> FileBytes:
     """A file the officer picked, checked before anything is written (size, readability)."""
     try:
         size = path.stat().st_size
@@ -194,7 +184,7 @@ def read_local_file(path: Path) -> LocalFile:
     if len(data) > MAX_UPLOAD_BYTES:  # grew while we looked
         raise FileRefused(f"{path.name} terlalu besar. / Too large.")
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return LocalFile(_display_name(path.name), mime, data)
+    return FileBytes(_display_name(path.name), mime, data)
 
 
 def _display_name(raw: str) -> str:

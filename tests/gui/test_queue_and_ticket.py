@@ -218,20 +218,26 @@ def test_status_actions_follow_the_workflow_table(qtbot: QtBot, store: LocalStor
     assert shown == {"menunggu_pelapor", "selesai"}
 
 
+def _pane(qtbot: QtBot, store: LocalStore, ticket_id: str, width: int) -> TicketView:
+    """The ticket pane alone, shown at ``width`` px with the ticket loaded."""
+    view = TicketView()
+    qtbot.addWidget(view)
+    view.resize(width, 900)
+    view.show()
+    detail = load_ticket(store, ticket_id)
+    assert detail is not None
+    view.set_detail(detail, load_directory(store), lang="id", now=NOW, me=None)
+    qtbot.waitExposed(view)
+    return view
+
+
 def test_four_status_actions_wrap_in_a_narrow_pane_instead_of_clipping(
     qtbot: QtBot, store: LocalStore
 ) -> None:
     with store.write() as session:
         row = ticket_row(status="didisposisi")  # four ways on: the most the workflow offers
         session.add(row)
-    view = TicketView()
-    qtbot.addWidget(view)
-    view.resize(420, 900)
-    view.show()
-    detail = load_ticket(store, row.id)
-    assert detail is not None
-    view.set_detail(detail, load_directory(store), lang="id", now=NOW, me=None)
-    qtbot.waitExposed(view)
+    view = _pane(qtbot, store, row.id, 420)
     shown = [b for b in view.status_buttons.values() if b.isVisibleTo(view)]
     assert len(shown) == 4
     for button in shown:  # every label whole, every button inside the pane
@@ -247,14 +253,7 @@ def test_a_long_unbroken_contact_is_shortened_in_the_middle_never_clipped(
     with store.write() as session:
         row = ticket_row(reporter_contact=contact, location="Desa Kembiritan, Kecamatan Genteng")
         session.add(row)
-    view = TicketView()
-    qtbot.addWidget(view)
-    view.resize(620, 900)
-    view.show()
-    detail = load_ticket(store, row.id)
-    assert detail is not None
-    view.set_detail(detail, load_directory(store), lang="id", now=NOW, me=None)
-    qtbot.waitExposed(view)
+    view = _pane(qtbot, store, row.id, 620)
     label = view.fields["contact"]
     shown = label.shown_text()
     assert label.is_shortened()
