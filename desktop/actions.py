@@ -110,7 +110,7 @@ def note(store: LocalStore, tracking_no: str, body: str, *, now: datetime | None
     return _message(store, tracking_no, body, d.MessageKind.NOTE, now)
 
 
-def _read_files(paths: Sequence[Path]) -> list[d.FileBytes]:
+def _read_files(paths: Sequence[Path | str]) -> list[d.FileBytes]:
     try:
         return [attachments.read_local_file(Path(p)) for p in paths]
     except attachments.FileRefused as exc:
@@ -146,7 +146,7 @@ def attach(
     At most 5 MB (what the server takes); the bytes go to the server just before the op.
     """
     require_identity(store)
-    (file,) = _read_files([Path(path)])
+    (file,) = _read_files([path])
     now = now or utcnow()
     with store.write() as session:
         ticket = _ticket(session, tracking_no)
@@ -315,7 +315,7 @@ def walk_in(
     reporter_name = name.strip()
     if not reporter_name and conf is d.Confidentiality.PUBLIC:
         raise ActionRefused("Nama pelapor kosong. / Reporter name is empty.")
-    documents = _read_files([Path(p) for p in files])
+    documents = _read_files(files)
     now = now or utcnow()
     with store.write() as session:
         state = SyncStateRepository(session)
