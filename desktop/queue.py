@@ -173,7 +173,12 @@ def _base_conditions(flt: QueueFilter) -> list[ColumnElement[bool]]:
     if flt.category is not None:
         cond.append(_T.category_code == flt.category)
     if flt.status is not None:
-        cond.append(status_col == flt.status.value)
+        open_only = view not in (QueueView.DONE, QueueView.WAITING, QueueView.CONFLICTS)
+        if (done and flt.status.value not in DONE_STATUSES) or (open_only and not flt.status.is_open):
+            # A status the view never holds: answered at once, not by walking an index to its end.
+            cond.append(literal_column("0") == 1)
+        else:
+            cond.append(status_col == flt.status.value)
     if flt.assignee is not None:
         cond.append(_T.assignee.is_(None) if flt.assignee == "" else _T.assignee == flt.assignee)
     if flt.search.strip():

@@ -112,6 +112,24 @@ def test_filters_by_channel_category_status_and_assignee(store: LocalStore) -> N
     )
 
 
+def test_a_status_the_view_never_holds_gives_an_empty_page(store: LocalStore) -> None:
+    with store.write() as session:
+        session.add(ticket_row(status="baru"))
+        session.add(ticket_row(status="menunggu_pelapor", is_open=True))
+        session.add(ticket_row(status="selesai", is_open=False, next_deadline=models.NO_DEADLINE))
+    cases = {
+        (QueueView.ALL, Status.SELESAI): 0,
+        (QueueView.MINE, Status.DITUTUP): 0,
+        (QueueView.DONE, Status.BARU): 0,
+        (QueueView.DONE, Status.SELESAI): 1,
+        (QueueView.ALL, Status.BARU): 1,
+        (QueueView.WAITING, Status.MENUNGGU_PELAPOR): 1,
+    }
+    for (view, status), expected in cases.items():
+        flt = QueueFilter(view=view, status=status, me="ani", now=NOW)
+        assert len(queue.fetch_page(store, flt)) == expected == queue.count(store, flt), (view, status)
+
+
 def test_search_finds_tracking_number_title_body_and_reporter(store: LocalStore) -> None:
     with store.write() as session:
         session.add(ticket_row(tracking_no="DINKES-BWI-2603-00042", title="Antrean puskesmas panjang"))
