@@ -62,6 +62,12 @@ def _plain(text: str, object_name: str = "") -> QLabel:
     return label
 
 
+def pick_files(parent: QWidget, title: str) -> list[Path]:
+    """The system's file chooser, several files at once (none when cancelled)."""
+    chosen, _filter = QFileDialog.getOpenFileNames(parent, title, str(Path.home()))
+    return [Path(c) for c in chosen]
+
+
 class AttachmentRow(QFrame):
     def __init__(
         self,
@@ -222,10 +228,7 @@ class AttachmentList(QScrollArea):
             emit(self.attach_requested, path)
 
     def _ask_open_paths(self) -> list[Path]:
-        chosen, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Pilih berkas untuk dilampirkan"), str(Path.home())
-        )
-        return [Path(c) for c in chosen]
+        return pick_files(self, self.tr("Pilih berkas untuk dilampirkan"))
 
     def _ask_save_path(self, filename: str) -> Path | None:
         suffix = Path(filename).suffix

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -31,7 +30,7 @@ from desktop.settings import Settings
 from desktop.store import LocalStore
 from desktop.sync.attachments import MAX_UPLOAD_BYTES
 from desktop.ticket_detail import DeskDirectory
-from ui.attachment_list import format_file_size
+from ui.attachment_list import format_file_size, pick_files
 from ui.print_preview import PrintPreviewDialog
 from ui.printing import ReceiptPrinter
 from ui.signals import emit
@@ -226,10 +225,7 @@ class WalkInDialog(QDialog):
         self.clear_files_button.setVisible(bool(self.files))
 
     def _ask_open_paths(self) -> list[Path]:
-        chosen, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Pilih dokumen pendukung"), str(Path.home())
-        )
-        return [Path(c) for c in chosen]
+        return pick_files(self, self.tr("Pilih dokumen pendukung"))
 
     def _name_hint(self) -> None:
         if self.confidentiality.currentData() == Confidentiality.PUBLIC.value:

@@ -4,48 +4,48 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../ui/attachment_list.py" line="141"/>
-        <location filename="../../ui/attachment_list.py" line="239"/>
+        <location filename="../../ui/attachment_list.py" line="147"/>
+        <location filename="../../ui/attachment_list.py" line="242"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="171"/>
+        <location filename="../../ui/attachment_list.py" line="177"/>
         <source>Berkas hingga 5 MB; terkirim saat sinkron.</source>
         <translation>Files up to 5 MB; sent when syncing.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="175"/>
+        <location filename="../../ui/attachment_list.py" line="181"/>
         <source>Lampirkan berkas…</source>
         <translation>Attach files…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="176"/>
+        <location filename="../../ui/attachment_list.py" line="182"/>
         <source>Lampirkan berkas ke tiket ini</source>
         <translation>Attach files to this ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="181"/>
+        <location filename="../../ui/attachment_list.py" line="187"/>
         <source>Tidak ada lampiran.</source>
         <translation>No attachments.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="203"/>
+        <location filename="../../ui/attachment_list.py" line="209"/>
         <source>Lampiran tidak dapat dibuka: %1</source>
         <translation>The attachment cannot be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="218"/>
+        <location filename="../../ui/attachment_list.py" line="224"/>
         <source>Lampiran tidak dapat disimpan: %1</source>
         <translation>The attachment cannot be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="226"/>
+        <location filename="../../ui/attachment_list.py" line="231"/>
         <source>Pilih berkas untuk dilampirkan</source>
         <translation>Choose files to attach</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="234"/>
+        <location filename="../../ui/attachment_list.py" line="237"/>
         <source>Simpan lampiran sebagai</source>
         <translation>Save attachment as</translation>
     </message>
@@ -53,72 +53,72 @@
 <context>
     <name>AttachmentRow</name>
     <message>
-        <location filename="../../ui/attachment_list.py" line="85"/>
+        <location filename="../../ui/attachment_list.py" line="91"/>
         <source>Nama berkas</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="88"/>
+        <location filename="../../ui/attachment_list.py" line="94"/>
         <source>menunggu sinkronisasi</source>
         <translation>waiting for sync</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="90"/>
+        <location filename="../../ui/attachment_list.py" line="96"/>
         <source>ditolak server — lihat Konflik &amp; ditolak</source>
         <translation>refused by the server — see Conflicts &amp; rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="92"/>
+        <location filename="../../ui/attachment_list.py" line="98"/>
         <source>tersimpan untuk offline</source>
         <translation>saved for offline use</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="94"/>
+        <location filename="../../ui/attachment_list.py" line="100"/>
         <source>belum diunduh</source>
         <translation>not downloaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="94"/>
+        <location filename="../../ui/attachment_list.py" line="100"/>
         <source>tidak disimpan di meja ini</source>
         <translation>not kept on this desk</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="103"/>
+        <location filename="../../ui/attachment_list.py" line="109"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="105"/>
+        <location filename="../../ui/attachment_list.py" line="111"/>
         <source>Buka %1 dengan aplikasi sistem</source>
         <translation>Open %1 with the system application</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="107"/>
+        <location filename="../../ui/attachment_list.py" line="113"/>
         <source>Simpan sebagai…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="108"/>
+        <location filename="../../ui/attachment_list.py" line="114"/>
         <source>Simpan salinan %1</source>
         <translation>Save a copy of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="112"/>
+        <location filename="../../ui/attachment_list.py" line="118"/>
         <source>Tiket ini sudah di luar lingkup meja ini; berkasnya tidak disimpan di komputer ini.</source>
         <translation>This ticket is no longer in this desk&apos;s scope; its files are not kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="116"/>
+        <location filename="../../ui/attachment_list.py" line="122"/>
         <source>Berkas lebih dari 10 MB tidak diunduh untuk offline; lihat di server pengaduan.</source>
         <translation>Files over 10 MB are not downloaded for offline use; see them on the complaints server.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="119"/>
+        <location filename="../../ui/attachment_list.py" line="125"/>
         <source>Belum diunduh: berkas tersedia setelah sinkronisasi berikutnya.</source>
         <translation>Not downloaded yet: the file arrives with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="126"/>
+        <location filename="../../ui/attachment_list.py" line="132"/>
         <source>Jenis berkas ini tidak dibuka langsung; gunakan “Simpan sebagai…”.</source>
         <translation>This kind of file is not opened directly; use “Save as…”.</translation>
     </message>
@@ -1641,233 +1641,233 @@ Details are in the log: %3</translation>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="68"/>
+        <location filename="../../ui/walk_in_dialog.py" line="67"/>
         <source>Pengaduan langsung</source>
         <translation>Walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="73"/>
+        <location filename="../../ui/walk_in_dialog.py" line="72"/>
         <source>Catat pengaduan yang datang ke loket</source>
         <translation>Register a complaint made at the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="76"/>
+        <location filename="../../ui/walk_in_dialog.py" line="75"/>
         <source>Nomor tiket langsung berlaku walau sedang offline; dikirim ke server saat sinkron.</source>
         <translation>The tracking number is valid at once, even offline; it goes to the server at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="89"/>
-        <location filename="../../ui/walk_in_dialog.py" line="120"/>
+        <location filename="../../ui/walk_in_dialog.py" line="88"/>
+        <location filename="../../ui/walk_in_dialog.py" line="119"/>
         <source>Nama pelapor</source>
         <translation>Reporter name</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="91"/>
+        <location filename="../../ui/walk_in_dialog.py" line="90"/>
         <source>Kontak pelapor</source>
         <translation>Reporter contact</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="92"/>
+        <location filename="../../ui/walk_in_dialog.py" line="91"/>
         <source>Nomor HP atau surel</source>
         <translation>Mobile number or e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="94"/>
-        <location filename="../../ui/walk_in_dialog.py" line="122"/>
+        <location filename="../../ui/walk_in_dialog.py" line="93"/>
+        <location filename="../../ui/walk_in_dialog.py" line="121"/>
         <source>Kerahasiaan</source>
         <translation>Confidentiality</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="96"/>
+        <location filename="../../ui/walk_in_dialog.py" line="95"/>
         <source>identitas boleh dilihat petugas</source>
         <translation>officers may see the identity</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="97"/>
+        <location filename="../../ui/walk_in_dialog.py" line="96"/>
         <source>identitas disembunyikan</source>
         <translation>identity hidden</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="98"/>
+        <location filename="../../ui/walk_in_dialog.py" line="97"/>
         <source>seluruh laporan dibatasi</source>
         <translation>whole report restricted</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="105"/>
+        <location filename="../../ui/walk_in_dialog.py" line="104"/>
         <source>Judul pengaduan</source>
         <translation>Complaint title</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="107"/>
+        <location filename="../../ui/walk_in_dialog.py" line="106"/>
         <source>Ringkas, mis. “Lampu PJU mati di Jl. Ahmad Yani”</source>
         <translation>Short, e.g. “Street light out on Jl. Ahmad Yani”</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="109"/>
-        <location filename="../../ui/walk_in_dialog.py" line="124"/>
+        <location filename="../../ui/walk_in_dialog.py" line="108"/>
+        <location filename="../../ui/walk_in_dialog.py" line="123"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="111"/>
+        <location filename="../../ui/walk_in_dialog.py" line="110"/>
         <source>Uraikan pengaduan seperti yang disampaikan pelapor.</source>
         <translation>Describe the complaint as the reporter told it.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="113"/>
-        <location filename="../../ui/walk_in_dialog.py" line="125"/>
+        <location filename="../../ui/walk_in_dialog.py" line="112"/>
+        <location filename="../../ui/walk_in_dialog.py" line="124"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="114"/>
+        <location filename="../../ui/walk_in_dialog.py" line="113"/>
         <source>(belum ditentukan)</source>
         <translation>(not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="118"/>
-        <location filename="../../ui/walk_in_dialog.py" line="126"/>
+        <location filename="../../ui/walk_in_dialog.py" line="117"/>
+        <location filename="../../ui/walk_in_dialog.py" line="125"/>
         <source>Lokasi</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="119"/>
+        <location filename="../../ui/walk_in_dialog.py" line="118"/>
         <source>Alamat, desa/kelurahan, kecamatan</source>
         <translation>Address, village, district</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="121"/>
+        <location filename="../../ui/walk_in_dialog.py" line="120"/>
         <source>Kontak</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="123"/>
+        <location filename="../../ui/walk_in_dialog.py" line="122"/>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="134"/>
+        <location filename="../../ui/walk_in_dialog.py" line="133"/>
         <source>Dokumen terlampir</source>
         <translation>Attached documents</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="137"/>
+        <location filename="../../ui/walk_in_dialog.py" line="136"/>
         <source>Tambah berkas…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="138"/>
+        <location filename="../../ui/walk_in_dialog.py" line="137"/>
         <source>Tambah dokumen pendukung</source>
         <translation>Add supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="141"/>
+        <location filename="../../ui/walk_in_dialog.py" line="140"/>
         <source>Kosongkan</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="142"/>
+        <location filename="../../ui/walk_in_dialog.py" line="141"/>
         <source>Hapus semua dokumen dari daftar</source>
         <translation>Remove every document from the list</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="145"/>
+        <location filename="../../ui/walk_in_dialog.py" line="144"/>
         <source>Dokumen</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="150"/>
+        <location filename="../../ui/walk_in_dialog.py" line="149"/>
         <source>Pesan kesalahan</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="159"/>
+        <location filename="../../ui/walk_in_dialog.py" line="158"/>
         <source>Pengaduan tercatat</source>
         <translation>Complaint registered</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="162"/>
+        <location filename="../../ui/walk_in_dialog.py" line="161"/>
         <source>Nomor tiket baru</source>
         <translation>New tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="166"/>
+        <location filename="../../ui/walk_in_dialog.py" line="165"/>
         <source>Berikan nomor ini kepada pelapor. Menunggu sinkronisasi ke server.</source>
         <translation>Give this number to the reporter. Waiting to sync to the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="172"/>
+        <location filename="../../ui/walk_in_dialog.py" line="171"/>
         <source>Cetak tanda terima…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="174"/>
+        <location filename="../../ui/walk_in_dialog.py" line="173"/>
         <source>Cetak tanda terima</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="184"/>
-        <location filename="../../ui/walk_in_dialog.py" line="187"/>
+        <location filename="../../ui/walk_in_dialog.py" line="183"/>
+        <location filename="../../ui/walk_in_dialog.py" line="186"/>
         <source>Simpan pengaduan</source>
         <translation>Save complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="188"/>
+        <location filename="../../ui/walk_in_dialog.py" line="187"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="209"/>
+        <location filename="../../ui/walk_in_dialog.py" line="208"/>
         <source>Tidak dapat dilampirkan (kosong, tidak terbaca atau lebih dari 5 MB): %1</source>
         <translation>Cannot be attached (empty, unreadable or over 5 MB): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="224"/>
+        <location filename="../../ui/walk_in_dialog.py" line="223"/>
         <source>Tidak ada (opsional, maks. 5 MB per berkas)</source>
         <translation>None (optional, at most 5 MB a file)</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="230"/>
+        <location filename="../../ui/walk_in_dialog.py" line="228"/>
         <source>Pilih dokumen pendukung</source>
         <translation>Choose supporting documents</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="236"/>
+        <location filename="../../ui/walk_in_dialog.py" line="232"/>
         <source>Wajib untuk pengaduan terbuka</source>
         <translation>Required for a public complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="238"/>
+        <location filename="../../ui/walk_in_dialog.py" line="234"/>
         <source>Boleh dikosongkan; tidak ditampilkan ke petugas lain</source>
         <translation>May be left empty; not shown to other officers</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="244"/>
+        <location filename="../../ui/walk_in_dialog.py" line="240"/>
         <source>Nama pelapor wajib diisi untuk pengaduan terbuka.</source>
         <translation>A public complaint needs the reporter&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="247"/>
+        <location filename="../../ui/walk_in_dialog.py" line="243"/>
         <source>Kontak harus nomor telepon (mis. 0812…) atau alamat surel.</source>
         <translation>The contact must be a phone number (e.g. 0812…) or an e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="249"/>
+        <location filename="../../ui/walk_in_dialog.py" line="245"/>
         <source>Judul pengaduan wajib diisi.</source>
         <translation>The complaint needs a title.</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="251"/>
+        <location filename="../../ui/walk_in_dialog.py" line="247"/>
         <source>Isi pengaduan terlalu pendek (minimal 10 karakter).</source>
         <translation>The complaint text is too short (at least 10 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="297"/>
+        <location filename="../../ui/walk_in_dialog.py" line="293"/>
         <source>Selesai</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/walk_in_dialog.py" line="306"/>
+        <location filename="../../ui/walk_in_dialog.py" line="302"/>
         <source>Menyimpan pengaduan</source>
         <translation>Saving the complaint</translation>
     </message>
