@@ -31,6 +31,7 @@ from server.attachments import (
     content_disposition,
     load_for,
     put_blob,
+    touch_blob,
 )
 from server.db import make_engine, read_session
 from server.directory import directory
@@ -528,6 +529,25 @@ def _router(state: ServerState) -> APIRouter:
         except AttachmentRefused as exc:
             raise ApiError(exc.status, exc.code, exc.message) from None
         return json_response({"sha256": sha256, "size": len(data)}, 201 if created else 200)
+
+    @router.get(
+        "/blobs/{sha256}",
+        tags=["tickets"],
+        summary="Whether these bytes are already here, so a desk need not send them again",
+        response_model=BlobOut,
+        responses={404: {"model": ErrorBody, "description": "Not stored: PUT them"}},
+    )
+    def blob_info(
+        sha256: Annotated[
+            str, Path(pattern=SHA256_RE.pattern, description="SHA-256 of the bytes, 64 lowercase hex digits")
+        ],
+        _caller: CallerDep,
+    ) -> Response:
+        # Only a desk that has the bytes knows their hash; asking keeps unattached bytes a week more.
+        size = touch_blob(state.engine, sha256)
+        if size is None:
+            raise ApiError(404, "not_found", "These bytes are not stored here.")
+        return json_response({"sha256": sha256, "size": size})
 
     @router.get(
         "/sync/pull",

@@ -137,6 +137,18 @@ def put_blob(engine: Engine, sha256: str, data: bytes) -> bool:
         return store_blob(unit.session, sha256, data)
 
 
+def touch_blob(engine: Engine, sha256: str) -> int | None:
+    """The size of stored bytes (None: not here); asking counts as a fresh arrival (see jobs)."""
+    with write_unit(engine) as unit:
+        size = unit.session.execute(
+            sa.update(AttachmentBlobRow)
+            .where(AttachmentBlobRow.sha256 == sha256)
+            .values(stored_at=utcnow())
+            .returning(AttachmentBlobRow.size)
+        ).scalar_one_or_none()
+    return None if size is None else int(size)
+
+
 def attach(session: Session, ticket_id: str, files: list[FileBytes]) -> list[AttachmentRow]:
     """Blobs and metadata rows for a ticket; the caller records the ticket write in its unit."""
     rows = []

@@ -221,6 +221,10 @@ def upload_blob(transport: Transport, data_dir: Path, sha256: str) -> None:
     path = cached_file(data_dir, relative_blob_path(sha256))
     if path is None:
         raise FileNotFoundError(sha256)
+    # Already there (sent before a lost answer, or the same file from another desk): not again,
+    # which on a field office's slow line is most of the cost.
+    if transport.blob_size(sha256) == path.stat().st_size:
+        return
     transport.put_blob(sha256, path.read_bytes())
 
 

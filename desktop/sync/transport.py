@@ -275,6 +275,15 @@ class Transport:
                 raise TransportError("Jawaban server tidak dapat dibaca", detail="push results out of order")
         return results
 
+    def blob_size(self, sha256: str) -> int | None:
+        """The size of these bytes on the server, or None if it does not have them (or cannot say)."""
+        try:
+            data = self._get(f"/blobs/{sha256}")
+        except RequestRefused:
+            return None  # 404, or a server without this endpoint: send the bytes
+        size = data.get("size") if isinstance(data, dict) else None
+        return size if isinstance(size, int) else None
+
     def put_blob(self, sha256: str, data: bytes) -> None:
         """Send a file's bytes, named by their sha256 (idempotent: a resend after a crash is harmless)."""
         self._send_once("PUT", f"/blobs/{sha256}", raw=data)

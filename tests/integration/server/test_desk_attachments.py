@@ -384,3 +384,24 @@ def test_maintenance_removes_uploads_no_attachment_names_after_a_week(backend: s
             applied["ticket"]["attachments"][0]["url"].removeprefix("/api/v1/")
         )
         assert download.status_code == 200 and download.content == kept
+
+
+def test_a_desk_asks_whether_bytes_are_here_and_asking_keeps_them(srv: LiveServer) -> None:
+    desk = srv.login("petugas.dinkes")
+    data = letter()
+    assert_error(desk.client.get(f"blobs/{sha(data)}"), 404, "not_found")
+    assert put_blob(desk, data).status_code == 201
+    with srv.engine.begin() as conn:
+        conn.execute(
+            sa.update(AttachmentBlobRow)
+            .where(AttachmentBlobRow.sha256 == sha(data))
+            .values(stored_at=datetime(2020, 1, 1, tzinfo=UTC))
+        )
+    r = desk.client.get(f"blobs/{sha(data)}")
+    assert r.status_code == 200 and r.json() == {"sha256": sha(data), "size": len(data)}
+    with srv.engine.connect() as conn:
+        stored_at = conn.execute(
+            sa.select(AttachmentBlobRow.stored_at).where(AttachmentBlobRow.sha256 == sha(data))
+        ).scalar_one()
+    assert stored_at.year >= 2026  # an upload a desk is about to name is not pruned under it
+    assert_error(desk.client.get("blobs/not-a-hash"), 422, "invalid_field")

@@ -97,3 +97,35 @@ def test_a_walk_in_keeps_its_documents_with_it(store: LocalStore, tmp_path: Path
         )
     with store.read() as s:
         assert len(s.scalars(select(models.Ticket)).all()) == 1
+
+
+class _RecordingServer:
+    """Stands in for the transport: what the server holds, and what was sent."""
+
+    def __init__(self, holds: dict[str, int] | None = None, refuses_lookup: bool = False) -> None:
+        self.holds = dict(holds or {})
+        self.refuses_lookup = refuses_lookup
+        self.sent: list[str] = []
+
+    def blob_size(self, sha256: str) -> int | None:
+        return None if self.refuses_lookup else self.holds.get(sha256)
+
+    def put_blob(self, sha256: str, data: bytes) -> None:
+        self.sent.append(sha256)
+        self.holds[sha256] = len(data)
+
+
+def test_bytes_the_server_already_holds_are_not_sent_again(tmp_path: Path) -> None:
+    data = b"%PDF-1.4 surat" * 1000
+    sha = hashlib.sha256(data).hexdigest()
+    attachments.keep_local_blob(tmp_path, data)
+    server = _RecordingServer()
+    attachments.upload_blob(server, tmp_path, sha)  # type: ignore[arg-type]
+    attachments.upload_blob(server, tmp_path, sha)  # type: ignore[arg-type]  # a resend after a lost answer
+    assert server.sent == [sha]
+    # Bytes of another size under that name (a broken upload), or a server that cannot say: send.
+    partial = _RecordingServer(holds={sha: 10})
+    attachments.upload_blob(partial, tmp_path, sha)  # type: ignore[arg-type]
+    older = _RecordingServer(refuses_lookup=True)
+    attachments.upload_blob(older, tmp_path, sha)  # type: ignore[arg-type]
+    assert partial.sent == [sha] and older.sent == [sha]
