@@ -249,6 +249,12 @@ class Message:
     pending: bool = False
 
 
+# The largest file a complaint or a desk may bring: the server refuses more, a desk checks first.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+# A file's SHA-256 as the API writes it (and as cached files are named): 64 lowercase hex digits.
+SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
+
+
 @dataclass(frozen=True, slots=True)
 class FileBytes:
     """A file on its way in: a citizen's intake attachment, or one an officer picked at the desk."""

@@ -22,11 +22,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from desktop.domain import Role
+from desktop.domain import MAX_FILE_BYTES, SHA256_HEX, Role
 from server import jobs, security
 from server.attachments import (
-    MAX_ATTACHMENT_BYTES,
-    SHA256_RE,
+    FILE_TOO_LARGE,
     AttachmentRefused,
     content_disposition,
     load_for,
@@ -125,17 +124,12 @@ class BodyLimitMiddleware:
         app: ASGIApp,
         max_bytes: int = MAX_BODY_BYTES,
         intake_max_bytes: int = MAX_INTAKE_BODY_BYTES,
-        blob_max_bytes: int = MAX_ATTACHMENT_BYTES,
     ) -> None:
         self.app = app
         self.default_limit = _body_limit(max_bytes)
         self.intake_limit = _body_limit(intake_max_bytes)
         # A blob's body is the file itself: its limit is the attachment limit, and says so.
-        self.blob_limit = BodyLimit(
-            blob_max_bytes,
-            "attachment_too_large",
-            f"The file is over {blob_max_bytes // (1024 * 1024)} MB.",
-        )
+        self.blob_limit = BodyLimit(MAX_FILE_BYTES, "attachment_too_large", FILE_TOO_LARGE)
 
     def limit_for(self, path: str) -> BodyLimit:
         if path == INTAKE_PATH:
@@ -510,7 +504,7 @@ def _router(state: ServerState) -> APIRouter:
         openapi_extra={
             "requestBody": {
                 "required": True,
-                "description": f"The file's raw bytes, at most {MAX_ATTACHMENT_BYTES} (else 413 "
+                "description": f"The file's raw bytes, at most {MAX_FILE_BYTES} (else 413 "
                 "attachment_too_large); their SHA-256 must be the path's (else 422 hash_mismatch).",
                 "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
             }
@@ -518,7 +512,7 @@ def _router(state: ServerState) -> APIRouter:
     )
     async def put_blob_bytes(
         sha256: Annotated[
-            str, Path(pattern=SHA256_RE.pattern, description="SHA-256 of the body, 64 lowercase hex digits")
+            str, Path(pattern=SHA256_HEX.pattern, description="SHA-256 of the body, 64 lowercase hex digits")
         ],
         request: Request,
         _caller: CallerDep,
@@ -539,7 +533,7 @@ def _router(state: ServerState) -> APIRouter:
     )
     def blob_info(
         sha256: Annotated[
-            str, Path(pattern=SHA256_RE.pattern, description="SHA-256 of the bytes, 64 lowercase hex digits")
+            str, Path(pattern=SHA256_HEX.pattern, description="SHA-256 of the bytes, 64 lowercase hex digits")
         ],
         _caller: CallerDep,
     ) -> Response:

@@ -21,15 +21,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from desktop.domain import FileBytes
+from desktop.domain import MAX_FILE_BYTES, FileBytes
 from server.db import utcnow, write_unit
 from server.models import AttachmentBlobRow, AttachmentRow, TicketRow
 from server.scope import Caller, in_scope
 
 MAX_ATTACHMENTS = 5
-MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
-# Base64 of MAX_ATTACHMENT_BYTES, plus room for line breaks some encoders add.
-MAX_BASE64_CHARS = (MAX_ATTACHMENT_BYTES + 2) // 3 * 4 + 64 * 1024
+FILE_TOO_LARGE = f"The file is over {MAX_FILE_BYTES // (1024 * 1024)} MB."
+# Base64 of MAX_FILE_BYTES, plus room for line breaks some encoders add.
+MAX_BASE64_CHARS = (MAX_FILE_BYTES + 2) // 3 * 4 + 64 * 1024
 MAX_FILENAME = 200
 MAX_MIME = 100  # the attachments.mime column
 DEFAULT_FILENAME = "lampiran"
@@ -92,14 +92,14 @@ def decode_files(items: list[Any]) -> list[FileBytes]:
             raise AttachmentRefused(
                 422, "invalid_attachment", f"attachments.{i}.content_base64 is not valid base64."
             ) from None
-        if len(data) > MAX_ATTACHMENT_BYTES:
+        if len(data) > MAX_FILE_BYTES:
             raise AttachmentRefused(413, "attachment_too_large", _too_large(i))
         files.append(FileBytes(clean_filename(item.filename), clean_mime(item.mime), data))
     return files
 
 
 def _too_large(index: int) -> str:
-    return f"attachments.{index} is over {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
+    return f"attachments.{index} is over {MAX_FILE_BYTES // (1024 * 1024)} MB."
 
 
 def store_blob(session: Session, sha256: str, data: bytes) -> bool:
@@ -120,15 +120,10 @@ def store_blob(session: Session, sha256: str, data: bytes) -> bool:
     return had is None
 
 
-SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
-
-
 def put_blob(engine: Engine, sha256: str, data: bytes) -> bool:
     """A desk's upload (PUT /blobs/{sha256}): checked, then stored once; True if newly stored."""
-    if len(data) > MAX_ATTACHMENT_BYTES:
-        raise AttachmentRefused(
-            413, "attachment_too_large", f"The file is over {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
-        )
+    if len(data) > MAX_FILE_BYTES:
+        raise AttachmentRefused(413, "attachment_too_large", FILE_TOO_LARGE)
     if hashlib.sha256(data).hexdigest() != sha256:
         raise AttachmentRefused(
             422, "hash_mismatch", "The body's SHA-256 is not the one in the path; nothing was stored."

@@ -8,8 +8,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from desktop.domain import Channel, Confidentiality, MessageKind, Role, Status
-from server.attachments import MAX_ATTACHMENT_BYTES, SHA256_RE
+from desktop.domain import MAX_FILE_BYTES, SHA256_HEX, Channel, Confidentiality, MessageKind, Role, Status
 
 ResultName = Literal["applied", "duplicate", "conflict", "rejected", "blocked"]
 
@@ -284,9 +283,9 @@ class DeskAttachment(Strict):
     id: UUID = Field(description="chosen by the desk; the attachment's id on the server too")
     filename: str = Field(max_length=4096, description="shown to officers after cleaning (no paths, <= 200)")
     mime: str = Field(default="application/octet-stream", max_length=255)
-    size: int = Field(ge=0, le=MAX_ATTACHMENT_BYTES, description="bytes; must equal the stored blob's")
+    size: int = Field(ge=0, le=MAX_FILE_BYTES, description="bytes; must equal the stored blob's")
     sha256: str = Field(
-        pattern=SHA256_RE.pattern, description="of a blob already sent with PUT /blobs/{sha256}"
+        pattern=SHA256_HEX.pattern, description="of a blob already sent with PUT /blobs/{sha256}"
     )
 
 

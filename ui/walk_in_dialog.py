@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 
 from desktop import labels
 from desktop.changes import Changes
-from desktop.domain import Confidentiality
+from desktop.domain import MAX_FILE_BYTES, Confidentiality
 from desktop.settings import Settings
 from desktop.store import LocalStore
-from desktop.sync.attachments import MAX_UPLOAD_BYTES
 from desktop.ticket_detail import DeskDirectory
 from ui.attachment_list import format_file_size, pick_files
 from ui.print_preview import PrintPreviewDialog
@@ -198,7 +197,7 @@ class WalkInDialog(QDialog):
                 size = path.stat().st_size
             except OSError:
                 size = -1
-            if not 0 < size <= MAX_UPLOAD_BYTES:
+            if not 0 < size <= MAX_FILE_BYTES:
                 refused.append(path.name)
             elif path not in self.files:
                 self.files.append(path)

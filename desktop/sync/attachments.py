@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, literal, select, update
 
 from db import models
-from desktop.domain import FileBytes
+from desktop.domain import MAX_FILE_BYTES, SHA256_HEX, FileBytes
 from desktop.store import LocalStore
 
 if TYPE_CHECKING:
@@ -35,13 +35,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ATTACHMENTS_DIR = "attachments"
-# What the server takes from a desk (server.attachments.MAX_ATTACHMENT_BYTES).
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 VIEW_DIR = "view"  # copies named for the system viewer (see viewer_copy)
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 SYNC_BUDGET_BYTES = 50 * 1024 * 1024
 API_PATH = "/api/v1/attachments/"
-_SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +52,7 @@ class FetchReport:
 
 def relative_blob_path(sha256: str) -> str:
     """Where a blob lives, relative to the data folder (forward slashes on every system)."""
-    if not _SHA256_RE.match(sha256):
+    if not SHA256_HEX.match(sha256):
         raise ValueError("not a sha256 hex digest")
     return f"{ATTACHMENTS_DIR}/{sha256[:2]}/{sha256}"
 
@@ -149,10 +146,10 @@ def _remove_unneeded(root: Path, needed: set[str]) -> int:
             continue
         for blob in folder.iterdir():
             # Only what this module writes: a digest-named blob, or a partial write left by a crash.
-            if blob.name in needed or not (_SHA256_RE.match(blob.name) or blob.name.startswith(".part-")):
+            if blob.name in needed or not (SHA256_HEX.match(blob.name) or blob.name.startswith(".part-")):
                 continue
             blob.unlink(missing_ok=True)
-            removed += bool(_SHA256_RE.match(blob.name))
+            removed += bool(SHA256_HEX.match(blob.name))
     return removed
 
 
@@ -169,10 +166,10 @@ def read_local_file(path: Path) -> FileBytes:
         size = path.stat().st_size
         if not path.is_file():
             raise FileRefused(f"{path.name} bukan berkas. / Not a file.")
-        if size > MAX_UPLOAD_BYTES:
+        if size > MAX_FILE_BYTES:
             raise FileRefused(
-                f"{path.name} lebih dari {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; server tidak menerimanya."
-                f" / Over {MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
+                f"{path.name} lebih dari {MAX_FILE_BYTES // (1024 * 1024)} MB; server tidak menerimanya."
+                f" / Over {MAX_FILE_BYTES // (1024 * 1024)} MB."
             )
         data = path.read_bytes()
     except OSError as exc:
@@ -181,7 +178,7 @@ def read_local_file(path: Path) -> FileBytes:
         ) from None
     if not data:
         raise FileRefused(f"{path.name} kosong. / The file is empty.")
-    if len(data) > MAX_UPLOAD_BYTES:  # grew while we looked
+    if len(data) > MAX_FILE_BYTES:  # grew while we looked
         raise FileRefused(f"{path.name} terlalu besar. / Too large.")
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return FileBytes(_display_name(path.name), mime, data)
@@ -290,7 +287,7 @@ def fetch_missing(
     downloaded = failed = deferred = 0
     tickets: list[str] = []
     for want in _wanted(store):
-        if not _SHA256_RE.match(want.sha256) or not want.url.startswith(API_PATH):
+        if not SHA256_HEX.match(want.sha256) or not want.url.startswith(API_PATH):
             deferred += 1  # a name that could leave the cache folder or the server: never fetched
             continue
         final = data_dir / relative_blob_path(want.sha256)
@@ -362,7 +359,7 @@ def viewer_copy(
     """
     source = cached_file(data_dir, cached_path)
     extension = VIEWER_EXTENSIONS.get(mime.split(";", 1)[0].strip().lower())
-    if source is None or extension is None or not _SHA256_RE.match(sha256):
+    if source is None or extension is None or not SHA256_HEX.match(sha256):
         return None
     target = data_dir / ATTACHMENTS_DIR / VIEW_DIR / sha256 / (safe_stem(filename) + extension)
     if target.is_file() and target.stat().st_size == source.stat().st_size:

@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from server.attachments import MAX_ATTACHMENT_BYTES
+from desktop.domain import MAX_FILE_BYTES
 from server.models import AttachmentBlobRow
 from tests.helpers.live_server import LiveServer
 
@@ -105,7 +105,7 @@ def test_an_attachment_outside_the_callers_scope_is_not_found(srv: LiveServer) -
 
 
 def test_oversize_and_too_many_attachments_are_refused_with_413(srv: LiveServer) -> None:
-    too_big = bytes(MAX_ATTACHMENT_BYTES + 1)
+    too_big = bytes(MAX_FILE_BYTES + 1)
     r = intake_raw(srv, attachments=[file_json("besar.bin", "application/octet-stream", too_big)])
     assert r.status_code == 413
     assert r.json()["error"]["code"] == "attachment_too_large"
@@ -120,10 +120,10 @@ def test_oversize_and_too_many_attachments_are_refused_with_413(srv: LiveServer)
 
 
 def test_a_five_megabyte_file_fits_although_other_bodies_stop_at_five(srv: LiveServer) -> None:
-    exactly = bytes(range(256)) * (MAX_ATTACHMENT_BYTES // 256)
+    exactly = bytes(range(256)) * (MAX_FILE_BYTES // 256)
     r = intake_raw(srv, attachments=[file_json("scan.pdf", "application/pdf", exactly)])
     assert r.status_code == 201, r.text
-    assert r.json()["attachments"][0]["size"] == MAX_ATTACHMENT_BYTES
+    assert r.json()["attachments"][0]["size"] == MAX_FILE_BYTES
 
 
 def test_broken_base64_is_refused_with_422_and_nothing_is_stored(srv: LiveServer) -> None:

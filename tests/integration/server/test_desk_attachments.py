@@ -13,8 +13,7 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 
-from desktop.domain import desk_tracking_no
-from server.attachments import MAX_ATTACHMENT_BYTES
+from desktop.domain import MAX_FILE_BYTES, desk_tracking_no
 from server.models import AttachmentBlobRow, AttachmentRow
 from tests.helpers.live_server import Desk, LiveServer, fresh_database, live_server, new_op
 
@@ -123,10 +122,10 @@ def test_a_path_that_is_not_a_sha256_is_an_invalid_field(srv: LiveServer) -> Non
 
 def test_five_megabytes_fit_and_one_byte_more_is_413_with_an_error_body(srv: LiveServer) -> None:
     desk = srv.login("petugas.dinkes")
-    exactly = os.urandom(MAX_ATTACHMENT_BYTES)
+    exactly = os.urandom(MAX_FILE_BYTES)
     r = put_blob(desk, exactly)
     assert r.status_code == 201, r.text
-    assert r.json() == {"sha256": sha(exactly), "size": MAX_ATTACHMENT_BYTES}
+    assert r.json() == {"sha256": sha(exactly), "size": MAX_FILE_BYTES}
     over = exactly + b"!"
     assert_error(put_blob(desk, over), 413, "attachment_too_large")
 
