@@ -144,22 +144,28 @@ def touch_blob(engine: Engine, sha256: str) -> int | None:
     return None if size is None else int(size)
 
 
+def attachment_row(
+    attachment_id: str, ticket_id: str, filename: str, mime: str, size: int, sha256: str
+) -> AttachmentRow:
+    """A ticket's attachment metadata, downloadable at its own URL (the bytes are a blob)."""
+    return AttachmentRow(
+        id=attachment_id,
+        ticket_id=ticket_id,
+        filename=filename,
+        mime=mime,
+        size=size,
+        sha256=sha256,
+        url=API_PATH + attachment_id,
+    )
+
+
 def attach(session: Session, ticket_id: str, files: list[FileBytes]) -> list[AttachmentRow]:
     """Blobs and metadata rows for a ticket; the caller records the ticket write in its unit."""
     rows = []
     for f in files:
         sha = f.sha256
         store_blob(session, sha, f.data)
-        attachment_id = str(uuid.uuid4())
-        row = AttachmentRow(
-            id=attachment_id,
-            ticket_id=ticket_id,
-            filename=f.filename,
-            mime=f.mime,
-            size=len(f.data),
-            sha256=sha,
-            url=API_PATH + attachment_id,
-        )
+        row = attachment_row(str(uuid.uuid4()), ticket_id, f.filename, f.mime, len(f.data), sha)
         session.add(row)
         rows.append(row)
     return rows

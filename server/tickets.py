@@ -32,8 +32,7 @@ from desktop.domain import (
     server_tracking_no,
     status_after_assign,
 )
-from server.attachments import API_PATH as ATTACHMENT_API_PATH
-from server.attachments import clean_filename, clean_mime
+from server.attachments import attachment_row, clean_filename, clean_mime
 from server.db import DriverSql, PendingChange, WriteUnit
 from server.models import (
     AttachmentBlobRow,
@@ -499,14 +498,8 @@ def apply_attach(
     filename = clean_filename(attachment.filename)
     before = snapshot(ticket)
     s.add(
-        AttachmentRow(
-            id=attachment_id,
-            ticket_id=ticket.id,
-            filename=filename,
-            mime=clean_mime(attachment.mime),
-            size=stored_size,
-            sha256=attachment.sha256,
-            url=ATTACHMENT_API_PATH + attachment_id,
+        attachment_row(
+            attachment_id, ticket.id, filename, clean_mime(attachment.mime), stored_size, attachment.sha256
         )
     )
     add_message(
