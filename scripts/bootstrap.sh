@@ -3,6 +3,8 @@
 # through sudo), a virtual environment in .venv with the package installed editable with
 # its extras, and the compiled translations. Safe to run again; quick when nothing changed.
 # Usage: source scripts/bootstrap.sh   (or: bash scripts/bootstrap.sh)
+# TANGGAP_SKIP_APT=1 skips apt-get (for parallel runs on a machine already set up: apt's lock
+# admits one at a time).
 set -euo pipefail
 TANGGAP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -33,7 +35,9 @@ apt_install() {
         "${APT_PACKAGES[@]}" >/dev/null
 }
 
-if command -v apt-get >/dev/null; then
+if [ -n "${TANGGAP_SKIP_APT:-}" ]; then
+    echo "==> TANGGAP_SKIP_APT is set: Debian packages are taken as installed"
+elif command -v apt-get >/dev/null; then
     apt_install
 else
     echo "==> not a Debian/Ubuntu machine: install the equivalents of ${APT_PACKAGES[*]} yourself" >&2
