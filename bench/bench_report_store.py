@@ -120,7 +120,7 @@ def main() -> None:
         log("tanggap report (fresh process)")
         out = Path(tmp) / "report.pdf"
         command = [
-            sys.executable, "-m", "desktop.app", "--data-dir", str(data_dir),
+            sys.executable, "-m", "tanggap", "--data-dir", str(data_dir),
             "report", "--from", START.isoformat(), "--to", END.isoformat(), "--out", str(out),
         ]  # fmt: skip
         start = time.perf_counter()
@@ -128,7 +128,7 @@ def main() -> None:
         result["cli_report_s"] = round(time.perf_counter() - start, 3)
         start = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "desktop.app", "--data-dir", str(data_dir), "receipt", tracking,
+            [sys.executable, "-m", "tanggap", "--data-dir", str(data_dir), "receipt", tracking,
              "--out", str(Path(tmp) / "receipt.pdf")],
             check=True, cwd=ROOT, capture_output=True,
         )  # fmt: skip

@@ -190,7 +190,7 @@ def desk_env(workdir: Path) -> dict[str, str]:
 
 
 def tanggap_cmd(*args: str) -> list[str]:
-    return [PYTHON, "-m", "desktop.app", *args]
+    return [PYTHON, "-m", "tanggap", *args]
 
 
 def login(

@@ -1,9 +1,9 @@
 """Tanggap's application core: pure Python, no Qt.
 
 Domain types, the SLA engine, services (use cases), the sync engine, PDF reports,
-credentials, settings, the command line and the entry point live here. Only the
-entry point (``desktop.app``) may import PySide6; ``server`` may import only
-``desktop.domain`` and ``desktop.sla``.
+credentials, settings and the command line live here; none imports PySide6, ``ui`` or
+``server``. The entry points are in ``tanggap`` above this package; ``server`` may import
+only ``desktop.domain``, ``desktop.ops`` and ``desktop.sla`` (contracts in pyproject.toml).
 """
 
 __version__ = "0.1.0"

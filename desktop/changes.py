@@ -13,6 +13,8 @@ class Changes:
     notices: bool = False  # conflicts/rejections/revokes to acknowledge changed
     directory: bool = False  # OPDs, officers, categories, policies, canned responses
     sync_state: bool = False  # login, cursor, last sync, last error
+    # Ops were queued by a local write: the core asks for a sync (``desktop.sync.run.local_write``).
+    sync_wanted: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -22,6 +24,7 @@ class Changes:
             notices=self.notices or other.notices,
             directory=self.directory or other.directory,
             sync_state=self.sync_state or other.sync_state,
+            sync_wanted=self.sync_wanted or other.sync_wanted,
         )
 
     @property

@@ -17,7 +17,7 @@ EXE_NAME = "tanggap"
 APP_ID = "id.go.tanggap.Tanggap"
 PUBLISHER = "Tanggap contributors"
 
-PROJECT_PACKAGES = ("desktop", "ui", "db", "server")
+PROJECT_PACKAGES = ("tanggap", "desktop", "ui", "db", "server")
 # Resource files the app opens at run time; .ts sources and the icon's SVG master stay behind.
 RESOURCE_PATTERNS = (
     "*.qm",

@@ -1,4 +1,4 @@
-"""PyInstaller's entry script: the frozen ``tanggap`` runs ``desktop.app:main`` like the console script."""
+"""PyInstaller's entry script: the frozen ``tanggap`` runs ``tanggap.app:main`` like the console script."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def _attach_parent_console() -> None:
 
 def main() -> int:
     _attach_parent_console()
-    from desktop.app import main as app_main
+    from tanggap.app import main as app_main
 
     return int(app_main() or 0)
 

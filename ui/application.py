@@ -169,9 +169,16 @@ def run_workstation(
     window.show()
     if screenshot:
         screenshot_when_loaded(window, screenshot)
-    elif window.identity is None:
+    else:
         # First run: ask for the server and a login; "Kerja offline" opens the cached data.
-        QTimer.singleShot(0, window.open_login)
+        def first_run() -> None:
+            if window.identity is None:
+                window.controller.open_login()
+
+        if window.desk_known:
+            QTimer.singleShot(0, first_run)
+        else:
+            window.desk_loaded.connect(first_run, Qt.ConnectionType.SingleShotConnection)
     if callable(after_show):
         after_show(window)
     try:

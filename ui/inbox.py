@@ -124,7 +124,13 @@ class InboxDialog(QDialog):
         for b in (self.ack_selected, self.ack_all, close):
             row.addWidget(b)
         layout.addLayout(row)
+        tasks.changed.connect(self.on_changes)
         self.reload()
+
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """A sync brought new conflicts, or notices were acknowledged (here or elsewhere)."""
+        if self.isVisible() and (changes.notices or changes.outbox):
+            self.reload()
 
     def reload(self) -> None:
         def done(notices: list[Notice]) -> None:
@@ -141,11 +147,9 @@ class InboxDialog(QDialog):
             return
         from desktop import actions
 
-        def finished(_c: Changes) -> None:
-            emit(self.acknowledged)
-            self.reload()
-
-        self.tasks.mutate(lambda: actions.acknowledge(self.store, ids), finished, initiator=self)
+        self.tasks.mutate(
+            lambda: actions.acknowledge(self.store, ids), lambda _c: emit(self.acknowledged), initiator=self
+        )
 
     def acknowledge_selected(self) -> None:
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}

@@ -109,7 +109,8 @@ class LoginDialog(QDialog):
 
         def work() -> Changes:
             _identity, changes = session.login(self.store, server, user, password)
-            return changes | Changes(directory=True, queue=True)
+            # A new login pulls the queue and sends what waited: the sync follows at once.
+            return changes | Changes(directory=True, queue=True, sync_wanted=True)
 
         def done(changes: Changes) -> None:
             self.password.clear()

@@ -87,7 +87,7 @@ def _select_first_with_thread(window: MainWindow) -> None:
         if row.status.is_open and row.reporter_name and not row.identity_hidden:
             best = i
             break
-    window.select_row(best)
+    window.queue_pane.select_row(best)
     _settle()
 
 
@@ -116,7 +116,7 @@ def render(source: Path, out: Path) -> None:
                     "Terima kasih atas laporannya. Petugas kami sudah meneruskan ke puskesmas terkait "
                     "dan akan mengabari perkembangannya.",
                 )
-                window.on_changes(Changes(queue=True, outbox=True))
+                window.tasks.announce(Changes(queue=True, outbox=True))
                 _settle()
                 window.ticket_view.tabs.setCurrentIndex(1)
                 window.ticket_view.editor.start(MessageKind.NOTE)
@@ -128,8 +128,8 @@ def render(source: Path, out: Path) -> None:
                 window.ticket_view.tabs.setCurrentIndex(0)
 
             # Walk-in dialog, filled in with one problem left to fix
-            window.open_walk_in()
-            dialog = window.walk_in_dialog
+            window.controller.open_walk_in()
+            dialog = window.controller.walk_in_dialog
             dialog.name.setText("Sulastri")
             dialog.contact.setText("0812-3456-7890")
             dialog.title.setText("Bidan desa jarang hadir di Polindes Kemiren")
@@ -140,8 +140,8 @@ def render(source: Path, out: Path) -> None:
             dialog.location.setText("Desa Kemiren, Kecamatan Glagah")
             dialog.category.setCurrentIndex(min(1, dialog.category.count() - 1))
             _over(window, dialog, out / "walk-in.png")
-            window.open_walk_in()
-            dialog = window.walk_in_dialog
+            window.controller.open_walk_in()
+            dialog = window.controller.walk_in_dialog
             dialog.name.setText("Sulastri")
             dialog.contact.setText("surel-salah")
             dialog.body.setPlainText("Tutup.")
@@ -162,7 +162,7 @@ def render(source: Path, out: Path) -> None:
                 confidentiality="public",
                 location="Desa Kemiren, Kecamatan Glagah",
             )
-            window.on_changes(walk_in.changes)
+            window.tasks.announce(walk_in.changes)
             window.settings.printers["receipt"] = {"layout": "a5"}
             if walk_in.tracking_no:
                 window.receipts.open(walk_in.tracking_no)
@@ -171,17 +171,17 @@ def render(source: Path, out: Path) -> None:
                     _over(window, preview, out / "print-preview.png", wait_ms=1500)
 
             # The performance summary: period and scope
-            window.open_summary()
+            window.controller.open_summary()
             summary = getattr(window, "summary_dialog", None)
             if summary is not None:
                 _over(window, summary, out / "summary-dialog.png")
 
             # Supervisor tools: reassigning several tickets, and the workload panel
-            window.view_list.setCurrentIndex(
+            window.sidebar.view_list.setCurrentIndex(
                 window.view_model.index(window.view_model.row_of(QueueView.UNASSIGNED), 0)
             )
             _settle()
-            selection = window.table.selectionModel()
+            selection = window.queue_pane.table.selectionModel()
             selection.clearSelection()
             for i in range(min(3, window.queue_model.rowCount())):
                 selection.select(
@@ -189,13 +189,13 @@ def render(source: Path, out: Path) -> None:
                     selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
                 )
             _settle()
-            window.open_reassign()
-            if window.dialog is not None:
-                _over(window, window.dialog, out / "supervisor-reassign.png")
-            window.open_workload()
-            _over(window, window.workload_panel, out / "supervisor.png")
-            window.open_inbox()
-            _over(window, window.inbox_dialog, out / "inbox.png")
+            window.controller.open_reassign()
+            if window.controller.dialog is not None:
+                _over(window, window.controller.dialog, out / "supervisor-reassign.png")
+            window.controller.open_workload()
+            _over(window, window.controller.workload_panel, out / "supervisor.png")
+            window.controller.open_inbox()
+            _over(window, window.controller.inbox_dialog, out / "inbox.png")
             from ui.login_dialog import LoginDialog
 
             _over(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import labels, wording
+from desktop.changes import Changes
 from desktop.domain import Role, Ticket
 from desktop.queue import OfficerLoad, workload
 from desktop.session import DeskIdentity
@@ -36,36 +37,6 @@ from ui import theme
 from ui.row_model import RowTableModel
 from ui.tasks import TaskManager
 from ui.ticket_view import plain_label
-
-
-class ReasonDialog(QDialog):
-    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(prompt, wrap=True))
-        self.text = QPlainTextEdit()
-        self.text.setAccessibleName(self.tr("Alasan"))
-        self.text.setMinimumSize(420, 110)
-        layout.addWidget(self.text)
-        self.error = plain_label("", "error")
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def reason(self) -> str:
-        return self.text.toPlainText().strip()
-
-    def accept(self) -> None:
-        if not self.reason():
-            self.error.setText(self.tr("Alasan wajib diisi."))
-            return
-        super().accept()
 
 
 class ReassignDialog(QDialog):
@@ -257,4 +228,15 @@ class WorkloadPanel(QDialog):
         hint.setObjectName("muted")
         hint.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(hint)
-        tasks.run_db(lambda: workload(store, opd, clock()), self.model.set_loads)
+        self.tasks = tasks
+        self._read = lambda: workload(store, opd, clock())
+        tasks.changed.connect(self.on_changes)
+        self.reload()
+
+    def reload(self) -> None:
+        self.tasks.run_db(self._read, self.model.set_loads)
+
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """Someone assigned, transferred or closed a ticket, or a sync moved the queue: recount."""
+        if self.isVisible() and (changes.queue or changes.tickets or changes.directory):
+            self.reload()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -26,26 +25,19 @@ log = logging.getLogger(__name__)
 
 
 def run_sync(store: LocalStore) -> Changes:
-    """One sync (push, pull, push); the engine records failures in the store for the status bar."""
-    from desktop.session import NotLoggedIn, transport_for
-    from desktop.sync.engine import SyncBusy, SyncEngine, SyncFailed
+    """The core's sync use case (``desktop.sync.run.sync_desk``); the window only shows what changed."""
+    from desktop.sync.run import sync_desk
 
-    try:
-        _identity, transport = transport_for(store)
-    except NotLoggedIn:
-        return Changes(sync_state=True)
-    try:
-        report = SyncEngine(store, transport).sync()
-        return report.changes | Changes(sync_state=True, outbox=True)
-    except SyncFailed as failed:
-        return failed.report.changes | Changes(sync_state=True, outbox=True)
-    except SyncBusy:
-        return Changes(sync_state=True)
-    finally:
-        transport.close()
+    return sync_desk(store).changes
 
 
 class SyncController(QObject):
+    """Runs the core's sync off the UI thread: on a timer, on request, and when the core asks.
+
+    A local write that queued ops says so in its ``Changes`` (``sync_wanted``, the core's rule);
+    this controller obeys, so no window or dialog has to remember to start a sync.
+    """
+
     started = Signal()
     finished = Signal(object)  # Changes
 
@@ -65,6 +57,7 @@ class SyncController(QObject):
         self._again = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_now)
+        tasks.changed.connect(self._on_changes)
         self.set_interval(interval_seconds)
 
     def set_interval(self, seconds: int) -> None:
@@ -75,6 +68,10 @@ class SyncController(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+
+    def _on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        if changes.sync_wanted:
+            self.sync_now()
 
     def sync_now(self) -> None:
         if self.running:
@@ -180,7 +177,3 @@ class SyncStatusBar(QWidget):
 
 def read_status(store: LocalStore) -> SyncStatus:
     return sync_status(store)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)

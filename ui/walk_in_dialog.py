@@ -28,6 +28,7 @@ from desktop.changes import Changes
 from desktop.domain import MAX_FILE_BYTES, Confidentiality
 from desktop.settings import Settings
 from desktop.store import LocalStore
+from desktop.sync.run import local_write
 from desktop.ticket_detail import DeskDirectory
 from ui.attachment_list import format_file_size, pick_files
 from ui.print_preview import PrintPreviewDialog
@@ -279,7 +280,7 @@ class WalkInDialog(QDialog):
                 files=files,
             )
             holder.append(result)
-            return result.changes
+            return local_write(lambda: result)  # the core's rule: a queued op wants a sync
 
         def done(_changes: Changes) -> None:
             result = holder[0]

@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 import importlib
 
-# Order is the order ``tanggap --help`` lists them in.
+# Order is the order ``tanggap --help`` lists them in (after ``demo``, which ``tanggap.app`` adds).
 COMMAND_MODULES: tuple[str, ...] = (
-    "desktop.cli.workstation",
     "desktop.cli.sync_commands",
     "desktop.cli.report_commands",
 )

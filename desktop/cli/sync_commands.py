@@ -121,30 +121,24 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from desktop.session import NotLoggedIn, mark_auth_expired, transport_for
-    from desktop.sync.engine import SyncBusy, SyncEngine, SyncFailed
-    from desktop.sync.transport import AuthExpired
+    from desktop.sync.run import SyncResult, sync_desk
 
     with _store(args) as store:
-        try:
-            _, transport = transport_for(store)
-        except NotLoggedIn as exc:
-            raise CliError(str(exc), EXIT_LOGIN) from None
-        try:
-            report = SyncEngine(store, transport).sync()
-        except SyncBusy as exc:
-            raise CliError(str(exc), EXIT_BUSY) from None
-        except AuthExpired as exc:
-            mark_auth_expired(store)
-            raise CliError(str(exc), EXIT_LOGIN) from None
-        except SyncFailed as exc:
-            r = exc.report
-            raise CliError(
-                f"Sinkronisasi terhenti: {exc.message} (terkirim {r.pushed}, diterima {r.pulled}).",
-                EXIT_NETWORK,
-            ) from None
-        finally:
-            transport.close()
+        outcome = sync_desk(store)
+    exit_code = {
+        SyncResult.NOT_LOGGED_IN: EXIT_LOGIN,
+        SyncResult.AUTH_EXPIRED: EXIT_LOGIN,
+        SyncResult.BUSY: EXIT_BUSY,
+        SyncResult.FAILED: EXIT_NETWORK,
+    }.get(outcome.result)
+    report = outcome.report
+    if outcome.result is SyncResult.FAILED and report is not None:
+        raise CliError(
+            f"Sinkronisasi terhenti: {outcome.message} (terkirim {report.pushed}, diterima {report.pulled}).",
+            EXIT_NETWORK,
+        )
+    if exit_code is not None or report is None:
+        raise CliError(outcome.message, exit_code or EXIT_NETWORK)
     if args.json:
         _print_json(
             {

@@ -59,7 +59,7 @@ def test_cached_attachments_open_in_the_system_viewer_and_save_as_a_copy(
     opened: list[Path] = []
     pane = window.ticket_view  # type: ignore[attr-defined]
     pane.attachments.open_file = opened.append
-    window.load_detail(ticket["id"])  # type: ignore[attr-defined]
+    window.ticket_pane.show_ticket(ticket["id"])  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: len(pane.attachments.rows) == 3)
     assert pane.tabs.tabText(2) == "Lampiran (3)"
     rows = {row.attachment.filename: row for row in pane.attachments.rows}
@@ -102,12 +102,12 @@ def test_a_transferred_tickets_files_say_they_are_not_kept_on_this_desk(
     spv = desks.login(server, "b", "spv.dinkes")
     actions.transfer(spv, ticket["tracking_no"], "DISHUB-BWI", reason="urusan lalu lintas")
     run_sync(spv)
-    officer.sync_now()  # type: ignore[attr-defined]
+    officer.controller.sync_now()  # type: ignore[attr-defined]
     # The ticket left the desk's scope: it waits in "Konflik & ditolak" with its notice, read-only.
     views = officer.view_model  # type: ignore[attr-defined]
-    officer.view_list.setCurrentIndex(views.index(views.row_of(QueueView.CONFLICTS), 0))  # type: ignore[attr-defined]
+    officer.sidebar.view_list.setCurrentIndex(views.index(views.row_of(QueueView.CONFLICTS), 0))  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: officer.queue_model.rowCount() == 1)  # type: ignore[attr-defined]
-    officer.select_row(0)  # type: ignore[attr-defined]
+    officer.queue_pane.select_row(0)  # type: ignore[attr-defined]
     pane = officer.ticket_view  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: len(pane.attachments.rows) == 1)
     (row,) = pane.attachments.rows
@@ -134,7 +134,7 @@ def test_an_officer_attaches_a_letter_offline_and_it_is_sent_with_the_next_sync(
     ticket = server.intake(title="Obat kosong di Puskesmas")
     store = desks.login(server, "a", "petugas.dinkes")
     window = desks.window(store)
-    window.select_row(0)  # type: ignore[attr-defined]
+    window.queue_pane.select_row(0)  # type: ignore[attr-defined]
     pane = window.ticket_view  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: pane.attachments.add_button is not None)
     letter = tmp_path / "surat jawaban.pdf"
@@ -150,7 +150,7 @@ def test_an_officer_attaches_a_letter_offline_and_it_is_sent_with_the_next_sync(
     assert pane.tabs.tabText(2) == "Lampiran (1)"
 
     offline(False)
-    window.sync_now()  # type: ignore[attr-defined]
+    window.controller.sync_now()  # type: ignore[attr-defined]
     qtbot.waitUntil(
         lambda: pane.attachments.rows and pane.attachments.rows[0].meta.text().endswith("offline")
     )
@@ -164,8 +164,8 @@ def test_a_walk_in_takes_the_citizens_documents_and_refuses_a_file_too_large(
 ) -> None:
     store = desks.login(server, "w", "petugas.dinkes")
     window = desks.window(store)
-    window.open_walk_in()  # type: ignore[attr-defined]
-    dialog = window.walk_in_dialog  # type: ignore[attr-defined]
+    window.controller.open_walk_in()  # type: ignore[attr-defined]
+    dialog = window.controller.walk_in_dialog  # type: ignore[attr-defined]
     assert isinstance(dialog, WalkInDialog)
     ktp = tmp_path / "ktp.png"
     ktp.write_bytes(PNG)
@@ -181,7 +181,7 @@ def test_a_walk_in_takes_the_citizens_documents_and_refuses_a_file_too_large(
     dialog.body.setPlainText("Polindes di Desa Kemiren sering tutup pada jam layanan.")
     dialog.save_button.click()
     assert dialog.tracking_no is not None
-    window.sync_now()  # type: ignore[attr-defined]
+    window.controller.sync_now()  # type: ignore[attr-defined]
     admin = server.login("admin", device_name="checker")
     (sent,) = admin.get(f"/tickets/{dialog.tracking_no}").json()["attachments"]
     assert sent["filename"] == "ktp.png"

@@ -59,12 +59,12 @@ def window_as(desks: DeskFactory, store: LocalStore, username: str) -> MainWindo
 
 def select(window: MainWindow, tracking_no: str) -> None:
     row = next(i for i, r in enumerate(window.queue_model.loaded_rows()) if r.tracking_no == tracking_no)
-    window.select_row(row)
+    window.queue_pane.select_row(row)
     assert window.detail is not None and window.detail.ticket.tracking_no == tracking_no
 
 
 def open_preview(window: MainWindow) -> PrintPreviewDialog:
-    preview = window.preview
+    preview = window.controller.preview
     assert isinstance(preview, PrintPreviewDialog)
     assert preview.isVisible()
     return preview
@@ -77,10 +77,10 @@ def test_receipt_action_previews_the_selected_ticket_and_remembers_the_paper(
     add_ticket(desk, "DINKES-BWI-2603-00018", title="Antrean puskesmas", assignee="budi.s")
     window = window_as(desks, desk, "budi.s")
     select(window, first)
-    assert window.act_receipt.isEnabled()
-    assert window.act_receipt.shortcut().toString() == "Ctrl+P"
+    assert window.menus.act_receipt.isEnabled()
+    assert window.menus.act_receipt.shortcut().toString() == "Ctrl+P"
 
-    window.act_receipt.trigger()
+    window.menus.act_receipt.trigger()
 
     preview = open_preview(window)
     text = pdf_text(preview.pdf_bytes)
@@ -122,7 +122,7 @@ def test_officers_receipt_of_someone_elses_anonim_ticket_hides_the_reporter(
     window = window_as(desks, desk, "budi.s")
     select(window, tracking)
 
-    window.print_receipt()
+    window.controller.print_receipt()
 
     text = pdf_text(open_preview(window).pdf_bytes)
     assert tracking in text
@@ -136,8 +136,8 @@ def test_receipt_of_a_ticket_not_on_this_desk_says_so(desk: LocalStore, desks: D
 
     window.receipts.open("DINKES-BWI-2603-99999")
 
-    assert window.preview is None
-    message = window.last_message.text()
+    assert window.controller.preview is None
+    message = window.controller.last_message.text()
     assert "DINKES-BWI-2603-99999" in message and "tidak ada di meja ini" in message
     assert "/" not in message  # one language, not the core's "Indonesian / English"
 
@@ -148,9 +148,9 @@ def test_summary_refuses_a_period_that_ends_before_it_starts_then_previews_a_val
     for i, assignee in enumerate(["budi.s", "rina.w", None]):
         add_ticket(desk, f"DINKES-BWI-2603-0010{i}", assignee=assignee)
     window = window_as(desks, desk, "kabid.dinkes")
-    assert window.act_summary.isEnabled()
-    window.open_summary()
-    dialog = window.summary_dialog
+    assert window.menus.act_summary.isEnabled()
+    window.controller.open_summary()
+    dialog = window.controller.summary_dialog
     assert isinstance(dialog, SummaryDialog)
     today = window.clock().astimezone(JAKARTA).date()
     assert dialog.period() == previous_month(today)  # the default: last calendar month
@@ -162,7 +162,7 @@ def test_summary_refuses_a_period_that_ends_before_it_starts_then_previews_a_val
     qtbot.mouseClick(dialog.show_button, _left())
     assert dialog.error.isVisible()
     assert "jatuh setelah tanggal akhir" in dialog.error.text()
-    assert window.preview is None and dialog.isVisible()
+    assert window.controller.preview is None and dialog.isVisible()
 
     dialog.set_period(date(2026, 3, 1), date(2026, 3, 31))
     assert not dialog.error.isVisible()  # the mistake is gone once the dates change
@@ -183,8 +183,8 @@ def test_an_officer_summarises_only_their_own_tickets(
 ) -> None:
     add_ticket(desk, "DINKES-BWI-2603-00201", assignee="budi.s")
     window = window_as(desks, desk, "budi.s")
-    window.open_summary()
-    dialog = window.summary_dialog
+    window.controller.open_summary()
+    dialog = window.controller.summary_dialog
     assert isinstance(dialog, SummaryDialog)
     assert dialog.scope.count() == 1 and not dialog.scope.isEnabled()
     assert dialog.selected_scope() == (None, None)
@@ -204,11 +204,11 @@ def test_without_a_login_there_is_no_summary_and_no_receipt_until_a_ticket_shows
 ) -> None:
     window = desks.window(store)
     assert isinstance(window, MainWindow)
-    assert not window.act_summary.isEnabled()
-    assert not window.act_receipt.isEnabled()
-    window.open_summary()
-    window.print_receipt()
-    assert window.preview is None
+    assert not window.menus.act_summary.isEnabled()
+    assert not window.menus.act_receipt.isEnabled()
+    window.controller.open_summary()
+    window.controller.print_receipt()
+    assert window.controller.preview is None
 
 
 def test_with_background_threads_the_summary_and_receipt_render_off_the_ui_thread(
@@ -225,18 +225,20 @@ def test_with_background_threads_the_summary_and_receipt_render_off_the_ui_threa
     window.show()
     qtbot.waitUntil(lambda: window.detail is not None)
 
-    window.open_summary()
-    dialog = window.summary_dialog
+    window.controller.open_summary()
+    dialog = window.controller.summary_dialog
     dialog.set_period(date(2026, 3, 1), date(2026, 3, 31))
     dialog.submit()
     assert dialog.running and not dialog.show_button.isEnabled()  # no second request meanwhile
-    qtbot.waitUntil(lambda: isinstance(window.preview, PrintPreviewDialog))
+    qtbot.waitUntil(lambda: isinstance(window.controller.preview, PrintPreviewDialog))
     summary = open_preview(window)
     assert rs.OPD_NAME in pdf_text(summary.pdf_bytes)
     summary.close()
 
-    window.print_receipt()
-    qtbot.waitUntil(lambda: window.preview is not None and window.preview is not summary)
+    window.controller.print_receipt()
+    qtbot.waitUntil(
+        lambda: window.controller.preview is not None and window.controller.preview is not summary
+    )
     receipt = open_preview(window)
     receipt.layout_combo.setCurrentIndex(receipt.layout_combo.findData("a5"))
     assert not receipt.print_button.isEnabled()  # waiting for the A5 rendering

@@ -303,7 +303,7 @@ def test_canned_response_fills_in_name_tracking_number_and_deadline(
     window = MainWindow(store, Settings(), data_dir, tasks=TaskManager(inline=True), clock=lambda: NOW)
     qtbot.addWidget(window)
     window.show()
-    window.select_row(0)
+    window.queue_pane.select_row(0)
     editor = window.ticket_view.editor
     editor.canned.activated.emit(1)
     text = editor.text.toPlainText()
@@ -321,10 +321,10 @@ def test_search_box_filters_the_queue_and_survives_hostile_input(
     qtbot.addWidget(window)
     window.show()
     assert window.queue_model.rowCount() == 2
-    window.search.setText("keruh")
+    window.queue_pane.search.setText("keruh")
     window.apply_filters()
     assert [r.title for r in window.queue_model.loaded_rows()] == ["Air PDAM keruh"]
-    window.search.setText('"); DROP TABLE tickets; -- NEAR( *')
+    window.queue_pane.search.setText('"); DROP TABLE tickets; -- NEAR( *')
     window.apply_filters()
     assert window.queue_model.rowCount() == 0
 
@@ -389,8 +389,8 @@ def test_choosing_english_in_the_settings_switches_the_window_at_once(
     window.go_to(QueueView.UNASSIGNED, "berlubang", second.id)
     assert window.ticket_view.title.text() == "Jalan berlubang"
     try:
-        window.open_settings()
-        dialog = window.dialog
+        window.controller.open_settings()
+        dialog = window.controller.dialog
         assert isinstance(dialog, SettingsDialog)
         qtbot.waitExposed(dialog)
         box = dialog.notifications  # its sentence is whole, not cut at the dialog's edge
@@ -407,13 +407,13 @@ def test_choosing_english_in_the_settings_switches_the_window_at_once(
         assert fresh.menuBar().actions()[0].text() == "&File"
         assert fresh.queue_model.index(0, Column.STATUS).data() == "New"
         # ...and they are where they were: same view, search, ticket and window size.
-        assert fresh.current_view is QueueView.UNASSIGNED and fresh.search.text() == "berlubang"
+        assert fresh.current_view is QueueView.UNASSIGNED and fresh.queue_pane.search.text() == "berlubang"
         qtbot.waitUntil(lambda: fresh.ticket_view.title.text() == "Jalan berlubang")
         assert size == QSize(1300, 800)
         assert Settings.load(data_dir).language == "en"  # and it stays English next time
         # Back to Indonesian the same way.
-        fresh.open_settings()
-        back = fresh.dialog
+        fresh.controller.open_settings()
+        back = fresh.controller.dialog
         assert isinstance(back, SettingsDialog)
         back.language.setCurrentIndex(back.language.findData("id"))
         back.accept()
@@ -434,8 +434,8 @@ def test_every_control_has_an_accessible_name_or_text(
     window = MainWindow(store, Settings(), data_dir, tasks=TaskManager(inline=True), clock=lambda: NOW)
     qtbot.addWidget(window)
     window.show()
-    window.select_row(0)
-    window.open_walk_in()
+    window.queue_pane.select_row(0)
+    window.controller.open_walk_in()
     unnamed = []
     controls = [
         w

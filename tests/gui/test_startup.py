@@ -62,7 +62,7 @@ def test_screenshot_is_taken_once_the_first_screen_has_loaded(
         seen["ticket"] = window.detail.ticket.tracking_no if window.detail else None
         seen["all"] = window.view_model.count(QueueView.ALL)
         seen["done"] = window.view_model.count(QueueView.DONE)
-        seen["title"] = window.pane_count.text()
+        seen["title"] = window.queue_pane.pane_count.text()
 
     try:
         screenshot_when_loaded(window, str(shot), on_saved=saved)
@@ -103,7 +103,7 @@ def test_opening_the_window_loads_no_network_pdf_or_migration_code(data_dir: Pat
     shot = tmp_path / "start.png"
     script = (
         "import sys\n"
-        "from desktop.app import main\n"
+        "from tanggap.app import main\n"
         f"code = main(['--data-dir', {str(data_dir)!r}, '--screenshot', {str(shot)!r}])\n"
         "heavy = ('requests', 'reportlab', 'PySide6.QtPdf', 'alembic', 'desktop.documents')\n"
         "print(code, *[m for m in heavy if m in sys.modules])\n"
@@ -132,7 +132,7 @@ def test_a_later_start_takes_the_holidays_from_its_cache_without_importing_the_p
         store.close()
     script = (
         "import sys\n"
-        "from desktop.app import main\n"
+        "from tanggap.app import main\n"
         f"code = main(['--data-dir', {str(data_dir)!r}, '--screenshot', sys.argv[1]])\n"
         "print(code, 'holidays' in sys.modules)\n"
     )

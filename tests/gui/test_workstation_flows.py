@@ -23,7 +23,7 @@ from ui.walk_in_dialog import WalkInDialog
 
 def _select(window: MainWindow, tracking_no: str) -> None:
     row = next(i for i, r in enumerate(window.queue_model.loaded_rows()) if r.tracking_no == tracking_no)
-    window.select_row(row)
+    window.queue_pane.select_row(row)
     assert window.detail is not None and window.detail.ticket.tracking_no == tracking_no
 
 
@@ -47,7 +47,7 @@ def test_reply_typed_offline_shows_pending_at_once_then_sent_after_sync(
     _select(window, filed["tracking_no"])
 
     offline(True)
-    window.start_message(MessageKind.REPLY)
+    window.controller.start_message(MessageKind.REPLY)
     window.ticket_view.editor.text.setPlainText("Terima kasih, petugas kami menuju lokasi.")
     qtbot.mouseClick(window.ticket_view.editor.send, _left())
     # Shown at once in the thread, marked as waiting; the sync that followed could not reach the server.
@@ -58,7 +58,7 @@ def test_reply_typed_offline_shows_pending_at_once_then_sent_after_sync(
     assert "1 op menunggu" in window.sync_bar.waiting.text()
 
     offline(False)
-    window.sync_now()
+    window.controller.sync_now()
     assert _reply_states(window) == [("msgReply", "sent")]
     assert sync_status(store).ops_waiting == 0
     admin = server.login("admin", device_name="checker")
@@ -77,26 +77,28 @@ def test_supervisor_reassigns_three_tickets_and_the_officer_sees_them_after_sync
     assert officer.view_model.count(QueueView.MINE) == 0
 
     supervisor = desks.window(desks.login(server, "spv", "spv.dinkes"))
-    assert supervisor.reassign_button.isVisible()
+    assert supervisor.queue_pane.reassign_button.isVisible()
     rows = supervisor.queue_model.loaded_rows()
     chosen = sorted(r.tracking_no for r in rows[:3])
-    selection = supervisor.table.selectionModel()
+    selection = supervisor.queue_pane.table.selectionModel()
     selection.clearSelection()
     for i in range(3):
         selection.select(
             supervisor.queue_model.index(i, 0),
             selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
         )
-    supervisor.open_reassign()
-    dialog = supervisor.dialog
+    supervisor.controller.open_reassign()
+    dialog = supervisor.controller.dialog
     assert isinstance(dialog, ReassignDialog)
     dialog.choose("ani.dinkes")
     dialog.accept()
 
     assert sync_status(supervisor.store).ops_waiting == 0  # sent at once
-    officer.sync_now()
+    officer.controller.sync_now()
     assert officer.view_model.count(QueueView.MINE) == 3
-    officer.view_list.setCurrentIndex(officer.view_model.index(officer.view_model.row_of(QueueView.MINE), 0))
+    officer.sidebar.view_list.setCurrentIndex(
+        officer.view_model.index(officer.view_model.row_of(QueueView.MINE), 0)
+    )
     assert sorted(r.tracking_no for r in officer.queue_model.loaded_rows()) == chosen
     assert {r.assignee for r in officer.queue_model.loaded_rows()} == {"ani.dinkes"}
     assert len(filed) == 5
@@ -106,13 +108,13 @@ def test_an_officer_has_no_reassign_or_transfer_action(server: LiveServer, desks
     server.intake(title="Lampu PJU mati")
     window = desks.window(desks.login(server, "p", "petugas.dinkes"))
     assert window.queue_model.rowCount() == 1
-    window.select_row(0)
-    assert not window.reassign_button.isVisible()
-    assert not window.transfer_button.isVisible()
-    assert not window.workload_button.isVisible()
-    assert not window.act_reassign.isEnabled() and not window.act_reassign.isVisible()
-    assert not window.supervisor_menu.menuAction().isVisible()
-    window.open_reassign()  # the shortcut does nothing either
+    window.queue_pane.select_row(0)
+    assert not window.queue_pane.reassign_button.isVisible()
+    assert not window.queue_pane.transfer_button.isVisible()
+    assert not window.sidebar.workload_button.isVisible()
+    assert not window.menus.act_reassign.isEnabled() and not window.menus.act_reassign.isVisible()
+    assert not window.menus.supervisor_menu.menuAction().isVisible()
+    window.controller.open_reassign()  # the shortcut does nothing either
     assert getattr(window, "dialog", None) is None
 
 
@@ -121,11 +123,14 @@ def test_after_logout_the_sidebar_says_nothing_syncs_until_login(
 ) -> None:
     server.intake(title="Lampu PJU mati")
     window = desks.window(desks.login(server, "p", "petugas.dinkes"))
-    before = window.whoami.text().splitlines()
+    before = window.sidebar.whoami.text().splitlines()
     assert len(before) == 2 and before[1].endswith("DINKES-BWI")  # name, then role and OPD
-    window.logout()
+    window.controller.logout()
     # Still whose data this is, and that nothing syncs until they log in again.
-    assert window.whoami.text().splitlines() == [*before, "Keluar akun \u2014 masuk lagi untuk sinkronisasi"]
+    assert window.sidebar.whoami.text().splitlines() == [
+        *before,
+        "Keluar akun \u2014 masuk lagi untuk sinkronisasi",
+    ]
     assert window.queue_model.rowCount() == 1  # the queue stays: work goes on offline
 
 
@@ -135,8 +140,8 @@ def test_walk_in_with_the_network_down_gets_a_tracking_number_and_offers_the_rec
     store = desks.login(server, "w", "petugas.dinkes")
     window = desks.window(store)
     offline(True)
-    window.open_walk_in()
-    dialog = window.walk_in_dialog
+    window.controller.open_walk_in()
+    dialog = window.controller.walk_in_dialog
     assert isinstance(dialog, WalkInDialog)
 
     qtbot.mouseClick(dialog.save_button, _left())
@@ -169,7 +174,7 @@ def test_walk_in_with_the_network_down_gets_a_tracking_number_and_offers_the_rec
     preview.close()
 
     offline(False)
-    window.sync_now()
+    window.controller.sync_now()
     assert sync_status(store).ops_waiting == 0
     admin = server.login("admin", device_name="checker")
     assert admin.get(f"/tickets/{dialog.tracking_no}").status_code == 200
@@ -183,15 +188,15 @@ def test_a_conflict_shows_in_the_inbox_until_acknowledged(
     second = desks.window(desks.login(server, "s2", "spv2.dinkes"))
     # The second supervisor works offline on the same ticket while the first reassigns it.
     offline(True)
-    second.reassign([filed["tracking_no"]], "ani.dinkes")
+    second.controller.reassign([filed["tracking_no"]], "ani.dinkes")
     offline(False)
-    first.reassign([filed["tracking_no"]], "petugas.dinkes")
-    second.sync_now()
+    first.controller.reassign([filed["tracking_no"]], "petugas.dinkes")
+    second.controller.sync_now()
 
     assert second.view_model.count(QueueView.CONFLICTS) == 1
     assert second.sync_bar.attention.isVisible()
-    second.open_inbox()
-    inbox = second.inbox_dialog
+    second.controller.open_inbox()
+    inbox = second.controller.inbox_dialog
     assert isinstance(inbox, InboxDialog)
     assert inbox.model.rowCount() == 1
     what = inbox.model.index(0, 3).data()

@@ -43,7 +43,7 @@ class CliDesk:
     ) -> CliResult:
         full_env = {**os.environ, "TANGGAP_DATA_DIR": str(self.data_dir), **self.env, **(env or {})}
         proc = subprocess.run(
-            [sys.executable, "-m", "desktop.app", *args],
+            [sys.executable, "-m", "tanggap", *args],
             input=stdin,
             capture_output=True,
             text=True,

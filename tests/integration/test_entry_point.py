@@ -14,7 +14,7 @@ from desktop.locks import FileLock
 def tanggap(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
-        [sys.executable, "-m", "desktop.app", "--data-dir", str(data_dir), *args],
+        [sys.executable, "-m", "tanggap", "--data-dir", str(data_dir), *args],
         capture_output=True,
         text=True,
         env=env,

@@ -70,7 +70,7 @@ def bundled(datas: list[tuple[str, str]]) -> set[str]:
 def test_entry_point_is_the_console_script_target(spec_run: dict[str, dict[str, Any]]) -> None:
     (scripts,) = spec_run["Analysis"]["args"]
     assert scripts == [str(INSTALLER / "entry.py")]
-    assert "from desktop.app import main" in (INSTALLER / "entry.py").read_text(encoding="utf-8")
+    assert "from tanggap.app import main" in (INSTALLER / "entry.py").read_text(encoding="utf-8")
     assert spec_run["Analysis"]["pathex"] == [str(REPO)]
 
 
@@ -106,7 +106,7 @@ def test_lazily_imported_modules_are_hidden_imports(spec_run: dict[str, dict[str
     assert "reportlab.graphics.barcode.code128" in hidden
     assert {"keyring.backends.SecretService", "keyring.backends.Windows", "keyring.backends.macOS"} <= hidden
     assert "holidays.countries.indonesia" in hidden
-    assert {"desktop.app", "desktop.selftest", "ui.selftest"} <= hidden
+    assert {"tanggap.app", "tanggap.demo", "desktop.selftest", "ui.selftest"} <= hidden
 
 
 def test_gtk_theme_and_dev_tools_stay_out(spec_run: dict[str, dict[str, Any]]) -> None:

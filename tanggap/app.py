@@ -1,8 +1,8 @@
 """The entry point: ``tanggap`` with no command opens the workstation; with a command, the CLI.
 
-This is the only module of ``desktop`` that may import PySide6 and ``ui``: it is where
-the application is put together. Qt is imported only when a window is needed, so the CLI
-starts fast and runs without a display.
+The composition root, above ``ui``, ``desktop`` and ``server``: the one place the window and
+the core are put together. Qt is imported only when a window is needed, so the CLI starts fast
+and runs without a display.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from desktop.cli import CliError, register_all
 from desktop.locks import FileLock, LockHeld
 from desktop.logsetup import setup_logging
 from desktop.settings import Settings, resolve_data_dir
+from tanggap import demo
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
     subparsers = parser.add_subparsers(title="perintah", metavar="COMMAND")
+    demo.register(subparsers)
     register_all(subparsers)
     return parser
 

@@ -1,10 +1,12 @@
 """``tanggap demo``: the workstation over the embedded demo server.
 
-The demo is a composition root like ``desktop.app``: it starts the reference server
+The demo is a composition root like ``tanggap.app``: it starts the reference server
 (``server.app.create_app``) with uvicorn in a thread on loopback, over
 ``<data_dir>/demo-server.sqlite3``, seeds it on first run, logs in as the demo supervisor,
-syncs once and opens the workstation. ``server`` is imported only inside this command, so the
-workstation itself never depends on the server package.
+syncs once (the core's ``desktop.sync.run.sync_desk``, as the window and ``tanggap sync`` do)
+and opens the workstation. It lives above ``desktop`` because it starts the server: ``desktop``
+never imports ``server``, and ``server`` is imported only inside this command, so the plain
+workstation never loads it.
 """
 
 from __future__ import annotations
@@ -131,11 +133,11 @@ def _process_keyring() -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     from desktop import session
-    from desktop.app import run_gui
     from desktop.locks import FileLock, LockHeld
     from desktop.settings import resolve_data_dir
     from desktop.store import LocalStore
-    from desktop.sync.engine import SyncEngine
+    from desktop.sync.run import sync_desk
+    from tanggap.app import run_gui
 
     data_dir = resolve_data_dir(args.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -158,12 +160,10 @@ def run_demo(args: argparse.Namespace) -> int:
                 session.login(store, url, args.user, password, "tanggap-demo")
             except session.LoginFailed as exc:
                 raise CliError(str(exc)) from None
-            _identity, transport = session.transport_for(store)
-            try:
-                report = SyncEngine(store, transport).sync()
-            finally:
-                transport.close()
+            outcome = sync_desk(store)
         finally:
             store.close()
-        print(f"Demo: {url} sebagai/as {args.user}; {report.pulled} tiket diambil / tickets pulled.")
+        if outcome.report is None:
+            raise CliError(f"Demo: sinkronisasi gagal / sync failed: {outcome.message}")
+        print(f"Demo: {url} sebagai/as {args.user}; {outcome.report.pulled} tiket diambil / tickets pulled.")
         return run_gui(args)

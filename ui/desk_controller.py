@@ -1,0 +1,221 @@
+"""What an officer can do from the main window, one line per action.
+
+A write goes to the core through ``write``: the core's ``local_write`` runs the action on the
+database thread and says in its ``Changes`` that a sync is wanted, and the task manager
+broadcasts them (the sync controller starts the sync, each view refreshes itself). Dialogs are
+opened here and kept on the controller, so tests and the garbage collector see the open one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from desktop import labels
+from desktop.changes import Changes
+from desktop.domain import REASON_REQUIRED, MessageKind, Status
+from desktop.sync.run import local_write
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from ui.mainwindow import MainWindow
+
+
+def _actions() -> ModuleType:
+    """``desktop.actions`` when first used: it brings the HTTP stack, which the first screen does not need."""
+    from desktop import actions
+
+    return actions
+
+
+class DeskController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = window.store
+        self.tasks = window.tasks
+        # The open non-modal dialog (reason, reassign, transfer, settings), kept for tests and GC.
+        self.dialog: QDialog | None = None
+        self.preview: object = None  # the last print preview opened (receipt or summary)
+
+    # -- writes: one line each ------------------------------------------------------------------
+
+    def write(
+        self, action: Callable[[], object], label: str = "", then: Callable[[], None] | None = None
+    ) -> None:
+        def done(_changes: Changes) -> None:
+            if then is not None:
+                then()
+
+        self.tasks.mutate(
+            lambda: local_write(action), done, initiator=self, label=label, on_error=self.refuse
+        )
+
+    def submit_message(self, kind: MessageKind, text: str) -> None:
+        if (no := self._shown()) is not None:
+            act = _actions().reply if kind is MessageKind.REPLY else _actions().note
+            self.write(
+                lambda: act(self.store, no, text), self.tr("Menyimpan"), self.window.ticket_view.editor.clear
+            )
+
+    def attach_file(self, path: Path) -> None:
+        if (no := self._shown()) is not None:
+            self.write(lambda: _actions().attach(self.store, no, path), self.tr("Melampirkan berkas"))
+
+    def set_status(self, tracking_no: str, status: Status, reason: str) -> None:
+        self.write(lambda: _actions().set_status(self.store, tracking_no, status, reason=reason))
+
+    def reassign(self, tracking_numbers: list[str], username: str) -> None:
+        """One op per ticket, so each is its own compare-and-set on the server."""
+        self.write(
+            lambda: [_actions().assign(self.store, no, username) for no in tracking_numbers],
+            self.tr("Menugaskan"),
+        )
+
+    def transfer(self, tracking_no: str, opd_code: str, reason: str) -> None:
+        self.write(lambda: _actions().transfer(self.store, tracking_no, opd_code, reason=reason))
+
+    def logout(self) -> None:
+        from desktop import session
+
+        self.tasks.run_io(lambda: session.logout(self.store), lambda c: self.tasks.announce(c, self))
+
+    def sync_now(self) -> None:
+        if self.window.identity is not None:
+            self.window.sync.sync_now()
+
+    # -- actions that ask first ---------------------------------------------------------------
+
+    def change_status(self, status: Status) -> None:
+        if (no := self._shown()) is None:
+            return
+        if status not in REASON_REQUIRED:
+            self.set_status(no, status, "")
+            return
+        from ui.reason_dialog import ReasonDialog
+
+        dialog = ReasonDialog(
+            self.tr("Alasan: %1").replace("%1", labels.status_label(status, self.window.lang)),
+            self.tr("Tulis alasan yang dapat dibaca pelapor atau OPD penerima."),
+            self.window,
+        )
+        dialog.accepted.connect(lambda: self.set_status(no, status, dialog.reason()))
+        self._open(dialog)
+
+    def open_reassign(self) -> None:
+        numbers = self.window.queue_pane.selected_tracking_numbers()
+        if not self.window.is_supervisor or not numbers:
+            return
+        from ui.supervisor import ReassignDialog
+
+        opd = self.window.identity.opd_code if self.window.identity else ""
+        dialog = ReassignDialog(self.window.directory, opd, numbers, self.window)
+        dialog.accepted.connect(lambda: self.reassign(numbers, dialog.officer()))
+        self._open(dialog)
+
+    def open_transfer(self) -> None:
+        detail = self.window.detail
+        if not self.window.is_supervisor or detail is None:
+            return
+        from ui.supervisor import TransferDialog
+
+        no = detail.ticket.tracking_no
+        dialog = TransferDialog(self.window.directory, detail.ticket, self.window)
+        dialog.accepted.connect(lambda: self.transfer(no, dialog.opd_code(), dialog.reason()))
+        self._open(dialog)
+
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.window.settings, self.window.data_dir, self.window)
+        dialog.accepted.connect(self.window.after_settings)
+        self._open(dialog)
+
+    # -- windows of their own -----------------------------------------------------------------
+
+    def open_walk_in(self) -> None:
+        from ui.walk_in_dialog import WalkInDialog
+
+        w = self.window
+        self.walk_in_dialog = WalkInDialog(self.tasks, self.store, w.directory, w.data_dir, w.settings, w)
+        self.walk_in_dialog.saved.connect(w.show_new_ticket)
+        self.walk_in_dialog.open()
+
+    def open_login(self) -> None:
+        from ui.login_dialog import LoginDialog
+
+        w = self.window
+        self.login_dialog = LoginDialog(self.tasks, self.store, w.settings, w.data_dir, w)
+        self.login_dialog.open()
+
+    def open_inbox(self) -> None:
+        from ui.inbox import InboxDialog
+
+        self.inbox_dialog = InboxDialog(
+            self.tasks, self.store, self.window.directory, self.window.lang, self.window
+        )
+        self.inbox_dialog.show()
+
+    def open_workload(self) -> None:
+        if not self.window.is_supervisor:
+            return
+        from ui.supervisor import WorkloadPanel
+
+        w = self.window
+        self.workload_panel = WorkloadPanel(
+            self.tasks, self.store, w.directory, w.identity, w.lang, w.clock, w
+        )
+        self.workload_panel.show()
+
+    def open_summary(self) -> None:
+        w = self.window
+        if w.identity is None:
+            return
+        from ui.summary_dialog import SummaryDialog
+
+        today = w.clock().astimezone(ZoneInfo(w.directory.tz(w.identity.opd_code))).date()
+        dialog = SummaryDialog(
+            self.tasks, self.store, w.settings, w.data_dir, w.identity, w.directory, today, w
+        )
+        dialog.opened.connect(self.keep_preview)
+        dialog.open()
+        self.summary_dialog = dialog
+
+    def print_receipt(self) -> None:
+        """The shown ticket's receipt in the print preview (paper chosen there, remembered)."""
+        if (no := self._shown()) is not None:
+            self.window.receipts.open(no)
+
+    def start_message(self, kind: MessageKind) -> None:
+        if self.window.detail is not None:
+            self.window.ticket_view.editor.start(kind)
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def keep_preview(self, preview: object) -> None:
+        self.preview = preview
+
+    def refuse(self, exc: BaseException) -> None:
+        self.say(str(exc))
+
+    def say(self, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Tidak dapat dilakukan"), message, parent=self.window
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+        self.last_message = box
+
+    def _shown(self) -> str | None:
+        detail = self.window.detail
+        return detail.ticket.tracking_no if detail is not None else None
+
+    def _open(self, dialog: QDialog) -> None:
+        dialog.open()
+        self.dialog = dialog

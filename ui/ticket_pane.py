@@ -1,0 +1,77 @@
+"""The right side of the window: which ticket the ``TicketView`` shows, loaded off the UI thread.
+
+The pane reads the ticket on the database thread, fills the view, and reads it again when the
+``Changes`` of a write or a sync name it (or may have moved it), so the view is never stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop import wording
+from desktop.changes import Changes
+from desktop.store import LocalStore
+from desktop.ticket_detail import DeskDirectory, TicketDetail, fill_placeholders, load_ticket
+from ui.signals import emit
+from ui.tasks import TaskManager
+from ui.ticket_view import TicketView
+
+
+class TicketPane(QObject):
+    loaded = Signal()  # the view shows a ticket (the first time, or again after a change)
+
+    def __init__(
+        self,
+        view: TicketView,
+        tasks: TaskManager,
+        store: LocalStore,
+        *,
+        lang: str,
+        clock: Callable[[], datetime],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.tasks = tasks
+        self.store = store
+        self.lang = lang
+        self.clock = clock
+        self.directory = DeskDirectory()
+        self.me: str | None = None
+        self.ticket_id: str | None = None  # the ticket asked for (shown once it has loaded)
+        tasks.changed.connect(self.on_changes)
+
+    @property
+    def detail(self) -> TicketDetail | None:
+        return self.view.detail
+
+    def show_ticket(self, ticket_id: str) -> None:
+        self.ticket_id = ticket_id
+        self.tasks.run_db(lambda: load_ticket(self.store, ticket_id), self._show)
+
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        if self.ticket_id is not None and (
+            self.ticket_id in changes.tickets or changes.queue or changes.outbox
+        ):
+            self.show_ticket(self.ticket_id)
+
+    def _show(self, detail: TicketDetail | None) -> None:
+        if detail is None or detail.ticket.id != self.ticket_id:
+            return  # another ticket was chosen while this one loaded
+        self.view.set_detail(
+            detail, self.directory, lang=self.lang, now=self.clock(), me=self.me, can_act=True
+        )
+        self.view.editor.set_canned(self.directory.canned, self._fill_template)
+        emit(self.loaded)
+
+    def _fill_template(self, template: str) -> str:
+        if self.detail is None:
+            return template
+        t = self.detail.ticket
+        deadline = t.deadlines.resolution or t.deadlines.first_response
+        tz = self.directory.tz(t.opd_code)
+        text = wording.format_datetime(deadline, tz, self.lang) if deadline else "-"
+        return fill_placeholders(template, t, deadline_text=text, hidden_name=self.tr("Bapak/Ibu"))
