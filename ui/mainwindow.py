@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.receipts.opened.connect(self.controller.keep_preview)
         self.receipts.failed.connect(self.controller.say)
 
-        self.show_workspace(False)
+        self.show_workspace(True)  # most starts have tickets: no "nothing here" flash before the read
         # The database thread answers in order: the desk, the first page, its first ticket (selected
         # when the page arrives), then the counts beside the views and the sync status.
         self.tasks.run_db(lambda: read_desk(store), self._start)
@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
 
     def _start(self, desk: DeskState) -> None:
         self._apply_desk(desk)
+        self.show_workspace(desk[2])
         self.queue_model.reloaded.connect(self._after_first_page, Qt.ConnectionType.SingleShotConnection)
         self.apply_filters()
 

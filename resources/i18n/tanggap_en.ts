@@ -124,41 +124,74 @@
     </message>
 </context>
 <context>
+    <name>DeskController</name>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="64"/>
+        <source>Menyimpan</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="69"/>
+        <source>Melampirkan berkas</source>
+        <translation>Attaching a file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="78"/>
+        <source>Menugaskan</source>
+        <translation>Assigning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="104"/>
+        <source>Alasan: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="105"/>
+        <source>Tulis alasan yang dapat dibaca pelapor atau OPD penerima.</source>
+        <translation>Write a reason the reporter or the receiving agency can read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="209"/>
+        <source>Tidak dapat dilakukan</source>
+        <translation>Cannot be done</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="62"/>
+        <location filename="../../ui/queue_pane.py" line="57"/>
         <source>Belum ada pengaduan di perangkat ini</source>
         <translation>No complaints on this computer yet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="68"/>
+        <location filename="../../ui/queue_pane.py" line="63"/>
         <source>Masuk ke server pengaduan lalu sinkronkan untuk mengambil antrean OPD Anda,
 atau catat pengaduan yang datang langsung ke loket.</source>
         <translation>Log in to the complaints server and sync to fetch your agency&apos;s queue,
 or register a complaint made in person at the desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="79"/>
+        <location filename="../../ui/queue_pane.py" line="74"/>
         <source>Masuk ke server…</source>
         <translation>Log in to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="81"/>
+        <location filename="../../ui/queue_pane.py" line="76"/>
         <source>Masuk ke server</source>
         <translation>Log in to the server</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="82"/>
+        <location filename="../../ui/queue_pane.py" line="77"/>
         <source>Catat pengaduan langsung…</source>
         <translation>Register a walk-in complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="83"/>
+        <location filename="../../ui/queue_pane.py" line="78"/>
         <source>Catat pengaduan langsung</source>
         <translation>Register a walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="90"/>
+        <location filename="../../ui/queue_pane.py" line="85"/>
         <source>Antrean kosong</source>
         <translation>Empty queue</translation>
     </message>
@@ -269,8 +302,8 @@ or register a complaint made in person at the desk.</translation>
     <message>
         <location filename="../../ui/login_dialog.py" line="87"/>
         <location filename="../../ui/login_dialog.py" line="90"/>
-        <location filename="../../ui/login_dialog.py" line="124"/>
-        <location filename="../../ui/login_dialog.py" line="128"/>
+        <location filename="../../ui/login_dialog.py" line="125"/>
+        <location filename="../../ui/login_dialog.py" line="129"/>
         <source>Masuk</source>
         <translation>Log in</translation>
     </message>
@@ -293,322 +326,24 @@ or register a complaint made in person at the desk.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="122"/>
+        <location filename="../../ui/mainwindow.py" line="73"/>
         <source>Tanggap - Pengaduan Masyarakat</source>
         <translation>Tanggap - Public Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="184"/>
-        <location filename="../../ui/mainwindow.py" line="456"/>
-        <source>Pengaduan masyarakat</source>
-        <translation>Public complaints</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="186"/>
-        <source>ANTREAN</source>
-        <translation>QUEUE</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="192"/>
-        <source>Tampilan antrean</source>
-        <translation>Queue views</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="201"/>
-        <source>+  Pengaduan langsung</source>
-        <translation>+  Walk-in complaint</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="202"/>
-        <source>Catat pengaduan langsung</source>
-        <translation>Register a walk-in complaint</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="206"/>
-        <source>Beban kerja petugas</source>
-        <translation>Officer workload</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="207"/>
-        <source>Buka panel beban kerja petugas</source>
-        <translation>Open the officer workload panel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="227"/>
-        <source>Tugaskan…</source>
-        <translation>Assign…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="228"/>
-        <source>Tugaskan tiket terpilih ke petugas</source>
-        <translation>Assign the selected tickets to an officer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="230"/>
-        <source>Alihkan ke OPD lain…</source>
-        <translation>Transfer to another agency…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="231"/>
-        <source>Alihkan tiket ke OPD lain</source>
-        <translation>Transfer the ticket to another agency</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="239"/>
-        <source>Cari nomor tiket, judul, isi atau pelapor…  (Ctrl+F)</source>
-        <translation>Search tracking number, title, text or reporter…  (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="240"/>
-        <source>Cari pengaduan</source>
-        <translation>Search complaints</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="252"/>
-        <source>Saring kanal</source>
-        <translation>Filter by channel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="254"/>
-        <source>Saring kategori</source>
-        <translation>Filter by category</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="256"/>
-        <source>Saring status</source>
-        <translation>Filter by status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="258"/>
-        <source>Saring petugas</source>
-        <translation>Filter by officer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="272"/>
-        <source>Antrean pengaduan</source>
-        <translation>Complaint queue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="283"/>
-        <source>Kolom antrean</source>
-        <translation>Queue columns</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="340"/>
-        <source>Semua kanal</source>
-        <translation>All channels</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="347"/>
-        <source>Semua kategori</source>
-        <translation>All categories</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="352"/>
-        <source>Semua status</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="358"/>
-        <source>Semua petugas</source>
-        <translation>All officers</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="359"/>
-        <source>Belum ditugaskan</source>
-        <translation>Unassigned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="364"/>
-        <source>&amp;Berkas</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="366"/>
-        <source>Pengaduan &amp;langsung…</source>
-        <translation>&amp;Walk-in complaint…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="370"/>
-        <source>&amp;Pengaturan…</source>
-        <translation>&amp;Settings…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="372"/>
-        <source>&amp;Masuk…</source>
-        <translation>&amp;Log in…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="373"/>
-        <source>&amp;Keluar akun</source>
-        <translation>Log &amp;out</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="375"/>
-        <source>&amp;Tutup</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="377"/>
-        <source>&amp;Tiket</source>
-        <translation>&amp;Ticket</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="378"/>
-        <source>Tiket &amp;berikutnya</source>
-        <translation>&amp;Next ticket</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="379"/>
-        <source>Tiket &amp;sebelumnya</source>
-        <translation>&amp;Previous ticket</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="380"/>
-        <source>&amp;Balas</source>
-        <translation>&amp;Reply</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="383"/>
-        <source>&amp;Catatan internal</source>
-        <translation>Internal &amp;note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="387"/>
-        <source>&amp;Cari</source>
-        <translation>&amp;Search</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="390"/>
-        <source>Cetak &amp;tanda terima…</source>
-        <translation>Print &amp;receipt…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="394"/>
-        <source>&amp;Supervisor</source>
-        <translation>S&amp;upervisor</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="396"/>
-        <source>&amp;Tugaskan ke petugas…</source>
-        <translation>&amp;Assign to officer…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="399"/>
-        <source>&amp;Alihkan ke OPD lain…</source>
-        <translation>&amp;Transfer to another agency…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="402"/>
-        <source>&amp;Beban kerja petugas</source>
-        <translation>Officer &amp;workload</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="405"/>
-        <source>&amp;Laporan</source>
-        <translation>&amp;Reports</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="407"/>
-        <source>Ringkasan &amp;kinerja…</source>
-        <translation>&amp;Performance summary…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="410"/>
-        <source>Sin&amp;kron</source>
-        <translation>S&amp;ync</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="411"/>
-        <source>&amp;Sinkronkan sekarang</source>
-        <translation>&amp;Sync now</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="412"/>
-        <source>&amp;Kotak konflik…</source>
-        <translation>&amp;Conflicts inbox…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="453"/>
-        <source>Masuk dulu untuk mencetak ringkasan.</source>
-        <translation>Log in first to print a summary.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="640"/>
-        <source>Belum masuk — bekerja offline</source>
-        <translation>Not logged in — working offline</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/mainwindow.py" line="511"/>
-        <source>%n hasil</source>
-        <translation>
-            <numerusform>%n result</numerusform>
-            <numerusform>%n results</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/mainwindow.py" line="514"/>
-        <location filename="../../ui/mainwindow.py" line="635"/>
-        <source>%n tiket</source>
-        <translation>
-            <numerusform>%n ticket</numerusform>
-            <numerusform>%n tickets</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="585"/>
-        <source>Bapak/Ibu</source>
-        <translation>Sir/Madam</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="767"/>
-        <source>Tidak dapat dilakukan</source>
-        <translation>Cannot be done</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="684"/>
-        <source>Menyimpan</source>
-        <translation>Saving</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="645"/>
-        <source>Keluar akun — masuk lagi untuk sinkronisasi</source>
-        <translation>Logged out — log in again to sync</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="698"/>
-        <source>Melampirkan berkas</source>
-        <translation>Attaching a file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="712"/>
-        <source>Alasan: %1</source>
-        <translation>Reason: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="713"/>
-        <source>Tulis alasan yang dapat dibaca pelapor atau OPD penerima.</source>
-        <translation>Write a reason the reporter or the receiving agency can read.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="802"/>
-        <source>Menugaskan</source>
-        <translation>Assigning</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="893"/>
+        <location filename="../../ui/mainwindow.py" line="289"/>
         <source>Kesalahan tak terduga</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="894"/>
+        <location filename="../../ui/mainwindow.py" line="290"/>
         <source>%1 gagal: %2
 Rincian ada di log: %3</source>
         <translation>%1 failed: %2
 Details are in the log: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="895"/>
+        <location filename="../../ui/mainwindow.py" line="291"/>
         <source>Pekerjaan</source>
         <translation>Task</translation>
     </message>
@@ -807,19 +542,124 @@ Details are in the log: %3</translation>
     </message>
 </context>
 <context>
+    <name>QueuePane</name>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="115"/>
+        <source>Tugaskan…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="116"/>
+        <source>Tugaskan tiket terpilih ke petugas</source>
+        <translation>Assign the selected tickets to an officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="117"/>
+        <source>Alihkan ke OPD lain…</source>
+        <translation>Transfer to another agency…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="118"/>
+        <source>Alihkan tiket ke OPD lain</source>
+        <translation>Transfer the ticket to another agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="125"/>
+        <source>Cari nomor tiket, judul, isi atau pelapor…  (Ctrl+F)</source>
+        <translation>Search tracking number, title, text or reporter…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="126"/>
+        <source>Cari pengaduan</source>
+        <translation>Search complaints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="138"/>
+        <source>Saring kanal</source>
+        <translation>Filter by channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="140"/>
+        <source>Saring kategori</source>
+        <translation>Filter by category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="142"/>
+        <source>Saring status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="144"/>
+        <source>Saring petugas</source>
+        <translation>Filter by officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="164"/>
+        <source>Antrean pengaduan</source>
+        <translation>Complaint queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="175"/>
+        <source>Kolom antrean</source>
+        <translation>Queue columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="199"/>
+        <source>Semua kanal</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="205"/>
+        <source>Semua kategori</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="208"/>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="214"/>
+        <source>Semua petugas</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="215"/>
+        <source>Belum ditugaskan</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/queue_pane.py" line="242"/>
+        <location filename="../../ui/queue_pane.py" line="254"/>
+        <source>%n tiket</source>
+        <translation>
+            <numerusform>%n ticket</numerusform>
+            <numerusform>%n tickets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/queue_pane.py" line="251"/>
+        <source>%n hasil</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="48"/>
+        <location filename="../../ui/reason_dialog.py" line="21"/>
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="56"/>
+        <location filename="../../ui/reason_dialog.py" line="29"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="66"/>
+        <location filename="../../ui/reason_dialog.py" line="39"/>
         <source>Alasan wajib diisi.</source>
         <translation>A reason is required.</translation>
     </message>
@@ -827,13 +667,13 @@ Details are in the log: %3</translation>
 <context>
     <name>ReassignDialog</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="82"/>
-        <location filename="../../ui/supervisor.py" line="87"/>
+        <location filename="../../ui/supervisor.py" line="53"/>
+        <location filename="../../ui/supervisor.py" line="58"/>
         <source>Tugaskan ke petugas</source>
         <translation>Assign to officer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/supervisor.py" line="88"/>
+        <location filename="../../ui/supervisor.py" line="59"/>
         <source>%n tiket dipilih</source>
         <translation>
             <numerusform>%n ticket selected</numerusform>
@@ -841,22 +681,22 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="94"/>
+        <location filename="../../ui/supervisor.py" line="65"/>
         <source>Petugas tujuan</source>
         <translation>Officer to assign</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="100"/>
+        <location filename="../../ui/supervisor.py" line="71"/>
         <source>Petugas:</source>
         <translation>Officer:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="105"/>
+        <location filename="../../ui/supervisor.py" line="76"/>
         <source>Tugaskan</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="107"/>
+        <location filename="../../ui/supervisor.py" line="78"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1053,6 +893,55 @@ Details are in the log: %3</translation>
     </message>
 </context>
 <context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../../ui/sidebar.py" line="29"/>
+        <location filename="../../ui/sidebar.py" line="73"/>
+        <source>Pengaduan masyarakat</source>
+        <translation>Public complaints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="31"/>
+        <source>ANTREAN</source>
+        <translation>QUEUE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="37"/>
+        <source>Tampilan antrean</source>
+        <translation>Queue views</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="46"/>
+        <source>+  Pengaduan langsung</source>
+        <translation>+  Walk-in complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="47"/>
+        <source>Catat pengaduan langsung</source>
+        <translation>Register a walk-in complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="50"/>
+        <source>Beban kerja petugas</source>
+        <translation>Officer workload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="51"/>
+        <source>Buka panel beban kerja petugas</source>
+        <translation>Open the officer workload panel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="82"/>
+        <source>Belum masuk — bekerja offline</source>
+        <translation>Not logged in — working offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sidebar.py" line="87"/>
+        <source>Keluar akun — masuk lagi untuk sinkronisasi</source>
+        <translation>Logged out — log in again to sync</translation>
+    </message>
+</context>
+<context>
     <name>SummaryDialog</name>
     <message>
         <location filename="../../ui/summary_dialog.py" line="96"/>
@@ -1205,7 +1094,7 @@ Details are in the log: %3</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="88"/>
+        <location filename="../../ui/sync_status.py" line="85"/>
         <source>Menyinkronkan</source>
         <translation>Syncing</translation>
     </message>
@@ -1213,64 +1102,64 @@ Details are in the log: %3</translation>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="117"/>
+        <location filename="../../ui/sync_status.py" line="114"/>
         <source>Status sambungan</source>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="119"/>
+        <location filename="../../ui/sync_status.py" line="116"/>
         <source>Op menunggu sinkronisasi</source>
         <translation>Ops waiting for sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="121"/>
+        <location filename="../../ui/sync_status.py" line="118"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="124"/>
+        <location filename="../../ui/sync_status.py" line="121"/>
         <source>Kesalahan sinkronisasi</source>
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="130"/>
+        <location filename="../../ui/sync_status.py" line="127"/>
         <source>Buka kotak konflik</source>
         <translation>Open the conflicts inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="134"/>
-        <location filename="../../ui/sync_status.py" line="136"/>
-        <location filename="../../ui/sync_status.py" line="146"/>
+        <location filename="../../ui/sync_status.py" line="131"/>
+        <location filename="../../ui/sync_status.py" line="133"/>
+        <location filename="../../ui/sync_status.py" line="143"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="146"/>
+        <location filename="../../ui/sync_status.py" line="143"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="150"/>
+        <location filename="../../ui/sync_status.py" line="147"/>
         <source>● Offline — belum masuk</source>
         <translation>● Offline — not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="153"/>
+        <location filename="../../ui/sync_status.py" line="150"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="156"/>
+        <location filename="../../ui/sync_status.py" line="153"/>
         <source>● Belum pernah sinkron</source>
         <translation>● Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="159"/>
+        <location filename="../../ui/sync_status.py" line="156"/>
         <source>● Offline</source>
         <translation>● Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="167"/>
+        <location filename="../../ui/sync_status.py" line="164"/>
         <source>%n op menunggu sinkronisasi</source>
         <translation>
             <numerusform>%n op waiting for sync</numerusform>
@@ -1278,22 +1167,30 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="170"/>
+        <location filename="../../ui/sync_status.py" line="167"/>
         <source>Sinkron terakhir: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="172"/>
+        <location filename="../../ui/sync_status.py" line="169"/>
         <source>Belum pernah sinkron</source>
         <translation>Never synced</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="177"/>
+        <location filename="../../ui/sync_status.py" line="174"/>
         <source>%n perlu perhatian</source>
         <translation>
             <numerusform>%n needs attention</numerusform>
             <numerusform>%n need attention</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TicketPane</name>
+    <message>
+        <location filename="../../ui/ticket_pane.py" line="77"/>
+        <source>Bapak/Ibu</source>
+        <translation>Sir/Madam</translation>
     </message>
 </context>
 <context>
@@ -1540,52 +1437,52 @@ Details are in the log: %3</translation>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="124"/>
+        <location filename="../../ui/supervisor.py" line="95"/>
         <source>Alihkan ke OPD lain</source>
         <translation>Transfer to another agency</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="133"/>
+        <location filename="../../ui/supervisor.py" line="104"/>
         <source>OPD tujuan</source>
         <translation>Receiving agency</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="137"/>
+        <location filename="../../ui/supervisor.py" line="108"/>
         <source>OPD tujuan:</source>
         <translation>Receiving agency:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="139"/>
+        <location filename="../../ui/supervisor.py" line="110"/>
         <source>Alasan pengalihan</source>
         <translation>Reason for the transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="140"/>
+        <location filename="../../ui/supervisor.py" line="111"/>
         <source>Mengapa pengaduan ini bukan wewenang OPD kita?</source>
         <translation>Why is this complaint outside our agency&apos;s authority?</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="142"/>
+        <location filename="../../ui/supervisor.py" line="113"/>
         <source>Alasan:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="149"/>
+        <location filename="../../ui/supervisor.py" line="120"/>
         <source>Alihkan</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="150"/>
+        <location filename="../../ui/supervisor.py" line="121"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="163"/>
+        <location filename="../../ui/supervisor.py" line="134"/>
         <source>Pilih OPD tujuan.</source>
         <translation>Choose the receiving agency.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="166"/>
+        <location filename="../../ui/supervisor.py" line="137"/>
         <source>Alasan pengalihan wajib diisi.</source>
         <translation>A reason for the transfer is required.</translation>
     </message>
@@ -1873,29 +1770,147 @@ Details are in the log: %3</translation>
     </message>
 </context>
 <context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../ui/menus.py" line="26"/>
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="28"/>
+        <source>Pengaduan &amp;langsung…</source>
+        <translation>&amp;Walk-in complaint…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="31"/>
+        <source>&amp;Pengaturan…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="32"/>
+        <source>&amp;Masuk…</source>
+        <translation>&amp;Log in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="33"/>
+        <source>&amp;Keluar akun</source>
+        <translation>Log &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="35"/>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="37"/>
+        <source>&amp;Tiket</source>
+        <translation>&amp;Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="38"/>
+        <source>Tiket &amp;berikutnya</source>
+        <translation>&amp;Next ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="39"/>
+        <source>Tiket &amp;sebelumnya</source>
+        <translation>&amp;Previous ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="40"/>
+        <source>&amp;Balas</source>
+        <translation>&amp;Reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="41"/>
+        <source>&amp;Catatan internal</source>
+        <translation>Internal &amp;note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="43"/>
+        <source>&amp;Cari</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="46"/>
+        <source>Cetak &amp;tanda terima…</source>
+        <translation>Print &amp;receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="50"/>
+        <source>&amp;Supervisor</source>
+        <translation>S&amp;upervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="53"/>
+        <source>&amp;Tugaskan ke petugas…</source>
+        <translation>&amp;Assign to officer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="55"/>
+        <source>&amp;Alihkan ke OPD lain…</source>
+        <translation>&amp;Transfer to another agency…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="56"/>
+        <source>&amp;Beban kerja petugas</source>
+        <translation>Officer &amp;workload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="58"/>
+        <source>&amp;Laporan</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="60"/>
+        <source>Ringkasan &amp;kinerja…</source>
+        <translation>&amp;Performance summary…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="63"/>
+        <source>Sin&amp;kron</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="64"/>
+        <source>&amp;Sinkronkan sekarang</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="65"/>
+        <source>&amp;Kotak konflik…</source>
+        <translation>&amp;Conflicts inbox…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="76"/>
+        <source>Masuk dulu untuk mencetak ringkasan.</source>
+        <translation>Log in first to print a summary.</translation>
+    </message>
+</context>
+<context>
     <name>WorkloadModel</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="178"/>
+        <location filename="../../ui/supervisor.py" line="149"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="179"/>
+        <location filename="../../ui/supervisor.py" line="150"/>
         <source>Tiket terbuka</source>
         <translation>Open tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="180"/>
+        <location filename="../../ui/supervisor.py" line="151"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="181"/>
+        <location filename="../../ui/supervisor.py" line="152"/>
         <source>Tenggat terdekat</source>
         <translation>Nearest deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="193"/>
+        <location filename="../../ui/supervisor.py" line="164"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
@@ -1903,18 +1918,18 @@ Details are in the log: %3</translation>
 <context>
     <name>WorkloadPanel</name>
     <message>
-        <location filename="../../ui/supervisor.py" line="233"/>
-        <location filename="../../ui/supervisor.py" line="240"/>
+        <location filename="../../ui/supervisor.py" line="204"/>
+        <location filename="../../ui/supervisor.py" line="211"/>
         <source>Beban kerja petugas</source>
         <translation>Officer workload</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="245"/>
+        <location filename="../../ui/supervisor.py" line="216"/>
         <source>Tabel beban kerja</source>
         <translation>Workload table</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="255"/>
+        <location filename="../../ui/supervisor.py" line="226"/>
         <source>Pilih tiket di antrean lalu tekan “Tugaskan…” untuk memindahkannya.</source>
         <translation>Select tickets in the queue, then press “Assign…” to move them.</translation>
     </message>

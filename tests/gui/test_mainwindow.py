@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 from desktop.settings import Settings
 from desktop.store import LocalStore
 from tests.helpers.store import ticket_row
-from ui.mainwindow import EmptyState, MainWindow
+from ui.mainwindow import MainWindow
+from ui.queue_pane import EmptyState
 
 
 def test_empty_store_shows_a_friendly_indonesian_empty_state(
@@ -17,6 +18,7 @@ def test_empty_store_shows_a_friendly_indonesian_empty_state(
     window = MainWindow(store, Settings(), data_dir)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.desk_known)  # read on the database thread, never on the UI thread
     assert isinstance(window.centralWidget(), EmptyState)
     texts = [label.text() for label in window.findChildren(QLabel)]
     assert "Belum ada pengaduan di perangkat ini" in texts
@@ -27,4 +29,5 @@ def test_store_with_tickets_shows_no_empty_state(qtbot: QtBot, store: LocalStore
         session.add(ticket_row())
     window = MainWindow(store, Settings(), data_dir)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.desk_known)
     assert not isinstance(window.centralWidget(), EmptyState)
