@@ -212,3 +212,39 @@ def _left():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_an_open_inbox_shows_a_conflict_the_next_sync_brings(
+    server: LiveServer, desks: DeskFactory, offline: Callable[[bool], None]
+) -> None:
+    filed = server.intake(title="Jadwal posyandu berubah")
+    first = desks.window(desks.login(server, "s1", "spv.dinkes"))
+    second = desks.window(desks.login(server, "s2", "spv2.dinkes"))
+    second.controller.open_inbox()
+    inbox = second.controller.inbox_dialog
+    assert inbox.model.rowCount() == 0 and inbox.empty.isVisible()
+    offline(True)
+    second.controller.reassign([filed["tracking_no"]], "ani.dinkes")
+    offline(False)
+    first.controller.reassign([filed["tracking_no"]], "petugas.dinkes")
+    second.controller.sync_now()
+    # Not reopened: the dialog refreshed itself from the sync's changes.
+    assert inbox.model.rowCount() == 1
+    assert inbox.model.index(0, 2).data() == filed["tracking_no"]
+    assert not inbox.empty.isVisible()
+
+
+def test_the_open_workload_panel_follows_a_reassignment(server: LiveServer, desks: DeskFactory) -> None:
+    filed = server.intake(title="Ambulans desa terlambat")
+    window = desks.window(desks.login(server, "s", "spv.dinkes"))
+    window.controller.reassign([filed["tracking_no"]], "ani.dinkes")
+    window.controller.open_workload()
+    panel = window.controller.workload_panel
+
+    def open_tickets() -> dict[str, int]:
+        return {load.username or "": load.open_tickets for load in panel.model.rows}
+
+    assert open_tickets().get("ani.dinkes") == 1
+    window.controller.reassign([filed["tracking_no"]], "petugas.dinkes")
+    assert open_tickets().get("ani.dinkes", 0) == 0
+    assert open_tickets().get("petugas.dinkes") == 1
