@@ -172,7 +172,7 @@ def render(source: Path, out: Path) -> None:
 
             # The performance summary: period and scope
             window.controller.open_summary()
-            summary = getattr(window, "summary_dialog", None)
+            summary = getattr(window.controller, "summary_dialog", None)
             if summary is not None:
                 _over(window, summary, out / "summary-dialog.png")
 

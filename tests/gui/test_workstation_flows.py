@@ -115,7 +115,7 @@ def test_an_officer_has_no_reassign_or_transfer_action(server: LiveServer, desks
     assert not window.menus.act_reassign.isEnabled() and not window.menus.act_reassign.isVisible()
     assert not window.menus.supervisor_menu.menuAction().isVisible()
     window.controller.open_reassign()  # the shortcut does nothing either
-    assert getattr(window, "dialog", None) is None
+    assert window.controller.dialog is None
 
 
 def test_after_logout_the_sidebar_says_nothing_syncs_until_login(
