@@ -3,4 +3,5 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bash "$ROOT/scripts/bootstrap.sh"
-exec "$ROOT/.venv/bin/tanggap" demo "$@"
+# python -m: the same program as the tanggap script, even in a venv installed before it moved.
+exec "$ROOT/.venv/bin/python" -m tanggap demo "$@"

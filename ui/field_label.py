@@ -16,6 +16,17 @@ from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QWidget
 _RUNS = re.compile(r"(\s+)")
 
 
+def plain_label(text: str = "", object_name: str = "", wrap: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    if object_name:
+        label.setObjectName(object_name)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
 class FieldLabel(QLabel):
     def __init__(self, object_name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)

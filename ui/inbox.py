@@ -21,10 +21,10 @@ from desktop import wording
 from desktop.changes import Changes
 from desktop.store import LocalStore
 from desktop.ticket_detail import DeskDirectory, Notice, open_notices
+from ui.field_label import plain_label
 from ui.row_model import RowTableModel
 from ui.signals import emit
 from ui.tasks import TaskManager
-from ui.ticket_view import plain_label
 
 
 class NoticeModel(RowTableModel):

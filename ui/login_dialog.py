@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from desktop.changes import Changes
 from desktop.settings import Settings
 from desktop.store import LocalStore
+from ui.field_label import plain_label
 from ui.signals import emit
 from ui.tasks import TaskManager
-from ui.ticket_view import plain_label
 
 
 class LoginDialog(QDialog):

@@ -5,6 +5,9 @@ them in a ``QPdfView`` and, for printing, renders each page onto the ``QPrinter`
 printer's resolution. The printer and paper chosen for each layout (``a4``, ``a5``,
 ``thermal80``, ``summary``...) are remembered in ``Settings.printers`` so the walk-in desk's
 thermal printer and the office's A4 laser are each picked again next time.
+
+Over 400 lines on purpose: one dialog whose page view, paper and printer choice, printing and
+saving share the one PDF and its remembered settings; split up, each part would need them all.
 """
 
 from __future__ import annotations

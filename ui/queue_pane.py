@@ -30,10 +30,10 @@ from desktop.queue import QueueFilter, QueueView
 from desktop.store import LocalStore
 from desktop.ticket_detail import DeskDirectory
 from ui import icons
+from ui.field_label import plain_label
 from ui.queue_model import Column, DeadlineDelegate, TicketQueueModel
 from ui.signals import emit
 from ui.tasks import TaskManager
-from ui.ticket_view import plain_label
 
 COLUMN_WIDTHS = {
     Column.TRACKING: 198,

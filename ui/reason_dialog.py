@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ui.ticket_view import plain_label
+from ui.field_label import plain_label
 
 
 class ReasonDialog(QDialog):

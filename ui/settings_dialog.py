@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.settings import Settings
-from ui.ticket_view import plain_label
+from ui.field_label import plain_label
 
 RECEIPT_KEY = "receipt"
 

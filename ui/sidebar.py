@@ -9,8 +9,8 @@ from desktop import labels
 from desktop.queue import QueueView
 from desktop.session import DeskIdentity
 from desktop.ticket_detail import DeskDirectory
+from ui.field_label import plain_label
 from ui.signals import emit
-from ui.ticket_view import plain_label
 from ui.views import ViewDelegate, ViewListModel
 
 

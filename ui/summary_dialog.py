@@ -37,11 +37,11 @@ from desktop.session import DeskIdentity
 from desktop.settings import Settings
 from desktop.store import LocalStore
 from desktop.ticket_detail import DeskDirectory
+from ui.field_label import plain_label
 from ui.print_preview import PrintPreviewDialog
 from ui.printing import plain_words
 from ui.signals import emit
 from ui.tasks import PROGRESS_DELAY_MS, TaskManager
-from ui.ticket_view import plain_label
 
 log = logging.getLogger(__name__)
 

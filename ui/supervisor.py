@@ -34,9 +34,9 @@ from desktop.session import DeskIdentity
 from desktop.store import LocalStore
 from desktop.ticket_detail import DeskDirectory
 from ui import theme
+from ui.field_label import plain_label
 from ui.row_model import RowTableModel
 from ui.tasks import TaskManager
-from ui.ticket_view import plain_label
 
 
 class ReassignDialog(QDialog):

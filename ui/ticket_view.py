@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,8 +28,6 @@ from PySide6.QtWidgets import (
 from desktop import labels, wording
 from desktop.domain import (
     Confidentiality,
-    Message,
-    MessageKind,
     Stage,
     Status,
     UrgencyLevel,
@@ -40,13 +37,12 @@ from desktop.sla import urgency
 from desktop.ticket_detail import DeskDirectory, TicketDetail, facts_of_row
 from ui import icons, theme
 from ui.attachment_list import AttachmentList
-from ui.field_label import FieldLabel
+from ui.field_label import FieldLabel, plain_label
 from ui.flow_layout import FlowLayout, flow_policy
+from ui.message_card import MessageCard
 from ui.reply_editor import ReplyEditor
 from ui.signals import emit
 
-# Longer messages go into a scrolling box instead of a label that would lay out all of it.
-LONG_MESSAGE = 4000
 # The order status buttons appear in: forward moves first, side exits last.
 _STATUS_ORDER = [
     Status.TERVERIFIKASI,
@@ -58,67 +54,6 @@ _STATUS_ORDER = [
     Status.BUKAN_WEWENANG,
     Status.DITOLAK,
 ]
-
-
-def plain_label(text: str = "", object_name: str = "", wrap: bool = False) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    if object_name:
-        label.setObjectName(object_name)
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-class MessageCard(QFrame):
-    def __init__(
-        self, message: Message, author: str, when: str, state: str, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        kind = message.kind
-        self.setObjectName({MessageKind.REPLY: "msgReply", MessageKind.NOTE: "msgNote"}.get(kind, "msgEvent"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 10)
-        layout.setSpacing(4)
-        head = QHBoxLayout()
-        head.setSpacing(8)
-        kind_text = {
-            MessageKind.REPLY: self.tr("BALASAN PUBLIK"),
-            MessageKind.NOTE: self.tr("CATATAN INTERNAL \u2014 tidak terlihat pelapor"),
-            MessageKind.EVENT: self.tr("Peristiwa"),
-        }[kind]
-        kind_label = plain_label(kind_text, "msgKind")
-        color = {MessageKind.REPLY: "#1f5fa8", MessageKind.NOTE: "#8a5a00"}.get(kind, theme.MUTED)
-        kind_label.setStyleSheet(f"color: {color};")
-        head.addWidget(kind_label)
-        head.addStretch(1)
-        if state == "pending":
-            head.addWidget(plain_label(self.tr("\u25f7 menunggu sinkronisasi"), "pending"))
-        elif state == "sent":
-            head.addWidget(plain_label(self.tr("\u2713 terkirim"), "sent"))
-        if message.conflict:
-            head.addWidget(plain_label(self.tr("\u26a0 ditandai server"), "pending"))
-        layout.addLayout(head)
-        byline = plain_label(f"{author} \u00b7 {when}", "muted", wrap=True)
-        byline.setStyleSheet("font-size: 8pt;")
-        layout.addWidget(byline)
-        if len(message.body) > LONG_MESSAGE:
-            box = QPlainTextEdit()
-            box.setReadOnly(True)
-            box.setPlainText(message.body)
-            box.setMinimumHeight(160)
-            box.setAccessibleName(self.tr("Isi pesan"))
-            layout.addWidget(box)
-        else:
-            body = plain_label(message.body, wrap=True)
-            body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            body.setMinimumWidth(120)
-            body.setAccessibleName(self.tr("Isi pesan"))
-            if kind is MessageKind.EVENT:
-                body.setObjectName("muted")
-            layout.addWidget(body)
-        self.setAccessibleName(kind_text)
 
 
 class TicketView(QWidget):

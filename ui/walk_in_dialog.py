@@ -31,11 +31,11 @@ from desktop.store import LocalStore
 from desktop.sync.run import local_write
 from desktop.ticket_detail import DeskDirectory
 from ui.attachment_list import format_file_size, pick_files
+from ui.field_label import plain_label
 from ui.print_preview import PrintPreviewDialog
 from ui.printing import ReceiptPrinter
 from ui.signals import emit
 from ui.tasks import TaskManager
-from ui.ticket_view import plain_label
 
 MAX_TITLE = 200
 

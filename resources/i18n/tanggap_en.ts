@@ -199,7 +199,7 @@ or register a complaint made in person at the desk.</translation>
 <context>
     <name>FieldLabel</name>
     <message>
-        <location filename="../../ui/field_label.py" line="63"/>
+        <location filename="../../ui/field_label.py" line="74"/>
         <source>Salin teks lengkap</source>
         <translation>Copy the whole text</translation>
     </message>
@@ -351,38 +351,38 @@ Details are in the log: %3</translation>
 <context>
     <name>MessageCard</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="87"/>
+        <location filename="../../ui/message_card.py" line="31"/>
         <source>BALASAN PUBLIK</source>
         <translation>PUBLIC REPLY</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="88"/>
+        <location filename="../../ui/message_card.py" line="32"/>
         <source>CATATAN INTERNAL — tidak terlihat pelapor</source>
         <translation>INTERNAL NOTE — not visible to the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="89"/>
+        <location filename="../../ui/message_card.py" line="33"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="97"/>
+        <location filename="../../ui/message_card.py" line="41"/>
         <source>◷ menunggu sinkronisasi</source>
         <translation>◷ waiting for sync</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="99"/>
+        <location filename="../../ui/message_card.py" line="43"/>
         <source>✓ terkirim</source>
         <translation>✓ sent</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="101"/>
+        <location filename="../../ui/message_card.py" line="45"/>
         <source>⚠ ditandai server</source>
         <translation>⚠ flagged by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="111"/>
-        <location filename="../../ui/ticket_view.py" line="117"/>
+        <location filename="../../ui/message_card.py" line="55"/>
+        <location filename="../../ui/message_card.py" line="61"/>
         <source>Isi pesan</source>
         <translation>Message text</translation>
     </message>
@@ -1264,134 +1264,134 @@ Details are in the log: %3</translation>
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="138"/>
+        <location filename="../../ui/ticket_view.py" line="73"/>
         <source>Pilih pengaduan di antrean untuk melihatnya.</source>
         <translation>Select a complaint in the queue to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="160"/>
+        <location filename="../../ui/ticket_view.py" line="95"/>
         <source>Nomor tiket</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="163"/>
+        <location filename="../../ui/ticket_view.py" line="98"/>
         <source>Buka unggahan asli</source>
         <translation>Open original post</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="164"/>
+        <location filename="../../ui/ticket_view.py" line="99"/>
         <source>Buka unggahan asli di peramban</source>
         <translation>Open the original post in the browser</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="173"/>
+        <location filename="../../ui/ticket_view.py" line="108"/>
         <source>Judul pengaduan</source>
         <translation>Complaint title</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="175"/>
+        <location filename="../../ui/ticket_view.py" line="110"/>
         <source>Cetak tanda terima…</source>
         <translation>Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="176"/>
+        <location filename="../../ui/ticket_view.py" line="111"/>
         <source>Cetak tanda terima tiket ini</source>
         <translation>Print this ticket&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="177"/>
+        <location filename="../../ui/ticket_view.py" line="112"/>
         <source>Pratinjau dan cetak tanda terima (Ctrl+P)</source>
         <translation>Preview and print the receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="187"/>
+        <location filename="../../ui/ticket_view.py" line="122"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="190"/>
+        <location filename="../../ui/ticket_view.py" line="125"/>
         <source>Arsip · di luar lingkup meja ini</source>
         <translation>Archive · outside this desk&apos;s scope</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="193"/>
+        <location filename="../../ui/ticket_view.py" line="128"/>
         <source>Tiket ini dialihkan, ditugaskan ulang atau dibatasi sehingga tidak lagi ditangani meja ini. Isinya disimpan untuk dibaca saja.</source>
         <translation>This ticket was transferred, reassigned or restricted, so this desk no longer handles it. It is kept read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="199"/>
+        <location filename="../../ui/ticket_view.py" line="134"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="216"/>
+        <location filename="../../ui/ticket_view.py" line="151"/>
         <source>PELAPOR</source>
         <translation>REPORTER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="217"/>
+        <location filename="../../ui/ticket_view.py" line="152"/>
         <source>KATEGORI</source>
         <translation>CATEGORY</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="218"/>
+        <location filename="../../ui/ticket_view.py" line="153"/>
         <source>PETUGAS</source>
         <translation>OFFICER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="219"/>
+        <location filename="../../ui/ticket_view.py" line="154"/>
         <source>DITERIMA</source>
         <translation>RECEIVED</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="220"/>
+        <location filename="../../ui/ticket_view.py" line="155"/>
         <source>LOKASI</source>
         <translation>LOCATION</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="221"/>
+        <location filename="../../ui/ticket_view.py" line="156"/>
         <source>KONTAK</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="235"/>
+        <location filename="../../ui/ticket_view.py" line="170"/>
         <source>Tenggat berisiko</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="238"/>
+        <location filename="../../ui/ticket_view.py" line="173"/>
         <source>Semua tenggat</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="245"/>
+        <location filename="../../ui/ticket_view.py" line="180"/>
         <source>Ubah status:</source>
         <translation>Change status:</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="251"/>
+        <location filename="../../ui/ticket_view.py" line="186"/>
         <source>Ubah status ke %1</source>
         <translation>Change status to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="267"/>
-        <location filename="../../ui/ticket_view.py" line="269"/>
+        <location filename="../../ui/ticket_view.py" line="202"/>
+        <location filename="../../ui/ticket_view.py" line="204"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="276"/>
-        <location filename="../../ui/ticket_view.py" line="280"/>
+        <location filename="../../ui/ticket_view.py" line="211"/>
+        <location filename="../../ui/ticket_view.py" line="215"/>
         <source>Percakapan</source>
         <translation>Thread</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="285"/>
+        <location filename="../../ui/ticket_view.py" line="220"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_view.py" line="330"/>
+        <location filename="../../ui/ticket_view.py" line="265"/>
         <source>%n perubahan menunggu sinkronisasi</source>
         <translation>
             <numerusform>%n change waiting for sync</numerusform>
@@ -1399,37 +1399,37 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="334"/>
+        <location filename="../../ui/ticket_view.py" line="269"/>
         <source>Identitas dirahasiakan</source>
         <translation>Identity withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="343"/>
+        <location filename="../../ui/ticket_view.py" line="278"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="356"/>
+        <location filename="../../ui/ticket_view.py" line="291"/>
         <source>Tenggat berisiko: %1 — %2 (%3)</source>
         <translation>Deadline at risk: %1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="359"/>
+        <location filename="../../ui/ticket_view.py" line="294"/>
         <source>dijeda</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="388"/>
+        <location filename="../../ui/ticket_view.py" line="323"/>
         <source>Percakapan (%1)</source>
         <translation>Thread (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="389"/>
+        <location filename="../../ui/ticket_view.py" line="324"/>
         <source>Lampiran (%1)</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="402"/>
+        <location filename="../../ui/ticket_view.py" line="337"/>
         <source>Belum ada balasan atau catatan.</source>
         <translation>No replies or notes yet.</translation>
     </message>

@@ -1,0 +1,65 @@
+"""One message of a ticket's thread: a public reply, an internal note or an event, as a card.
+
+The body is complaint data or an officer's words: always plain text, a long one in a scrolling box.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
+
+from desktop.domain import Message, MessageKind
+from ui import theme
+from ui.field_label import plain_label
+
+# Longer messages go into a scrolling box instead of a label that would lay out all of it.
+LONG_MESSAGE = 4000
+
+
+class MessageCard(QFrame):
+    def __init__(
+        self, message: Message, author: str, when: str, state: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        kind = message.kind
+        self.setObjectName({MessageKind.REPLY: "msgReply", MessageKind.NOTE: "msgNote"}.get(kind, "msgEvent"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 10)
+        layout.setSpacing(4)
+        head = QHBoxLayout()
+        head.setSpacing(8)
+        kind_text = {
+            MessageKind.REPLY: self.tr("BALASAN PUBLIK"),
+            MessageKind.NOTE: self.tr("CATATAN INTERNAL \u2014 tidak terlihat pelapor"),
+            MessageKind.EVENT: self.tr("Peristiwa"),
+        }[kind]
+        kind_label = plain_label(kind_text, "msgKind")
+        color = {MessageKind.REPLY: "#1f5fa8", MessageKind.NOTE: "#8a5a00"}.get(kind, theme.MUTED)
+        kind_label.setStyleSheet(f"color: {color};")
+        head.addWidget(kind_label)
+        head.addStretch(1)
+        if state == "pending":
+            head.addWidget(plain_label(self.tr("\u25f7 menunggu sinkronisasi"), "pending"))
+        elif state == "sent":
+            head.addWidget(plain_label(self.tr("\u2713 terkirim"), "sent"))
+        if message.conflict:
+            head.addWidget(plain_label(self.tr("\u26a0 ditandai server"), "pending"))
+        layout.addLayout(head)
+        byline = plain_label(f"{author} \u00b7 {when}", "muted", wrap=True)
+        byline.setStyleSheet("font-size: 8pt;")
+        layout.addWidget(byline)
+        if len(message.body) > LONG_MESSAGE:
+            box = QPlainTextEdit()
+            box.setReadOnly(True)
+            box.setPlainText(message.body)
+            box.setMinimumHeight(160)
+            box.setAccessibleName(self.tr("Isi pesan"))
+            layout.addWidget(box)
+        else:
+            body = plain_label(message.body, wrap=True)
+            body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            body.setMinimumWidth(120)
+            body.setAccessibleName(self.tr("Isi pesan"))
+            if kind is MessageKind.EVENT:
+                body.setObjectName("muted")
+            layout.addWidget(body)
+        self.setAccessibleName(kind_text)
