@@ -32,7 +32,9 @@ def test_a_write_that_queued_an_op_wants_a_sync() -> None:
 
 
 def test_a_bulk_write_wants_one_sync_for_all_its_ops() -> None:
-    changes = local_write(lambda: [Queued(f"op-{i}", Changes(tickets=frozenset({f"t{i}"}))) for i in range(3)])
+    changes = local_write(
+        lambda: [Queued(f"op-{i}", Changes(tickets=frozenset({f"t{i}"}))) for i in range(3)]
+    )
     assert changes.sync_wanted
     assert changes.tickets == frozenset({"t0", "t1", "t2"})
 
