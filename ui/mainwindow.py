@@ -40,8 +40,13 @@ from ui.views import ViewListModel
 DeskState = tuple[DeskIdentity | None, DeskDirectory, bool]
 
 
-def read_desk(store: LocalStore) -> DeskState:
-    return load_identity(store), load_directory(store), has_tickets(store)
+def read_desk(store: LocalStore, directory: DeskDirectory | None = None) -> DeskState:
+    """``directory``: the one already read, when the change did not touch it."""
+    return (
+        load_identity(store),
+        directory if directory is not None else load_directory(store),
+        has_tickets(store),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -181,10 +186,11 @@ class MainWindow(QMainWindow):
 
     def _apply_desk(self, desk: DeskState) -> None:
         identity, directory, tickets = desk
+        if directory is not self.directory:
+            self.queue_model.directory = directory
+            self.queue_pane.fill_filters(directory, self.lang)
         self.identity, self.directory = identity, directory
-        self.queue_model.directory = directory
         self.ticket_pane.directory, self.ticket_pane.me = directory, self.me
-        self.queue_pane.fill_filters(directory, self.lang)
         for button in (self.queue_pane.reassign_button, self.queue_pane.transfer_button):
             button.setVisible(self.is_supervisor)
         self.menus.show_identity(identity)
@@ -217,7 +223,8 @@ class MainWindow(QMainWindow):
 
     def on_changes(self, changes: Changes, _initiator: object = None) -> None:
         if changes.sync_state or changes.directory or (changes.queue and self.centralWidget() is self.empty):
-            self.tasks.run_db(lambda: read_desk(self.store), lambda desk: self._refresh(changes, desk))
+            known = None if changes.directory else self.directory
+            self.tasks.run_db(lambda: read_desk(self.store, known), lambda desk: self._refresh(changes, desk))
         else:
             self._refresh(changes, None)
 
