@@ -34,6 +34,7 @@ WINDOW_CORE_MODULES = (
     "desktop.changes",
     "desktop.wording",
     "desktop.sync.status",
+    "desktop.sync.run",
 )
 
 
