@@ -13,10 +13,11 @@ from desktop.queue import QueueView
 from desktop.session import load_identity
 from desktop.sync.status import sync_status
 from tests.gui.conftest import DeskFactory
-from tests.helpers.live_server import LiveServer
+from tests.helpers.live_server import PASSWORD, LiveServer
 from ui.inbox import InboxDialog
 from ui.mainwindow import MainWindow
 from ui.print_preview import PrintPreviewDialog
+from ui.queue_pane import EmptyState
 from ui.supervisor import ReassignDialog
 from ui.walk_in_dialog import WalkInDialog
 
@@ -248,3 +249,39 @@ def test_the_open_workload_panel_follows_a_reassignment(server: LiveServer, desk
     window.controller.reassign([filed["tracking_no"]], "petugas.dinkes")
     assert open_tickets().get("ani.dinkes", 0) == 0
     assert open_tickets().get("petugas.dinkes") == 1
+
+
+def test_logging_in_from_the_empty_window_syncs_and_shows_the_queue(
+    qtbot: QtBot, server: LiveServer, desks: DeskFactory
+) -> None:
+    filed = server.intake(title="Air PDAM keruh di Giri")
+    window = desks.window(desks.store("fresh"))
+    assert isinstance(window.centralWidget(), EmptyState) and window.identity is None
+    qtbot.mouseClick(window.empty.login_button, _left())
+    dialog = window.controller.login_dialog
+    dialog.server.setText(server.root_url)
+    dialog.username.setText("petugas.dinkes")
+    dialog.password.setText(PASSWORD)
+    qtbot.mouseClick(dialog.login_button, _left())
+    # The login asked the core for a sync; nobody pressed "Sinkronkan sekarang".
+    assert window.identity is not None and window.identity.username == "petugas.dinkes"
+    assert window.centralWidget() is window.workspace
+    assert [r.tracking_no for r in window.queue_model.loaded_rows()] == [filed["tracking_no"]]
+    assert sync_status(window.store).last_success_at is not None
+
+
+def test_a_walk_in_saved_online_is_sent_at_once_and_shown(
+    qtbot: QtBot, server: LiveServer, desks: DeskFactory
+) -> None:
+    store = desks.login(server, "w", "petugas.dinkes")
+    window = desks.window(store)
+    window.controller.open_walk_in()
+    dialog = window.controller.walk_in_dialog
+    dialog.name.setText("Pak Hartono")
+    dialog.contact.setText("0813-1111-2222")
+    dialog.title.setText("Jembatan desa retak")
+    dialog.body.setPlainText("Jembatan di Dusun Krajan retak sejak banjir kemarin.")
+    qtbot.mouseClick(dialog.save_button, _left())
+    assert dialog.tracking_no is not None
+    assert sync_status(store).ops_waiting == 0  # the core asked for a sync, the window ran it
+    assert window.detail is not None and window.detail.ticket.tracking_no == dialog.tracking_no
