@@ -101,6 +101,8 @@ class QueuePane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("queuePane")
+        # A QWidget subclass paints the theme's background only when asked to.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.selected_id: str | None = None
         self.view_count: int | None = None  # the count beside the current view, when known
         layout = QVBoxLayout(self)
