@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -91,6 +92,35 @@ def test_the_first_page_is_read_once_at_start(
     qtbot.addWidget(window)
     assert reads == [QueueView.ALL]
     assert window.queue_model.rowCount() == 12
+
+
+def test_the_window_never_reads_the_store_on_the_ui_thread(
+    qtbot: QtBot, store: LocalStore, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start, the first ticket, another ticket, a search: every read on the database thread."""
+    _fill(store)
+    on_ui_thread: list[bool] = []
+    real_read = LocalStore.read
+
+    def watched_read(self: LocalStore) -> object:
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return real_read(self)
+
+    monkeypatch.setattr(LocalStore, "read", watched_read)
+    window = MainWindow(store, Settings(), data_dir, tasks=TaskManager(), clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.detail is not None and window.view_model.count(QueueView.ALL) == 12)
+        window.queue_pane.select_row(3)
+        qtbot.waitUntil(
+            lambda: window.detail is not None and window.detail.ticket.tracking_no.endswith("00003")
+        )
+        window.queue_pane.search.setText("00007")
+        qtbot.waitUntil(lambda: window.queue_model.rowCount() == 1)
+    finally:
+        window.tasks.shutdown()
+    assert on_ui_thread and not any(on_ui_thread)
 
 
 def test_opening_the_window_loads_no_network_pdf_or_migration_code(data_dir: Path, tmp_path: Path) -> None:
