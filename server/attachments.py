@@ -14,6 +14,7 @@ import re
 import unicodedata
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import MAX_FILE_BYTES, FileBytes
 from server.db import utcnow, write_unit
-from server.models import AttachmentBlobRow, AttachmentRow, TicketRow
+from server.models import AttachmentBlobRow, AttachmentRow, BlobUploadRow, OfficerRow, TicketRow
 from server.scope import Caller, in_scope
 
 MAX_ATTACHMENTS = 5
@@ -120,21 +121,85 @@ def store_blob(session: Session, sha256: str, data: bytes) -> bool:
     return had is None
 
 
-def put_blob(engine: Engine, sha256: str, data: bytes) -> bool:
-    """A desk's upload (PUT /blobs/{sha256}): checked, then stored once; True if newly stored."""
+# Per officer per day: a desk's own attachments fit many times over; a script filling the disk does not.
+DEFAULT_UPLOAD_QUOTA_BYTES = 200 * 1024 * 1024
+QUOTA_WINDOW = timedelta(days=1)
+
+
+class UploadQuotaExceeded(AttachmentRefused):
+    def __init__(self, quota: int, retry_after: int) -> None:
+        super().__init__(
+            429,
+            "upload_quota_exceeded",
+            f"Kuota unggahan harian Anda ({quota // (1024 * 1024)} MB) sudah habis; "
+            "coba lagi nanti atau hubungi admin server.",
+        )
+        self.retry_after = retry_after
+
+
+def put_blob(engine: Engine, caller: Caller, sha256: str, data: bytes, quota: int) -> bool:
+    """A desk's upload (PUT /blobs/{sha256}): checked, charged to the caller's daily quota, stored once.
+
+    True ("stored now") unless the caller could already see these bytes were here: an upload never
+    confirms that someone else's file exists.
+    """
     if len(data) > MAX_FILE_BYTES:
         raise AttachmentRefused(413, "attachment_too_large", FILE_TOO_LARGE)
     if hashlib.sha256(data).hexdigest() != sha256:
         raise AttachmentRefused(
             422, "hash_mismatch", "The body's SHA-256 is not the one in the path; nothing was stored."
         )
+    now = utcnow()
     with write_unit(engine) as unit:
-        return store_blob(unit.session, sha256, data)
+        s = unit.session
+        visible = blob_visible(s, caller, sha256)
+        stored = s.scalar(sa.select(AttachmentBlobRow.size).where(AttachmentBlobRow.sha256 == sha256))
+        charge = 0 if stored is not None else len(data)
+        if charge:
+            # One upload of this officer at a time is counted (row lock; SQLite: the write lock).
+            s.execute(sa.select(OfficerRow.id).where(OfficerRow.id == caller.officer_id).with_for_update())
+            since = now - QUOTA_WINDOW
+            used, oldest = s.execute(
+                sa.select(
+                    sa.func.coalesce(sa.func.sum(BlobUploadRow.size), 0),
+                    sa.func.min(BlobUploadRow.uploaded_at),
+                ).where(
+                    BlobUploadRow.officer_id == caller.officer_id,
+                    BlobUploadRow.uploaded_at > since,
+                    BlobUploadRow.size > 0,
+                )
+            ).one()
+            if int(used) + charge > quota:
+                retry = int(((oldest or now) + QUOTA_WINDOW - now).total_seconds()) + 1
+                raise UploadQuotaExceeded(quota, max(1, retry))
+        store_blob(s, sha256, data)
+        s.add(BlobUploadRow(officer_id=caller.officer_id, sha256=sha256, size=charge, uploaded_at=now))
+    return not visible
 
 
-def touch_blob(engine: Engine, sha256: str) -> int | None:
-    """The size of stored bytes (None: not here); asking counts as a fresh arrival (see jobs)."""
+def blob_visible(session: Session, caller: Caller, sha256: str) -> bool:
+    """Whether the caller may know these bytes are here: their own upload, or a file of a ticket they see."""
+    own = session.scalar(
+        sa.select(BlobUploadRow.id)
+        .where(BlobUploadRow.officer_id == caller.officer_id, BlobUploadRow.sha256 == sha256)
+        .limit(1)
+    )
+    if own is not None:
+        return True
+    tickets = session.execute(
+        sa.select(TicketRow.opd_code, TicketRow.assignee, TicketRow.confidentiality)
+        .join(AttachmentRow, AttachmentRow.ticket_id == TicketRow.id)
+        .where(AttachmentRow.sha256 == sha256)
+    ).all()
+    return any(in_scope(caller, t.opd_code, t.assignee, t.confidentiality) for t in tickets)
+
+
+def touch_blob(engine: Engine, caller: Caller, sha256: str) -> int | None:
+    """The size of stored bytes the caller may know of (None: not here, or not theirs to know);
+    asking counts as a fresh arrival (see jobs)."""
     with write_unit(engine) as unit:
+        if not blob_visible(unit.session, caller, sha256):
+            return None
         size = unit.session.execute(
             sa.update(AttachmentBlobRow)
             .where(AttachmentBlobRow.sha256 == sha256)

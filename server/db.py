@@ -51,7 +51,12 @@ def make_engine(url: str, *, pool_size: int = 5, max_overflow: int = 15) -> Engi
         database = sa.engine.make_url(url).database
         if database and database != ":memory:":
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = sa.create_engine(
+            url,
+            connect_args={"timeout": 30, "check_same_thread": False},
+            # Parameters are complainants' names, phones and words: never in an error or a log.
+            hide_parameters=True,
+        )
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -81,6 +86,7 @@ def make_engine(url: str, *, pool_size: int = 5, max_overflow: int = 15) -> Engi
         url,
         # Sessions in UTC: the raw datetimes the pull path passes to orjson carry +00:00.
         connect_args={"options": "-c timezone=UTC"},
+        hide_parameters=True,
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_pre_ping=True,
@@ -343,3 +349,81 @@ def read_session(engine: Engine) -> Iterator[Session]:
             yield session
         finally:
             session.rollback()
+
+
+@dataclass(frozen=True)
+class StorageProblem:
+    """Why the database cannot take this request now: 507 (full) or 503 (read-only, unreachable)."""
+
+    status: int
+    code: str
+    message: str
+    cause: str  # the driver's own words, for the log (never parameters: hide_parameters)
+
+
+STORAGE_RETRY_SECONDS = 30
+_FULL = StorageProblem(
+    507, "storage_full", "Penyimpanan server penuh; data Anda aman di meja, coba lagi nanti.", ""
+)
+_READ_ONLY = StorageProblem(
+    503, "storage_read_only", "Penyimpanan server sedang hanya-baca; coba lagi nanti.", ""
+)
+_UNAVAILABLE = StorageProblem(
+    503, "database_unavailable", "Basis data server tidak dapat dipakai saat ini; coba lagi nanti.", ""
+)
+_PG_STATES = {"53100": _FULL, "25006": _READ_ONLY}
+_SQLITE_WORDS = (
+    ("disk is full", _FULL),
+    ("readonly database", _READ_ONLY),
+    ("read-only", _READ_ONLY),
+    ("disk i/o error", _UNAVAILABLE),
+    ("unable to open database", _UNAVAILABLE),
+    ("database is locked", _UNAVAILABLE),
+)
+
+
+def storage_problem(exc: BaseException) -> StorageProblem | None:
+    """The storage failure behind ``exc`` (following causes), or None if it is not one."""
+    import errno
+
+    seen = 0
+    current: BaseException | None = exc
+    while current is not None and seen < 8:
+        seen += 1
+        if isinstance(current, sa.exc.DBAPIError):
+            orig = current.orig
+            cause = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+            state = getattr(orig, "sqlstate", None)
+            if state in _PG_STATES:
+                return _with_cause(_PG_STATES[state], cause)
+            text = cause.lower()
+            for words, problem in _SQLITE_WORDS:
+                if words in text:
+                    return _with_cause(problem, cause)
+            if isinstance(current, sa.exc.OperationalError | sa.exc.InterfaceError) or (
+                state is not None and state[:2] in ("08", "53", "57")
+            ):
+                return _with_cause(_UNAVAILABLE, cause)
+        elif isinstance(current, sa.exc.TimeoutError):
+            return _with_cause(_UNAVAILABLE, str(current).splitlines()[0])
+        elif isinstance(current, OSError) and current.errno == errno.ENOSPC:
+            return _with_cause(_FULL, str(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _with_cause(problem: StorageProblem, cause: str) -> StorageProblem:
+    return StorageProblem(problem.status, problem.code, problem.message, cause)
+
+
+def check_writable(engine: Engine) -> None:
+    """Write and commit the health probe row; raise what the database raised."""
+    from server.models import HealthProbeRow
+
+    with write_unit(engine) as unit:
+        now = utcnow()
+        updated = unit.session.execute(
+            sa.update(HealthProbeRow).where(HealthProbeRow.id == 1).values(checked_at=now)
+        )
+        if not cast(Any, updated).rowcount:
+            unit.session.add(HealthProbeRow(id=1, checked_at=now))

@@ -75,6 +75,9 @@ class DeskRow(Base):
     officer_id: Mapped[int] = mapped_column(sa.ForeignKey("officers.id"))
     device_name: Mapped[str] = mapped_column(sa.String(120))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # SHA-256 of the known-device key the desk got at its last login: with it, the right password
+    # passes a username's or address's login lock (server/security.py).
+    device_key_hash: Mapped[str | None] = mapped_column(sa.String(64), nullable=True, index=True)
 
 
 class AuthTokenRow(Base):
@@ -88,9 +91,14 @@ class AuthTokenRow(Base):
 
 
 class LoginThrottleRow(Base):
-    __tablename__ = "login_throttle"
-    username: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
+    """Failed logins per key: ``user:<username>``, ``addr:<address>`` or ``desk:<desk id>`` (server/security.py)."""
+
+    __tablename__ = "login_throttles"
+    key: Mapped[str] = mapped_column(sa.String(300), primary_key=True)
     failures: Mapped[int] = mapped_column(sa.Integer, default=0)
+    # Attempts admitted and still being checked: they count against the allowance until they end.
+    pending: Mapped[int] = mapped_column(sa.Integer, default=0)
+    # Start of the current window (the first attempt counted in it).
     first_failed_at: Mapped[datetime] = mapped_column(UtcDateTime)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
@@ -251,3 +259,24 @@ class ProcessedOpRow(Base):
     reason_code: Mapped[str | None] = mapped_column(sa.String(60), nullable=True)
     reason_message: Mapped[str | None] = mapped_column(sa.Text, nullable=True)
     processed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class BlobUploadRow(Base):
+    """Who sent which bytes when: the per-officer daily upload quota, and "my own upload" for GET /blobs."""
+
+    __tablename__ = "blob_uploads"
+    __table_args__ = (sa.Index("ix_blob_uploads_officer_time", "officer_id", "uploaded_at"),)
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    officer_id: Mapped[int] = mapped_column(sa.Integer)
+    sha256: Mapped[str] = mapped_column(sa.String(64), index=True)
+    # Bytes charged to the quota: 0 when the content was stored already.
+    size: Mapped[int] = mapped_column(sa.BigInteger)
+    uploaded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class HealthProbeRow(Base):
+    """One row /health writes, so it says whether the database takes writes, not only reads."""
+
+    __tablename__ = "health_probe"
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    checked_at: Mapped[datetime] = mapped_column(UtcDateTime)
