@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -390,8 +391,12 @@ def storage_problem(exc: BaseException) -> StorageProblem | None:
     current: BaseException | None = exc
     while current is not None and seen < 8:
         seen += 1
-        if isinstance(current, sa.exc.DBAPIError):
-            orig = current.orig
+        # The push path runs SQL on the driver itself: its errors arrive unwrapped.
+        raw_driver_error = isinstance(current, sqlite3.Error) or type(current).__module__.startswith(
+            "psycopg"
+        )
+        if isinstance(current, sa.exc.DBAPIError) or raw_driver_error:
+            orig = current.orig if isinstance(current, sa.exc.DBAPIError) else current
             cause = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
             state = getattr(orig, "sqlstate", None)
             if state in _PG_STATES:
@@ -400,8 +405,11 @@ def storage_problem(exc: BaseException) -> StorageProblem | None:
             for words, problem in _SQLITE_WORDS:
                 if words in text:
                     return _with_cause(problem, cause)
-            if isinstance(current, sa.exc.OperationalError | sa.exc.InterfaceError) or (
-                state is not None and state[:2] in ("08", "53", "57")
+            operational = (sa.exc.OperationalError, sa.exc.InterfaceError, sqlite3.OperationalError)
+            if (
+                isinstance(current, operational)
+                or type(current).__name__ == "OperationalError"
+                or (state is not None and state[:2] in ("08", "53", "57"))
             ):
                 return _with_cause(_UNAVAILABLE, cause)
         elif isinstance(current, sa.exc.TimeoutError):
