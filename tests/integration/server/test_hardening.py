@@ -88,7 +88,7 @@ def test_a_burst_of_wrong_passwords_checks_at_most_five_and_the_right_one_resets
     assert own.status_code == 200, own.text
     device_key = own.json()["device_key"]
 
-    attempts = [("tebakan-%d" % i, "penyerang") for i in range(40)]
+    attempts = [(f"tebakan-{i}", "penyerang") for i in range(40)]
     attempts.insert(17, (PASSWORD, "penyerang"))  # the right password inside the burst, new device
     with ThreadPoolExecutor(max_workers=40) as pool:
         answers = list(pool.map(lambda a: login_raw(srv, username, a[0], a[1]), attempts))
