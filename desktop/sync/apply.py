@@ -9,7 +9,9 @@ disappears from view; their unsent messages (``op_id`` set) are never overwritte
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any
@@ -190,10 +192,75 @@ def ticket_params(ticket: dict[str, Any]) -> dict[str, Any]:
 _ticket_tuple = itemgetter(*TICKET_COLUMNS)
 
 
-def upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]]) -> list[str]:
-    """Write server tickets with their threads; returns their ids. No ORM, one executemany each."""
+def upsert_tickets(
+    conn: Connection, tickets: Sequence[dict[str, Any]], collisions: list[Collision] | None = None
+) -> list[str]:
+    """Write server tickets with their threads; returns their ids. No ORM, one executemany each.
+
+    ``collisions``: where a server row that collides with a local one (another ticket holds its
+    tracking number, a message id is taken) is put instead of raising; that row is not written.
+    """
     if not tickets:
         return []
+    try:
+        return _upsert_tickets(conn, tickets)
+    except sqlite3.IntegrityError:
+        if collisions is None:
+            raise
+    # -- issue 15: a row that collides with a local one is set aside, never a crash ----------------
+    # Row by row, each in a savepoint; rows written before the failure are written again (upserts).
+    dbapi = conn.connection.driver_connection
+    assert dbapi is not None
+    written: list[str] = []
+    for ticket in tickets:
+        dbapi.execute("SAVEPOINT server_row")
+        try:
+            written.extend(_upsert_tickets(conn, [ticket]))
+        except sqlite3.IntegrityError as exc:
+            dbapi.execute("ROLLBACK TO server_row")
+            collisions.append(Collision(str(ticket.get("id")), str(ticket.get("tracking_no")), str(exc)))
+        dbapi.execute("RELEASE server_row")
+    return written
+
+
+@dataclass(frozen=True, slots=True)
+class Collision:
+    """A server ticket the desk could not store because a local row holds its tracking number or an id."""
+
+    ticket_id: str
+    tracking_no: str
+    detail: str  # SQLite's words, e.g. "UNIQUE constraint failed: tickets.tracking_no"
+
+
+COLLISION_MESSAGE = (
+    "Tiket {no} dari server tidak dapat disimpan di meja ini: nomor atau pengenalnya sudah dipakai "
+    "tiket lokal lain. Tiket lokal tetap aman; hubungi admin server untuk membereskannya."
+)
+
+
+def record_collisions(session: Session, collisions: Sequence[Collision], now: datetime) -> None:
+    """One notice per colliding server ticket until the user acknowledges it (not one per pull)."""
+    notices = NoticeRepository(session)
+    for c in collisions:
+        open_already = session.scalar(
+            select(models.SyncNotice.id).where(
+                models.SyncNotice.code == "server_row_collision",
+                models.SyncNotice.ticket_id == c.ticket_id,
+                models.SyncNotice.acknowledged_at.is_(None),
+            )
+        )
+        if open_already is None:
+            notices.add(
+                kind="conflict",
+                code="server_row_collision",
+                message=COLLISION_MESSAGE.format(no=c.tracking_no),
+                now=now,
+                ticket_id=c.ticket_id,
+                tracking_no=c.tracking_no[:60],
+            )
+
+
+def _upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]]) -> list[str]:
     ticket_rows: list[tuple[Any, ...]] = []
     message_rows: list[tuple[Any, ...]] = []
     attachment_rows: list[tuple[Any, ...]] = []
@@ -315,7 +382,9 @@ def apply_page(session: Session, changes: Sequence[Any], now: datetime) -> tuple
             revokes.append(tid)
         else:
             raise BadChange(f"unknown change {kind!r}")
-    ids = upsert_tickets(session.connection(), list(upserts.values()))
+    collisions: list[Collision] = []
+    ids = upsert_tickets(session.connection(), list(upserts.values()), collisions)
+    record_collisions(session, collisions, now)
     waiting = tickets_with_waiting_ops(session, ids)
     if waiting:
         outbox.reapply_waiting(session, waiting)
