@@ -456,6 +456,10 @@ def cmd_outbox(args: argparse.Namespace) -> int:
                     "last_success_at": _iso(status.last_success_at),
                     "last_error": status.last_error,
                     "next_retry_at": _iso(status.next_retry_at),
+                    "failures": status.failures,
+                    "failing_since": _iso(status.failing_since),
+                    "keeps_failing": status.keeps_failing,
+                    "failure_report": status.failure_report,
                     "summary": status.summary,
                 },
                 "ops": ops,
@@ -464,6 +468,8 @@ def cmd_outbox(args: argparse.Namespace) -> int:
         )
         return 0
     print(status.summary)
+    if status.failure_report and not status.keeps_failing:
+        print(status.failure_report)
     for op in ops:
         reason = f"  {op['reason']['code']}: {op['reason']['message']}" if op["reason"] else ""
         err = f"  ({op['last_error']})" if op["last_error"] and op["state"] == "pending" else ""

@@ -191,6 +191,7 @@ class SyncEngine:
             repo.set("last_success_at", self.clock().isoformat())
             repo.set("last_error", None)
             repo.set("failures", None)
+            repo.set("failing_since", None)
             repo.set("next_retry_at", None)
             repo.set("online", "1")
         return self._cache_attachments(report)
@@ -224,6 +225,8 @@ class SyncEngine:
                 repo.set("auth_expired", "1")
             else:
                 repo.set("online", "0")
+                if attempts == 0:
+                    repo.set("failing_since", self.clock().isoformat())  # status.SyncStatus.failure_report
                 repo.set("failures", str(attempts + 1))
                 repo.set("next_retry_at", (self.clock() + timedelta(seconds=delay)).isoformat())
         return message

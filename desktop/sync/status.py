@@ -11,6 +11,10 @@ from db import models
 from db.repositories import SyncStateRepository
 from desktop.store import LocalStore
 from desktop.sync import outbox
+from desktop.wording import format_datetime
+
+# From this many failed syncs in a row, the status says sync keeps failing (and why, since when).
+KEEPS_FAILING_AFTER = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,13 +29,38 @@ class SyncStatus:
     )  # plain Indonesian, e.g. "Server tidak dapat dihubungi; mencoba lagi dalam 30 detik"
     next_retry_at: datetime | None
     snapshot_in_progress: bool
+    # Sync attempts that failed in a row since the last success, and when the first of them was.
+    failures: int = 0
+    failing_since: datetime | None = None
+    last_error_at: datetime | None = None
+
+    @property
+    def keeps_failing(self) -> bool:
+        """Sync failed several times in a row: say so plainly, not "menunggu" as if all were well."""
+        return self.failures >= KEEPS_FAILING_AFTER
+
+    @property
+    def failure_report(self) -> str | None:
+        """``Sinkronisasi gagal 4 kali berturut-turut sejak Rabu, 2 Desember 2026 10.15 WIB. Terakhir: ...``."""
+        if not self.failures or not self.last_error:
+            return None
+        since = self.failing_since or self.last_error_at
+        when = f" sejak {format_datetime(since.astimezone())}" if since else ""
+        last_ok = (
+            f" Sinkron terakhir berhasil: {format_datetime(self.last_success_at.astimezone())}."
+            if self.last_success_at
+            else " Belum pernah berhasil sinkron."
+        )
+        return f"Sinkronisasi gagal {self.failures} kali berturut-turut{when}. Terakhir: {self.last_error}.{last_ok}"
 
     @property
     def summary(self) -> str:
         if not self.logged_in:
             return "Belum masuk: jalankan 'tanggap login'."
         parts = []
-        if self.last_error:
+        if self.keeps_failing and self.failure_report:
+            parts.append(self.failure_report.rstrip("."))
+        elif self.last_error:
             parts.append(self.last_error)
         elif self.online:
             parts.append("Tersambung")
@@ -74,4 +103,14 @@ def sync_status(store: LocalStore) -> SyncStatus:
         last_error=state.get("last_error"),
         next_retry_at=_dt(state.get("next_retry_at")),
         snapshot_in_progress=bool(state.get("snapshot_in_progress")),
+        failures=_int(state.get("failures")),
+        failing_since=_dt(state.get("failing_since")),
+        last_error_at=_dt(state.get("last_error_at")),
     )
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
