@@ -122,6 +122,9 @@ def require_identity(store: LocalStore) -> DeskIdentity:
     return identity
 
 
+DEVICE_KEY_SUFFIX = "#device-key"
+
+
 def login(
     store: LocalStore, server_url: str, username: str, password: str, device_name: str | None = None
 ) -> tuple[DeskIdentity, Changes]:
@@ -139,7 +142,12 @@ def login(
     previous = load_identity(store)
     transport = Transport(server_url)
     try:
-        result = transport.login(username, password, device_name or f"tanggap@{socket.gethostname()}")
+        # The known-device key (docs/security.md): with it, the right password passes a login lock
+        # someone else's guesses caused. Kept in the keyring beside the token, outliving logout.
+        device_key = credentials.load_token(server_url, username + DEVICE_KEY_SUFFIX)
+        result = transport.login(
+            username, password, device_name or f"tanggap@{socket.gethostname()}", device_key
+        )
     except (AuthExpired, RequestRefused) as exc:
         raise LoginFailed(
             "Nama pengguna atau kata sandi salah, atau terlalu banyak percobaan. / Login refused."
@@ -169,6 +177,8 @@ def login(
                 "belum dikonfirmasi; konfirmasi dulu sebagai pengguna itu. / Unacknowledged conflicts."
             )
     credentials.save_token(server_url, result.username, result.token)
+    if result.device_key:
+        credentials.save_token(server_url, result.username + DEVICE_KEY_SUFFIX, result.device_key)
     identity = DeskIdentity(
         server_url=server_url,
         username=result.username,

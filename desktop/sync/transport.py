@@ -80,6 +80,7 @@ class LoginResult:
     opd_code: str
     desk_id: str
     desk_code: str
+    device_key: str = ""  # known-device key for this desk's next login (servers since issue 15)
 
 
 def _retry_after(response: requests.Response) -> float | None:
@@ -222,12 +223,13 @@ class Transport:
 
     # -- the API ----------------------------------------------------------------------------
 
-    def login(self, username: str, password: str, device_name: str) -> LoginResult:
-        data = self._send_once(
-            "POST",
-            "/auth/login",
-            body={"username": username, "password": password, "device_name": device_name},
-        )
+    def login(
+        self, username: str, password: str, device_name: str, device_key: str | None = None
+    ) -> LoginResult:
+        body = {"username": username, "password": password, "device_name": device_name}
+        if device_key:  # only a server that gave one out knows the field
+            body["device_key"] = device_key
+        data = self._send_once("POST", "/auth/login", body=body)
         try:
             officer, desk = data["officer"], data["desk"]
             return LoginResult(
@@ -239,6 +241,7 @@ class Transport:
                 opd_code=str(officer["opd_code"]),
                 desk_id=str(desk["id"]),
                 desk_code=str(desk["code"]),
+                device_key=str(data.get("device_key") or ""),
             )
         except (KeyError, TypeError):
             raise TransportError("Jawaban server tidak dapat dibaca", detail="login body") from None
