@@ -426,3 +426,73 @@ def test_a_rahasia_document_is_not_confirmed_outside_its_scope(srv: LiveServer) 
     assert put(officer.client, mine).status_code == 201
     assert officer.get(f"/blobs/{hashlib.sha256(mine).hexdigest()}").status_code == 200
     assert srv.login("ani.dinkes").get(f"/blobs/{hashlib.sha256(mine).hexdigest()}").status_code == 404
+
+
+# -- finding 6 again: three server processes share one count ------------------------------------
+
+
+def test_three_workers_check_at_most_five_of_a_burst(backend: str, tmp_path: Path) -> None:
+    """``tanggap-server serve --workers 3``: the count lives in the database, not in a process."""
+    import subprocess
+    import sys
+    import threading
+
+    from server.db import make_engine
+    from server.migrate import upgrade_to_head
+    from tests.helpers.live_server import load_small_directory
+
+    root = Path(__file__).resolve().parents[3]
+    with fresh_database(backend, tmp_path) as url:
+        engine = make_engine(url)
+        upgrade_to_head(engine)
+        engine.dispose()
+        load_small_directory(url)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = dict(os.environ, PYTHONPATH=str(root), TANGGAP_MAINTENANCE_SECONDS="0")
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "server.cli",
+                "serve",
+                "--workers",
+                "3",
+                "--port",
+                str(port),
+                "--database",
+                url,
+            ],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=root,
+        )
+        lines: list[str] = []
+        try:
+            assert proc.stderr is not None
+            started = 0
+            for line in proc.stderr:  # each worker listens once its start-up is complete
+                started += "Application startup complete" in line
+                if started == 3:
+                    break
+            else:
+                pytest.fail("the server exited before listening")
+            drain = threading.Thread(target=lambda: lines.extend(proc.stderr or ()), daemon=True)
+            drain.start()
+
+            def attempt(i: int) -> int:
+                with httpx.Client(timeout=120) as client:
+                    return client.post(
+                        f"http://127.0.0.1:{port}/api/v1/auth/login",
+                        json={"username": "admin", "password": f"tebakan-{i}", "device_name": "penyerang"},
+                    ).status_code
+
+            with ThreadPoolExecutor(max_workers=30) as pool:
+                codes = list(pool.map(attempt, range(30)))
+            assert codes.count(401) <= 5 and codes.count(401) + codes.count(429) == 30, codes
+            assert attempt(99) == 429
+        finally:
+            proc.terminate()
+            proc.wait(timeout=60)
