@@ -1,4 +1,4 @@
-"""``tanggap-server``: init-db, create-opd, create-user, seed, serve, maintenance."""
+"""``tanggap-server``: init-db, create-opd, create-user, seed, serve, unlock-login, maintenance."""
 
 from __future__ import annotations
 
@@ -111,6 +111,29 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_unlock_login(args: argparse.Namespace) -> int:
+    """Clear a login lock at once (a locked user without a known desk, an office's shared address)."""
+    import sqlalchemy as sa
+
+    from server.db import write_unit
+    from server.models import LoginThrottleRow
+    from server.security import address_key, user_key
+
+    keys = [user_key(u) for u in args.username] + [address_key(a) for a in args.address]
+    if not keys:
+        print("Give --username and/or --address.", file=sys.stderr)
+        return 2
+    with write_unit(_engine(args)) as unit:
+        cleared = (
+            unit.session.execute(sa.select(LoginThrottleRow.key).where(LoginThrottleRow.key.in_(keys)))
+            .scalars()
+            .all()
+        )
+        unit.session.execute(sa.delete(LoginThrottleRow).where(LoginThrottleRow.key.in_(keys)))
+    print(f"Cleared {len(cleared)} login counter(s): {', '.join(sorted(cleared)) or 'none were set'}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tanggap-server", description="Tanggap central server")
     common = argparse.ArgumentParser(add_help=False)
@@ -147,6 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1)
     p.add_argument("--log-level", default="info")
     p.set_defaults(func=cmd_serve)
+    p = sub.add_parser(
+        "unlock-login", parents=[common], help="clear the failed-login count of users or addresses"
+    )
+    p.add_argument("--username", action="append", default=[])
+    p.add_argument("--address", action="append", default=[])
+    p.set_defaults(func=cmd_unlock_login)
     p = sub.add_parser("maintenance", parents=[common], help="close after rebuttal, prune the change log")
     p.add_argument("--retention-days", type=int, default=None)
     p.set_defaults(func=cmd_maintenance)

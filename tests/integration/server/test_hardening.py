@@ -148,6 +148,11 @@ def test_one_address_cannot_spray_every_account(
     assert any("login lock: addr:127.0.0.1" in r.getMessage() for r in caplog.records)
     # A desk that logged in before still gets in from the same address.
     assert login_raw(srv, "spv.dinkes", PASSWORD, "meja-spv", key).status_code == 200
+    # The administrator clears the address's count at once.
+    from server.cli import main
+
+    assert main(["unlock-login", "--address", "127.0.0.1", "--database", srv.database_url]) == 0
+    assert login_raw(srv, "petugas.dinkes", PASSWORD, "penyemprot").status_code == 200
 
 
 # -- finding 7: bodies before auth -------------------------------------------------------------
