@@ -4,7 +4,7 @@ Everything here reads only the local store, so it works offline and a walk-in ti
 not reached the server prints like any other. The CLI (``tanggap receipt``/``tanggap report``)
 and the workstation's preview call these services; ``desktop.reports`` does the drawing.
 
-Who sees a confidential reporter on a receipt (``may_see_identity``): a ``public`` ticket always
+Who may see a confidential reporter on a receipt (``may_see_identity``): a ``public`` ticket always
 shows the reporter. For ``anonim`` and ``rahasia`` the server is the authority: it sends the
 reporter as null to a desk whose officer may not see it, so the identity prints only when this
 desk's store holds it. One local check on top, for a store that still holds an identity from
@@ -17,6 +17,7 @@ their OPD or one officer of it; an admin any OPD, any officer, or every OPD at o
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -35,6 +36,8 @@ from desktop.reports import render_summary as render_summary_pdf
 from desktop.session import DeskIdentity
 from desktop.sla import WorkCalendar, calendar_from_directory, office_hours_from_json
 from desktop.store import LocalStore, ticket_from_row
+
+log = logging.getLogger(__name__)
 
 DEFAULT_TZ = "Asia/Jakarta"
 
@@ -70,8 +73,16 @@ def receipt_pdf(
     viewer: DeskIdentity | None,
     lang: str = "id",
     now: datetime | None = None,
+    at_registration: bool = False,
+    show_identity: bool = False,
 ) -> bytes:
-    """The receipt of ``tracking_no`` from the local store, as PDF bytes."""
+    """The receipt of ``tracking_no`` from the local store, as PDF bytes.
+
+    A ``rahasia`` or ``anonim`` reporter's name and contact print only on the receipt handed to
+    that reporter when the walk-in is registered (``at_registration``), or when the officer
+    chooses it for this print (``show_identity``, logged); and in both cases only if the viewer
+    may see the identity at all (``may_see_identity``). A later print by anyone hides it.
+    """
     if layout not in LAYOUTS:
         raise DocumentError(f"Tata letak tidak dikenal: {layout!r}; pilih {', '.join(LAYOUTS)}.")
     wanted = tracking_no.strip()
@@ -87,17 +98,47 @@ def receipt_pdf(
         ticket = ticket_from_row(row, with_thread=False)
         opd = _opd(session, ticket.opd_code)
         category = session.get(models.Category, ticket.category_code) if ticket.category_code else None
-        received_by = _officer(session, viewer)
+        received_by = _registrar(session, ticket, viewer)
+    print_identity = may_see_identity(ticket, viewer)
+    if ticket.confidentiality is not d.Confidentiality.PUBLIC:
+        walk_in_receipt = at_registration and ticket.channel is d.Channel.WALK_IN
+        print_identity = print_identity and (walk_in_receipt or show_identity)
+        if print_identity and show_identity and not walk_in_receipt:
+            # Who printed whose protected identity, and when: no personal data, just the fact.
+            log.info(
+                "receipt of %s (%s) printed with the reporter's identity, chosen by %s",
+                ticket.tracking_no,
+                ticket.confidentiality.value,
+                viewer.username if viewer else "?",
+            )
     return render_receipt(
         ticket,
         opd,
         received_by,
         layout=_layout(layout),
-        viewer_may_see_identity=may_see_identity(ticket, viewer),
+        viewer_may_see_identity=print_identity,
         category_name=category.name if category is not None else None,
         lang=lang,
         now=now,
     )
+
+
+def _registrar(session: Session, ticket: d.Ticket, viewer: DeskIdentity | None) -> d.Officer | None:
+    """The officer who registered a walk-in, as far as this desk knows; None for channel complaints.
+
+    A walk-in registered at this desk has its ``create_ticket`` op in the outbox (never deleted):
+    the desk's officer registered it. A walk-in registered elsewhere has no registrar here; the
+    receipt then leaves the name for a signature by hand rather than naming whoever prints.
+    """
+    if ticket.channel is not d.Channel.WALK_IN or viewer is None:
+        return None
+    created_here = session.scalar(
+        select(models.OutboxOp.op_id).where(
+            models.OutboxOp.ticket_id == ticket.id,
+            models.OutboxOp.type == d.OpType.CREATE_TICKET.value,
+        )
+    )
+    return _officer(session, viewer) if created_here is not None else None
 
 
 def _layout(value: str) -> Layout:

@@ -216,21 +216,46 @@ def acknowledge_notices(store: LocalStore, ids: list[int], now: datetime | None 
 
 
 _PLACEHOLDER = re.compile(r"\{(nama_pelapor|nomor_tiket|tenggat)\}")
+# "paling lambat {tenggat}" / "sebelum {tenggat}" when no deadline is still ahead: the words that
+# lead up to a date go with it, so the sentence reads "... akan kami tindak lanjuti segera."
+_MISSED_DEADLINE = re.compile(r"(?:paling lambat|selambat-lambatnya|sebelum|by|before)\s+\{tenggat\}", re.I)
+NO_PROMISE = "segera"
 
 
 def fill_placeholders(
-    template: str, ticket: d.Ticket, *, deadline_text: str, hidden_name: str = "Bapak/Ibu"
+    template: str, ticket: d.Ticket, *, deadline_text: str | None, hidden_name: str = "Bapak/Ibu"
 ) -> str:
     """A canned response with the reporter's name, tracking number and deadline filled in.
 
     A hidden identity becomes a polite form of address, never a name the desk may not see.
+    ``deadline_text`` None: no deadline is still ahead (see ``wording.promised_deadline``), so the
+    reply promises to act "segera" instead of naming a date that has passed.
     """
+    if deadline_text is None:
+        template = _MISSED_DEADLINE.sub(NO_PROMISE, template)
     values = {
         "nama_pelapor": ticket.reporter.name if ticket.reporter is not None else hidden_name,
         "nomor_tiket": ticket.tracking_no,
-        "tenggat": deadline_text,
+        "tenggat": deadline_text or NO_PROMISE,
     }
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
+
+
+def fill_canned(
+    template: str,
+    ticket: d.Ticket,
+    *,
+    now: datetime,
+    tz: str,
+    lang: str = "id",
+    hidden_name: str = "Bapak/Ibu",
+) -> str:
+    """``fill_placeholders`` with the deadline a reply may still promise at ``now`` (never a past one)."""
+    from desktop import wording
+
+    deadline = wording.promised_deadline(ticket.deadlines, now)
+    text = wording.format_datetime(deadline, tz, lang) if deadline is not None else None
+    return fill_placeholders(template, ticket, deadline_text=text, hidden_name=hidden_name)
 
 
 def working_day_length(calendar: WorkCalendar) -> timedelta:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from desktop.domain import ZONE_ABBREVIATIONS, UrgencyLevel
+from desktop.domain import ZONE_ABBREVIATIONS, Deadlines, UrgencyLevel
 
 LANGUAGES = ("id", "en")
 
@@ -191,3 +191,81 @@ def format_working_days(days: float, lang: str = "id") -> str:
 
 def level_name(level: UrgencyLevel, lang: str = "id") -> str:
     return _LEVEL_NAMES[_lang(lang)][UrgencyLevel(level)]
+
+
+# -- promises to citizens ----------------------------------------------------------------------
+
+# The stages a reply may promise, most meaningful first: a canned "paling lambat {tenggat}"
+# promises the resolution; when that has passed, the next deadline still ahead, else nothing.
+_PROMISE_ORDER = ("resolution", "follow_up", "first_response", "verification")
+
+
+def promised_deadline(deadlines: Deadlines, now: datetime) -> datetime | None:
+    """The deadline a message to the citizen may promise at ``now``, or None when every one has passed.
+
+    Never a past instant: a reply written on 2 December must not promise 1 December.
+    """
+    for name in _PROMISE_ORDER:
+        value: datetime | None = getattr(deadlines, name)
+        if value is not None and value > now:
+            return value
+    return None
+
+
+# Word pastes its list bullets as Private Use Area code points of the Symbol and Wingdings fonts
+# (U+F000 + the symbol font's byte). No Unicode font draws them: they print as a box or "�".
+_WORD_SYMBOLS = {
+    0xF0B7: "•",  # Symbol bullet, Word's default
+    0xF0A7: "▪",  # Wingdings small square
+    0xF0A8: "□",
+    0xF06E: "■",
+    0xF06C: "●",
+    0xF071: "❑",
+    0xF076: "❖",
+    0xF0D8: "➢",
+    0xF0E8: "➔",
+    0xF0F0: "⇨",
+    0xF0FC: "✓",
+    0xF0FB: "✗",
+    0xF02D: "–",
+    0xF0B0: "°",
+    0xF0AE: "→",
+}
+
+
+def normalise_word_symbols(text: str) -> str:
+    """Word's Symbol/Wingdings bullets as the Unicode characters they stand for.
+
+    Any other code point of the U+F000-U+F0FF block (a symbol font's glyph with no Unicode
+    meaning we know) becomes a plain bullet: that is what it almost always is in a pasted list.
+    """
+    if not any(0xF000 <= ord(ch) <= 0xF0FF for ch in text):
+        return text
+    return "".join(_WORD_SYMBOLS.get(ord(ch), "•") if 0xF000 <= ord(ch) <= 0xF0FF else ch for ch in text)
+
+
+_CONTROL_ESCAPES = {"\x1b": "\\e", "\r": "\\r", "\b": "\\b", "\a": "\\a", "\f": "\\f", "\v": "\\v"}
+
+
+def escape_controls(text: str, *, keep_newlines: bool = True) -> str:
+    """Text safe for a terminal: control characters (ESC, CR, BEL, C1 codes) written as escapes.
+
+    A complaint can carry "\\x1b[2J" or a lone CR that would clear or overwrite the screen.
+    Newlines (and tabs) stay when ``keep_newlines``.
+    """
+    out: list[str] = []
+    for ch in text:
+        cp = ord(ch)
+        if ch in "\n\t" and keep_newlines:
+            out.append(ch)
+        elif cp < 0x20 or cp == 0x7F or 0x80 <= cp < 0xA0 or ch in "\u2028\u2029":
+            out.append(_CONTROL_ESCAPES.get(ch) or (f"\\x{cp:02x}" if cp < 0x100 else f"\\u{cp:04x}"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def format_datetime_short(dt: datetime, tz: str | tzinfo | None = None, lang: str = "id") -> str:
+    """``02/12/2026 10.00 WIB``: a compact local time with its zone, for columns and the CLI."""
+    local = _local(dt, tz)
+    return f"{local:%d/%m/%Y} {format_time(local, None, lang)}"

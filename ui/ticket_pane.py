@@ -11,10 +11,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop import wording
 from desktop.changes import Changes
 from desktop.store import LocalStore
-from desktop.ticket_detail import DeskDirectory, TicketDetail, fill_placeholders, load_ticket
+from desktop.ticket_detail import DeskDirectory, TicketDetail, fill_canned, load_ticket
 from ui.signals import emit
 from ui.tasks import TaskManager
 from ui.ticket_view import TicketView
@@ -71,7 +70,8 @@ class TicketPane(QObject):
         if self.detail is None:
             return template
         t = self.detail.ticket
-        deadline = t.deadlines.resolution or t.deadlines.first_response
         tz = self.directory.tz(t.opd_code)
-        text = wording.format_datetime(deadline, tz, self.lang) if deadline else "-"
-        return fill_placeholders(template, t, deadline_text=text, hidden_name=self.tr("Bapak/Ibu"))
+        # Never a past date: the deadline still ahead, else "segera" (desktop.ticket_detail).
+        return fill_canned(
+            template, t, now=self.clock(), tz=tz, lang=self.lang, hidden_name=self.tr("Bapak/Ibu")
+        )

@@ -4,8 +4,9 @@ Complaint text arrives from social media: emoji, aksara Jawa, zero-width joiners
 text. reportlab draws each glyph from one font and shows tofu for what that font lacks, and its
 Paragraph parses markup, so every piece of user text goes through ``rich_text`` (for
 Paragraphs) or ``canvas_text`` (for strings drawn directly): escaped, stripped of invisible
-format characters, and split into runs by the first font that has each glyph. A character no
-shipped font has prints as U+FFFD, visibly, never as a crash.
+format characters, and split into runs by the first font that has each glyph. Word's list
+bullets (Symbol/Wingdings code points in the Private Use Area) become the Unicode characters they
+stand for. A character no shipped font has prints as U+FFFD, visibly, never as a crash.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from desktop.wording import normalise_word_symbols
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
@@ -82,6 +85,7 @@ def _is_invisible(ch: str) -> bool:
 def clean_text(text: str) -> str:
     """NFC-normalised text without invisible format characters; newlines kept, other spaces single."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = normalise_word_symbols(text)  # Word's Symbol/Wingdings bullets would print as U+FFFD
     out = []
     for ch in text:
         if _is_invisible(ch):

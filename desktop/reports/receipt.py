@@ -32,7 +32,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from desktop.domain import Confidentiality, Officer, Opd, Stage, Ticket
+from desktop.domain import Channel, Confidentiality, Officer, Opd, Stage, Ticket
 from desktop.labels import (
     LAYOUTS,
     Layout,
@@ -80,6 +80,14 @@ _TEXT = {
         "hidden_rahasia": "Dirahasiakan (laporan rahasia)",
         "complaint": "Isi pengaduan",
         "deadlines": "Tenggat yang dapat Anda harapkan",
+        "missed": "Tenggat yang terlewat",
+        "missed_col": "Seharusnya paling lambat",
+        "missed_note": "Mohon maaf, tahap di atas melewati tenggatnya. Petugas kami menindaklanjutinya "
+        "segera; tanyakan perkembangannya dengan menyebut nomor tiket.",
+        "body_cut": "… (dipotong)",
+        "body_rest": "Isi lengkap ({n} karakter) tersimpan di {opd}; tanyakan kepada petugas dengan "
+        "menyebut nomor tiket di atas.",
+        "body_rest_url": "Isi lengkap ({n} karakter) dapat dibaca dengan memindai kode QR atau di {url}.",
         "deadline_col": "Paling lambat",
         "stage_col": "Tahap",
         "deadlines_note": "Dihitung dalam jam kerja {opd}, tanpa akhir pekan, libur nasional dan cuti bersama.",
@@ -114,6 +122,14 @@ _TEXT = {
         "hidden_rahasia": "Withheld (confidential report)",
         "complaint": "Complaint",
         "deadlines": "Deadlines you can expect",
+        "missed": "Deadlines missed",
+        "missed_col": "Was due by",
+        "missed_note": "We apologise: the stage above is past its deadline. Our officers are acting on "
+        "it now; ask about its progress quoting the tracking number.",
+        "body_cut": "… (shortened)",
+        "body_rest": "The full text ({n} characters) is kept at {opd}; ask an officer quoting the "
+        "tracking number above.",
+        "body_rest_url": "Read the full text ({n} characters) by scanning the QR code or at {url}.",
         "deadline_col": "At the latest",
         "stage_col": "Stage",
         "deadlines_note": "Counted in office hours of {opd}, excluding weekends, public holidays and "
@@ -200,18 +216,24 @@ class _ReceiptBuilder:
         self.logo = logo
         self.t = _TEXT[lang]
         self.thermal = layout == "thermal80"
+        self.setup(1.0)
+
+    def setup(self, scale: float) -> None:
+        """Page, margins and type; ``scale`` < 1 tightens a sheet that would spill a few lines over."""
+        layout = self.layout
         if layout == "a4":
             self.page_size: tuple[float, float] = A4
             self.margin = 16 * mm
-            self.base = 10.0
+            self.base = 10.0 * scale
         elif layout == "a5":
             self.page_size = A5
             self.margin = 10 * mm
-            self.base = 7.9
+            self.base = 7.9 * scale
         else:
             self.page_size = (THERMAL_WIDTH, THERMAL_MAX_HEIGHT)
             self.margin = THERMAL_MARGIN
             self.base = 7.6
+        self.scale = scale
         self.width = self.page_size[0] - 2 * self.margin
         self.st = styles(self.base)
         # Thermal heads print black only: colour would come out as a grey dither.
@@ -393,33 +415,57 @@ class _ReceiptBuilder:
         if ticket.title.strip():
             out.append(self.p(ticket.title, "title"))
             out.append(Spacer(1, 1.2 * mm))
+        body = ticket.body.replace("\r\n", "\n").strip()
+        cut = self.thermal and _shorten(body) != body
+        if cut:
+            # A roll is paper in the citizen's pocket, not an archive: an 8,000-character letter
+            # would print a metre long. Keep its opening and say where the rest is.
+            body = _shorten(body) + " " + self.t["body_cut"]
         # Top-level paragraphs, one per line block, so a long complaint flows across pages.
         body_style = self.st["body"].clone("complaint_body", spaceAfter=self.base * 0.5)
-        for block in ticket.body.replace("\r\n", "\n").split("\n\n"):
+        for block in body.split("\n\n"):
             if block.strip():
                 out.append(Paragraph(rich_text(block.strip("\n")), body_style))
+        if cut:
+            url = status_link(self.opd, ticket.tracking_no)
+            n = f"{len(ticket.body.strip()):,}".replace(",", "." if self.lang == "id" else ",")
+            rest = (
+                self.t["body_rest_url"].format(n=n, url=url)
+                if url
+                else self.t["body_rest"].format(n=n, opd=self.opd.name)
+            )
+            out.append(Paragraph(rich_text(rest), self.st["small"]))
         return out
 
-    def deadlines(self) -> list[Flowable]:
+    def stage_deadlines(self) -> tuple[list[tuple[Stage, datetime]], list[tuple[Stage, datetime]]]:
+        """(still ahead, missed) unmet deadlines at print time; a stage already done is not listed."""
+        ticket = self.ticket
+        done = {
+            Stage.VERIFICATION: ticket.verified_at,
+            Stage.FIRST_RESPONSE: ticket.first_response_at,
+            Stage.FOLLOW_UP: ticket.followed_up_at,
+            Stage.RESOLUTION: ticket.resolved_at,
+        }
+        ahead: list[tuple[Stage, datetime]] = []
+        missed: list[tuple[Stage, datetime]] = []
+        for stage in _RECEIPT_STAGES:
+            when = ticket.deadlines.get(stage)
+            if when is None or done[stage] is not None:
+                continue
+            (missed if when <= self.now else ahead).append((stage, when))
+        return ahead, missed
+
+    def deadline_table(self, rows: list[tuple[Stage, datetime]], when_head: str) -> Table:
         t = self.t
-        head = Paragraph(t["deadlines"], self.st["h2"])
-        rows = [
-            (stage_label(stage, self.lang), self.ticket.deadlines.get(stage))
-            for stage in _RECEIPT_STAGES
-            if self.ticket.deadlines.get(stage) is not None
-        ]
-        if not rows:
-            return [KeepTogether([head, Paragraph(t["no_deadlines"], self.st["body"])])]
         data: list[list[Any]] = [
-            [
-                Paragraph(t["stage_col"], self.st["cell_head"]),
-                Paragraph(t["deadline_col"], self.st["cell_head"]),
-            ]
+            [Paragraph(t["stage_col"], self.st["cell_head"]), Paragraph(when_head, self.st["cell_head"])]
         ]
-        for label, when in rows:
-            assert when is not None
+        for stage, when in rows:
             data.append(
-                [Paragraph(label, self.st["cell"]), Paragraph(self.when(when), self.st["value_bold"])]
+                [
+                    Paragraph(stage_label(stage, self.lang), self.st["cell"]),
+                    Paragraph(self.when(when), self.st["value_bold"]),
+                ]
             )
         first = {"a4": 50 * mm, "a5": 36 * mm, "thermal80": 24 * mm}[self.layout]
         table = Table(data, colWidths=[first, self.width - first])
@@ -435,8 +481,40 @@ class _ReceiptBuilder:
                 ]
             )
         )
-        note = Paragraph(rich_text(t["deadlines_note"].format(opd=self.opd.name)), self.st["small"])
-        return [KeepTogether([head, table, Spacer(1, 1.2 * mm), note])]
+        return table
+
+    def deadlines(self) -> list[Flowable]:
+        t = self.t
+        ahead, missed = self.stage_deadlines()
+        out: list[Flowable] = []
+        if missed:
+            # Said as it is: a deadline that has passed is no longer one "you can expect".
+            out.append(
+                KeepTogether(
+                    [
+                        Paragraph(t["missed"], self.st["h2"]),
+                        self.deadline_table(missed, t["missed_col"]),
+                        Spacer(1, 1.2 * mm),
+                        Paragraph(rich_text(t["missed_note"]), self.st["small"]),
+                    ]
+                )
+            )
+        if ahead:
+            note = Paragraph(rich_text(t["deadlines_note"].format(opd=self.opd.name)), self.st["small"])
+            out.append(
+                KeepTogether(
+                    [
+                        Paragraph(t["deadlines"], self.st["h2"]),
+                        self.deadline_table(ahead, t["deadline_col"]),
+                        Spacer(1, 1.2 * mm),
+                        note,
+                    ]
+                )
+            )
+        elif not missed and not any(self.ticket.deadlines):
+            head = Paragraph(t["deadlines"], self.st["h2"])
+            out.append(KeepTogether([head, Paragraph(t["no_deadlines"], self.st["body"])]))
+        return out
 
     def follow_up_items(self) -> list[Flowable]:
         t = self.t
@@ -465,8 +543,8 @@ class _ReceiptBuilder:
 
     def signature_items(self) -> list[Flowable]:
         t = self.t
-        officer = self.officer
-        name = officer.name if officer else t["none"]
+        officer = self.officer  # who registered the walk-in; None: unknown here, signed by hand
+        name = officer.name if officer else ""
         role = role_label(officer.role, self.lang) if officer else t["signature_role"]
         place = self.opd.region.strip()
         date_text = format_date(self.ticket.received_at, self.opd.tz, self.lang, weekday=False)
@@ -474,21 +552,29 @@ class _ReceiptBuilder:
             Spacer(1, self.base * 1.4 + self.base * 0.4),  # level with the first step, below the heading
             self.p(f"{place}, {date_text}" if place else date_text, "body"),
             Paragraph(t["signature_role"], self.st["label"]),
-            Spacer(1, 11 * mm if self.layout == "a4" else 7 * mm),
-            self.p(name, "value_bold"),
+            Spacer(1, (11 if self.layout == "a4" else 7) * mm * self.scale),
+            self.p(name or " ", "value_bold"),
             HRFlowable(width="100%", thickness=0.5, color=INK, spaceBefore=1, spaceAfter=1.5),
             Paragraph(rich_text(role), self.st["label"]),
         ]
 
+    def signed(self) -> bool:
+        """Only a complaint handed over in person has a receiving officer to sign for it."""
+        return self.ticket.channel is Channel.WALK_IN
+
     def closing(self) -> list[Flowable]:
         """How to follow up and who received it: steps left, signature right on paper sheets."""
         if self.thermal:
-            officer = self.officer
-            name = officer.name if officer else self.t["none"]
-            who = f"{name} ({role_label(officer.role, self.lang)})" if officer else name
+            out: list[Flowable] = [Spacer(1, 1 * mm)]
+            if self.signed():
+                officer = self.officer
+                name = officer.name if officer else self.t["none"]
+                who = f"{name} ({role_label(officer.role, self.lang)})" if officer else name
+                out.append(self.key_values([(self.t["received_by"], who)]))
+            return [*out, KeepTogether(self.follow_up_items())]
+        if not self.signed():
             return [
-                Spacer(1, 1 * mm),
-                self.key_values([(self.t["received_by"], who)]),
+                Spacer(1, 3 * mm if self.layout == "a4" else 1.5 * mm),
                 KeepTogether(self.follow_up_items()),
             ]
         sign_width = 56 * mm if self.layout == "a4" else 40 * mm
@@ -517,8 +603,15 @@ class _ReceiptBuilder:
         story += self.tracking_block()
         story += self.details()
         story += self.complaint()
-        story += self.deadlines()
-        story += self.closing()
+        if self.thermal:
+            story += self.deadlines()
+            story += self.closing()
+        else:
+            # The last deadline table and the closing travel together: a page holding nothing but
+            # the instructions and the signature is a page the citizen throws away.
+            deadlines = self.deadlines()
+            story += deadlines[:-1]
+            story.append(KeepTogether(_flat([*deadlines[-1:], *self.closing()])))
         if self.thermal:
             story += [
                 Spacer(1, 3 * mm),
@@ -548,6 +641,22 @@ class _ReceiptBuilder:
         canvas.restoreState()
 
     def build(self) -> bytes:
+        if self.thermal:
+            return self.build_once()[0]
+        pdf, pages = self.build_once()
+        if pages == 1:
+            return pdf
+        # A receipt that spills a few lines onto a second sheet is set a little tighter instead
+        # (down to 80 % of the type size); a long complaint flows over pages as it must.
+        for scale in (0.93, 0.86, 0.8):
+            self.setup(scale)
+            tighter, tighter_pages = self.build_once()
+            if tighter_pages < pages:
+                return tighter
+        self.setup(1.0)
+        return pdf
+
+    def build_once(self) -> tuple[bytes, int]:
         story = self.story()
         page_w, page_h = self.page_size
         if self.thermal:
@@ -583,7 +692,15 @@ class _ReceiptBuilder:
         )
         doc.addPageTemplates([PageTemplate(id="receipt", frames=[frame])])
         doc.build(story, canvasmaker=numbered_canvas(self.footer))
-        return buffer.getvalue()
+        return buffer.getvalue(), int(doc.page)
+
+
+def _flat(flowables: list[Flowable]) -> list[Flowable]:
+    """KeepTogether's content inlined: a KeepTogether nested in another always reports "too tall"."""
+    out: list[Flowable] = []
+    for f in flowables:
+        out += _flat(f._content) if isinstance(f, KeepTogether) else [f]
+    return out
 
 
 def _height(flowable: Flowable, width: float, canvas: Canvas) -> float:
@@ -591,6 +708,22 @@ def _height(flowable: Flowable, width: float, canvas: Canvas) -> float:
         return sum(_height(f, width, canvas) for f in flowable._content)
     _w, h = flowable.wrapOn(canvas, width, THERMAL_MAX_HEIGHT)
     return float(h) + float(flowable.getSpaceBefore()) + float(flowable.getSpaceAfter())
+
+
+# What an 80 mm roll keeps of the complaint: its opening lines, cut at a word.
+THERMAL_BODY_CHARS = 600
+THERMAL_BODY_LINES = 12
+
+
+def _shorten(body: str) -> str:
+    lines = body.split("\n")
+    text = "\n".join(lines[:THERMAL_BODY_LINES])
+    if len(text) > THERMAL_BODY_CHARS:
+        text = text[:THERMAL_BODY_CHARS]
+        space = text.rfind(" ")
+        if space > THERMAL_BODY_CHARS * 0.7:
+            text = text[:space]
+    return text.rstrip() if text != body else body
 
 
 def _qr_code(value: str, size: float) -> QrCode:
