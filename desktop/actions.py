@@ -28,6 +28,7 @@ from desktop.sync import attachments, outbox
 from desktop.sync.engine import utcnow
 
 MAX_TEXT = 100_000
+WALK_IN_REGISTRAR_KEY = "walk_in_registrar:"  # + ticket id -> username, in sync_state
 
 
 class ActionRefused(Exception):
@@ -357,6 +358,8 @@ def walk_in(
         outbox.refresh_queue_columns(ticket)
         session.add(ticket)
         session.flush()
+        # Who took the complaint in person signs its receipt, whoever reprints it later (local only).
+        state.set(f"{WALK_IN_REGISTRAR_KEY}{ticket.id}", identity.username)
         payload: dict[str, Any] = {
             "ticket": {
                 "id": ticket.id,

@@ -28,6 +28,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from db import models
+from db.repositories import SyncStateRepository
 from db.types import format_utc
 from desktop import domain as d
 from desktop.labels import LAYOUTS, Layout
@@ -123,22 +124,39 @@ def receipt_pdf(
     )
 
 
+def identity_choice_applies(store: LocalStore, tracking_no: str, viewer: DeskIdentity | None) -> bool:
+    """Whether a print dialog should offer to print this receipt with the reporter's identity:
+    a ``rahasia``/``anonim`` ticket whose identity this viewer may see."""
+    with store.read() as session:
+        row = session.scalars(
+            select(models.Ticket).where(models.Ticket.tracking_no == tracking_no.strip().upper())
+        ).one_or_none()
+        if row is None:
+            return False
+        ticket = ticket_from_row(row, with_thread=False)
+    return ticket.confidentiality is not d.Confidentiality.PUBLIC and may_see_identity(ticket, viewer)
+
+
 def _registrar(session: Session, ticket: d.Ticket, viewer: DeskIdentity | None) -> d.Officer | None:
     """The officer who registered a walk-in, as far as this desk knows; None for channel complaints.
 
-    A walk-in registered at this desk has its ``create_ticket`` op in the outbox (never deleted):
-    the desk's officer registered it. A walk-in registered elsewhere has no registrar here; the
-    receipt then leaves the name for a signature by hand rather than naming whoever prints.
+    ``actions.walk_in`` records the registering officer on the desk that took the complaint. A
+    walk-in registered at another desk has no registrar here: the receipt then leaves the name
+    for a signature by hand rather than naming whoever prints it.
     """
-    if ticket.channel is not d.Channel.WALK_IN or viewer is None:
+    if ticket.channel is not d.Channel.WALK_IN:
         return None
-    created_here = session.scalar(
-        select(models.OutboxOp.op_id).where(
-            models.OutboxOp.ticket_id == ticket.id,
-            models.OutboxOp.type == d.OpType.CREATE_TICKET.value,
-        )
-    )
-    return _officer(session, viewer) if created_here is not None else None
+    from desktop.actions import WALK_IN_REGISTRAR_KEY
+
+    username = SyncStateRepository(session).get(f"{WALK_IN_REGISTRAR_KEY}{ticket.id}")
+    if not username:
+        return None
+    row = session.get(models.Officer, username)
+    if row is not None:
+        return d.Officer(row.username, row.name, d.Role(row.role), row.opd_code)
+    if viewer is not None and viewer.username == username:
+        return d.Officer(username, viewer.officer_name or username, viewer.role, viewer.opd_code)
+    return d.Officer(username, username, d.Role.OFFICER, ticket.opd_code)
 
 
 def _layout(value: str) -> Layout:
@@ -153,15 +171,6 @@ def _opd(session: Session, code: str) -> d.Opd:
     if row is None:
         return d.Opd(code, code)  # directory not synced yet: the code stands in for the name
     return d.Opd(row.code, row.name, row.region, row.tz, row.address, row.status_url)
-
-
-def _officer(session: Session, viewer: DeskIdentity | None) -> d.Officer | None:
-    if viewer is None:
-        return None
-    row = session.get(models.Officer, viewer.username)
-    if row is not None:
-        return d.Officer(row.username, row.name, d.Role(row.role), row.opd_code)
-    return d.Officer(viewer.username, viewer.officer_name or viewer.username, viewer.role, viewer.opd_code)
 
 
 # -- summaries ----------------------------------------------------------------------------------
@@ -447,6 +456,7 @@ def summary_pdf(
 __all__ = [
     "DocumentError",
     "SummaryScope",
+    "identity_choice_applies",
     "may_see_identity",
     "period_bounds",
     "receipt_pdf",

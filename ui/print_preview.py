@@ -47,6 +47,7 @@ from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -79,6 +80,7 @@ class PrintPreviewDialog(QDialog):
     printed = Signal()
     saved = Signal(Path)
     layout_requested = Signal(str)  # the user picked another paper (see ``offer_layouts``)
+    identity_requested = Signal(bool)  # print the protected reporter's identity (``offer_identity_choice``)
     failed = Signal(str)  # a message for the user, also shown in a (non-blocking) message box
 
     def __init__(
@@ -171,9 +173,18 @@ class PrintPreviewDialog(QDialog):
         paper.addStretch(1)
         paper.addWidget(self.layout_caption)
         paper.addWidget(self.layout_combo)
+        # A rahasia/anonim reporter's identity: off unless the officer ticks it for this print.
+        self.identity_check = QCheckBox(self.tr("Cetak identitas pelapor (dirahasiakan)"))
+        self.identity_check.setAccessibleName(self.tr("Cetak identitas pelapor yang dirahasiakan"))
+        self.identity_check.setToolTip(
+            self.tr("Hanya bila pelapor sendiri yang menerima cetakan ini. Pilihan ini dicatat.")
+        )
+        self.identity_check.hide()
+        self.identity_check.toggled.connect(self._on_identity_chosen)
         side = QVBoxLayout()
         side.setSpacing(4)
         side.addLayout(paper)
+        side.addWidget(self.identity_check, 0, Qt.AlignmentFlag.AlignRight)
         side.addWidget(self.printer_label)
         header = QHBoxLayout()
         header.addLayout(titles, 1)
@@ -237,6 +248,20 @@ class PrintPreviewDialog(QDialog):
         self.layout_caption.setVisible(shown)
         self.layout_combo.setVisible(shown)
 
+    def offer_identity_choice(self) -> None:
+        """Show the (unticked) choice to print a protected reporter's identity on this receipt.
+
+        Ticking or unticking emits ``identity_requested(checked)`` and waits like a paper change.
+        """
+        self.identity_check.blockSignals(True)
+        self.identity_check.setChecked(False)
+        self.identity_check.blockSignals(False)
+        self.identity_check.show()
+
+    def _on_identity_chosen(self, checked: bool) -> None:
+        self._set_waiting(True)
+        emit(self.identity_requested, checked)
+
     def _on_layout_chosen(self, _index: int) -> None:
         key = self.layout_combo.currentData()
         if not isinstance(key, str) or key == self.layout_key:
@@ -249,6 +274,7 @@ class PrintPreviewDialog(QDialog):
         self.print_button.setEnabled(ready)
         self.save_button.setEnabled(not waiting and bool(self.pdf_bytes))
         self.layout_combo.setEnabled(not waiting)
+        self.identity_check.setEnabled(not waiting)
         if waiting:
             self.page_count_label.setText(self.tr("Menyiapkan ukuran kertas lain\u2026"))
         else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,16 @@ def plain_words(exc: BaseException, lang: str) -> str:
     return tail if lang == "en" else head
 
 
+@dataclass
+class _Choice:
+    """What one preview shows: which receipt, on which paper, with or without the identity."""
+
+    tracking_no: str
+    layout: str
+    at_registration: bool = False
+    show_identity: bool = False
+
+
 class ReceiptPrinter(QObject):
     """Opens receipt previews over ``parent``; keeps the last one in ``preview`` (tests, GC)."""
 
@@ -93,24 +104,40 @@ class ReceiptPrinter(QObject):
             ("thermal80", self.tr("Struk 80 mm")),
         ]
 
-    def open(self, tracking_no: str) -> None:
-        """Render the receipt in the remembered paper and show it (works offline: local store only)."""
+    def open(self, tracking_no: str, *, at_registration: bool = False) -> None:
+        """Render the receipt in the remembered paper and show it (works offline: local store only).
+
+        ``at_registration``: the walk-in receipt handed to the reporter as they register, the one
+        print that carries a protected (rahasia/anonim) reporter's identity without asking.
+        """
         layout = receipt_layout(self.settings)
-        self._render(tracking_no, layout, lambda pdf: self._show(tracking_no, layout, pdf), None)
+        choice = _Choice(tracking_no, layout, at_registration)
+        self._render(choice, lambda pdf, protected: self._show(choice, pdf, protected), None)
 
     def _render(
         self,
-        tracking_no: str,
-        layout: str,
-        on_done: Callable[[bytes], None],
+        choice: _Choice,
+        on_done: Callable[[bytes, bool], None],
         preview: PrintPreviewDialog | None,
     ) -> None:
         store, lang = self.store, self.settings.language
+        tracking_no, layout = choice.tracking_no, choice.layout
+        at_registration, show_identity = choice.at_registration, choice.show_identity
 
-        def render() -> bytes:
-            from desktop.documents import receipt_pdf
+        def render() -> tuple[bytes, bool]:
+            from desktop.documents import identity_choice_applies, receipt_pdf
 
-            return receipt_pdf(store, tracking_no, layout, viewer=load_identity(store), lang=lang)
+            viewer = load_identity(store)
+            pdf = receipt_pdf(
+                store,
+                tracking_no,
+                layout,
+                viewer=viewer,
+                lang=lang,
+                at_registration=at_registration,
+                show_identity=show_identity,
+            )
+            return pdf, identity_choice_applies(store, tracking_no, viewer)
 
         def failed(exc: BaseException) -> None:
             if preview is not None and shiboken6.isValid(preview):
@@ -119,25 +146,28 @@ class ReceiptPrinter(QObject):
 
         self.tasks.run_db(
             render,
-            on_done,
+            lambda result: on_done(*result),
             label=self.tr("Menyiapkan tanda terima"),
             on_error=failed,
         )
 
-    def _show(self, tracking_no: str, layout: str, pdf: bytes) -> None:
+    def _show(self, choice: _Choice, pdf: bytes, protected: bool) -> None:
         from ui.print_preview import PrintPreviewDialog
 
         dialog = PrintPreviewDialog(
             pdf,
-            layout=layout,
+            layout=choice.layout,
             settings=self.settings,
             data_dir=self.data_dir,
             parent=self.widget,
-            title=self.tr("Tanda terima %1").replace("%1", tracking_no),
-            file_name=_file_name(tracking_no, layout),
+            title=self.tr("Tanda terima %1").replace("%1", choice.tracking_no),
+            file_name=_file_name(choice.tracking_no, choice.layout),
         )
         dialog.offer_layouts(self.layout_choices())
-        dialog.layout_requested.connect(lambda chosen: self._switch(dialog, tracking_no, chosen))
+        if protected and not choice.at_registration:
+            dialog.offer_identity_choice()
+        dialog.layout_requested.connect(lambda chosen: self._switch(dialog, choice, layout=chosen))
+        dialog.identity_requested.connect(lambda shown: self._switch(dialog, choice, show_identity=shown))
         dialog.finished.connect(lambda _result: self._closed(dialog))
         self.preview = dialog
         dialog.open()
@@ -149,13 +179,30 @@ class ReceiptPrinter(QObject):
             self.preview = None
         dialog.deleteLater()
 
-    def _switch(self, dialog: PrintPreviewDialog, tracking_no: str, layout: str) -> None:
-        def done(pdf: bytes) -> None:
-            remember_receipt_layout(self.settings, self.data_dir, layout)
-            if shiboken6.isValid(dialog) and dialog.isVisible():  # not closed while rendering
-                dialog.show_document(pdf, layout=layout, file_name=_file_name(tracking_no, layout))
+    def _switch(
+        self,
+        dialog: PrintPreviewDialog,
+        choice: _Choice,
+        *,
+        layout: str | None = None,
+        show_identity: bool | None = None,
+    ) -> None:
+        wanted = _Choice(
+            choice.tracking_no,
+            layout if layout is not None else choice.layout,
+            choice.at_registration,
+            show_identity if show_identity is not None else choice.show_identity,
+        )
 
-        self._render(tracking_no, layout, done, dialog)
+        def done(pdf: bytes, _protected: bool) -> None:
+            choice.layout, choice.show_identity = wanted.layout, wanted.show_identity
+            remember_receipt_layout(self.settings, self.data_dir, wanted.layout)
+            if shiboken6.isValid(dialog) and dialog.isVisible():  # not closed while rendering
+                dialog.show_document(
+                    pdf, layout=wanted.layout, file_name=_file_name(wanted.tracking_no, wanted.layout)
+                )
+
+        self._render(wanted, done, dialog)
 
     def _fail(self, exc: BaseException) -> None:
         from desktop.documents import DocumentError

@@ -310,7 +310,7 @@ class WalkInDialog(QDialog):
         if self.tracking_no is None:
             return
         self.error.hide()
-        self.receipts.open(self.tracking_no)
+        self.receipts.open(self.tracking_no, at_registration=True)
 
     @property
     def preview(self) -> PrintPreviewDialog | None:

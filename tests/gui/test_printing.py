@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import io
 from datetime import UTC, date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -128,6 +129,40 @@ def test_officers_receipt_of_someone_elses_anonim_ticket_hides_the_reporter(
     assert tracking in text
     assert "Siti Aminah" not in text and "@siti" not in text
     assert "Dirahasiakan (pelapor anonim)" in text
+
+
+def test_supervisors_later_receipt_of_a_rahasia_ticket_hides_the_reporter_unless_chosen(
+    qtbot: QtBot, desk: LocalStore, desks: DeskFactory, tmp_path: Path
+) -> None:
+    tracking = add_ticket(
+        desk,
+        "DINKES-BWI-2603-00032",
+        confidentiality="rahasia",
+        reporter_name="Wahyu Setiawan",
+        reporter_contact="087423725707",
+        assignee="rina.w",
+    )
+    window = window_as(desks, desk, "kabid.dinkes")
+    select(window, tracking)
+
+    window.print_receipt()
+
+    preview = open_preview(window)
+    text = pdf_text(preview.pdf_bytes)
+    assert "Wahyu Setiawan" not in text and "087423725707" not in text
+    assert "Dirahasiakan (laporan rahasia)" in text
+    assert preview.identity_check.isVisible() and not preview.identity_check.isChecked()
+    preview.grab().save(str(tmp_path / "preview-identity.png"))
+
+    preview.identity_check.setChecked(True)  # the officer chooses it for this print
+
+    chosen = pdf_text(preview.pdf_bytes)
+    assert "Wahyu Setiawan · 087423725707" in chosen
+    assert "Dirahasiakan" not in chosen
+    preview.layout_combo.setCurrentIndex(preview.layout_combo.findData("a5"))  # the choice holds
+    assert "Wahyu Setiawan" in pdf_text(preview.pdf_bytes)
+    preview.identity_check.setChecked(False)
+    assert "Wahyu Setiawan" not in pdf_text(preview.pdf_bytes)
 
 
 def test_receipt_of_a_ticket_not_on_this_desk_says_so(desk: LocalStore, desks: DeskFactory) -> None:

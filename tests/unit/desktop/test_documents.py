@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
@@ -10,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from db import models
+from desktop import actions
 from desktop import domain as d
 from desktop.documents import (
     DocumentError,
@@ -80,7 +82,9 @@ def test_receipt_prints_the_complaint_and_never_an_internal_note(desk: LocalStor
     assert rs.OPD_NAME in text
     assert "Sarana dan prasarana kesehatan" in text  # the category's name from the directory
     assert "Siti Aminah" in text  # public: the reporter prints
-    assert "Budi Santoso" in text  # received by the desk's officer
+    # It came through a channel: nobody at the desk received it, whoever prints it.
+    assert "Budi Santoso" not in text
+    assert "Petugas penerima" not in text
     assert "CATATAN INTERNAL" not in text
 
 
@@ -126,16 +130,77 @@ def test_officer_never_prints_the_identity_on_someone_elses_anonim_ticket(desk: 
         ("kabid.dinkes", "rina.w", "anonim"),  # a supervisor sees their OPD's reporters
     ],
 )
-def test_identity_prints_when_the_desk_holds_it_and_the_viewer_may_see_it(
-    desk: LocalStore, username: str, assignee: str | None, confidentiality: str
+def test_protected_identity_prints_only_when_the_officer_chooses_it(
+    desk: LocalStore,
+    username: str,
+    assignee: str | None,
+    confidentiality: str,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     viewer = as_viewer(desk, username)
     tracking = add(desk, confidentiality=confidentiality, reporter_name="Siti Aminah", assignee=assignee)
 
-    text = pdf_text(receipt_pdf(desk, tracking, "a5", viewer=viewer, now=NOW))
+    by_default = pdf_text(receipt_pdf(desk, tracking, "a5", viewer=viewer, now=NOW))
+    with caplog.at_level(logging.INFO, logger="desktop.documents"):
+        chosen = pdf_text(receipt_pdf(desk, tracking, "a5", viewer=viewer, now=NOW, show_identity=True))
 
-    assert "Siti Aminah" in text
-    assert "Dirahasiakan" not in text
+    assert "Siti Aminah" not in by_default
+    assert "Dirahasiakan" in by_default
+    assert "Siti Aminah" in chosen
+    assert "Dirahasiakan" not in chosen
+    logged = [r.getMessage() for r in caplog.records if "identity" in r.getMessage()]
+    assert logged == [
+        f"receipt of {tracking} ({confidentiality}) printed with the reporter's identity, chosen by {username}"
+    ]
+    assert "Siti Aminah" not in caplog.text  # the log says who printed what, never the identity
+
+
+def test_rahasia_walk_in_receipt_shows_the_reporter_only_at_registration(desk: LocalStore) -> None:
+    officer = as_viewer(desk, "budi.s")
+    result = actions.walk_in(
+        desk,
+        name="Wahyu Setiawan",
+        contact="087423725707",
+        title="Pungutan liar di loket",
+        body="Petugas loket meminta uang tambahan.",
+        confidentiality="rahasia",
+        now=NOW,
+    )
+
+    handed_over = pdf_text(
+        receipt_pdf(desk, result.tracking_no, "a5", viewer=officer, now=NOW, at_registration=True)
+    )
+    supervisor = as_viewer(desk, "kabid.dinkes")
+    later = pdf_text(
+        receipt_pdf(desk, result.tracking_no, "a5", viewer=supervisor, now=NOW + timedelta(days=3))
+    )
+
+    assert "Wahyu Setiawan" in handed_over and "087423725707" in handed_over
+    assert "Wahyu Setiawan" not in later
+    assert "087423725707" not in later
+    assert "Dirahasiakan (laporan rahasia)" in later
+
+
+def test_walk_in_receipt_is_signed_by_the_officer_who_registered_it(desk: LocalStore) -> None:
+    as_viewer(desk, "budi.s")
+    result = actions.walk_in(
+        desk, name="Siti Aminah", contact="0812", title="Antrean lama", body="Antre tiga jam.", now=NOW
+    )
+    elsewhere = add(desk, tracking_no="DINKES-BWI-2603-X9Z-0001", channel="walk_in")
+
+    supervisor = as_viewer(desk, "kabid.dinkes")  # prints it two days later
+    ours = pdf_text(
+        receipt_pdf(desk, result.tracking_no, "a4", viewer=supervisor, now=NOW + timedelta(days=2))
+    )
+    theirs = pdf_text(receipt_pdf(desk, elsewhere, "a4", viewer=supervisor, now=NOW + timedelta(days=2)))
+
+    assert "Petugas penerima" in ours
+    assert "Budi Santoso" in ours  # who took it in, not the supervisor who reprints it
+    assert "dr. Hartono" not in ours
+    assert "Banyuwangi, 6 April 2026" in ours  # dated the day it came in, not the day it printed
+    # Registered at another desk: the name is left to be signed by hand, never the printer's.
+    assert "Petugas penerima" in theirs
+    assert "dr. Hartono" not in theirs
 
 
 def test_unknown_tracking_number_is_a_clear_error(desk: LocalStore) -> None:

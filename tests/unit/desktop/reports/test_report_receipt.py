@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pypdf
 import pytest
 
-from desktop.domain import Attachment, Confidentiality, Deadlines
+from desktop.domain import Attachment, Channel, Confidentiality, Deadlines
 from desktop.reports import LAYOUTS, qr_payload, render_receipt
 from tests.helpers import reports as sample
 
@@ -138,14 +138,144 @@ def test_long_complaint_with_emoji_and_diacritics_wraps_across_pages(
     assert "Halaman 1 dari" in text
 
 
-def test_long_complaint_on_thermal_roll_keeps_every_line(read_text: ReadText) -> None:
-    body = ("Air PDAM keruh dan berbau sejak Senin 🚰😷. " * 160)[:6000] + " AKHIR-ADUAN"
+def test_thermal_roll_keeps_the_opening_of_an_8000_character_letter_and_says_where_the_rest_is(
+    read_text: ReadText,
+) -> None:
+    body = "AWAL-ADUAN " + ("Air PDAM keruh dan berbau sejak Senin 🚰😷. " * 220)[:8360] + " AKHIR-ADUAN"
+    assert len(body) >= 8000
 
     pdf = receipt("thermal80", body=body)
     first = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
+    text = squash(read_text(pdf))
 
     assert float(first.mediabox.width) == pytest.approx(80 / 25.4 * 72, abs=0.5)
-    assert "AKHIR-ADUAN" in squash(read_text(pdf))
+    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 1
+    # A roll a citizen can pocket: well under half a metre (the whole letter printed 102 cm).
+    assert float(first.mediabox.height) / 72 * 2.54 < 45
+    assert "AWAL-ADUAN" in text
+    assert "AKHIR-ADUAN" not in text
+    assert "(dipotong)" in text
+    assert f"Isi lengkap ({len(body):,} karakter)".replace(",", ".") in text
+    assert "lapor.banyuwangikab.go.id/status" in text
+    assert "Tenggat yang dapat Anda harapkan" in text  # what follows the complaint still prints
+
+
+def test_short_thermal_complaint_prints_whole(read_text: ReadText) -> None:
+    text = squash(read_text(receipt("thermal80")))
+
+    assert "Anak-anak kami lewat situ setiap pagi ke SD Negeri 2 Giri." in text
+    assert "(dipotong)" not in text
+
+
+def test_word_bullets_print_as_bullets_not_replacement_marks(read_text: ReadText) -> None:
+    body = (
+        "Kronologi:\n\uf0b7\tTanggal 3 Maret jalan mulai berlubang.\n\uf0a7 Sudah lapor RT.\n"
+        "\uf0d8 Lampu mati.\n\uf0fc Foto terlampir.\n\uf0e0 lain-lain"
+    )
+
+    for layout in LAYOUTS:
+        text = squash(read_text(receipt(layout, body=body)))
+        assert "\ufffd" not in text
+        assert "• Tanggal 3 Maret jalan mulai berlubang." in text
+        assert "▪ Sudah lapor RT." in text
+        assert "➢ Lampu mati." in text
+        assert "✓ Foto terlampir." in text
+        assert "• lain-lain" in text  # a symbol-font glyph we do not know is a bullet
+
+
+@pytest.mark.parametrize("layout", ["a4", "a5"])
+@pytest.mark.parametrize("body_lines", [1, 4, 8])
+def test_a_short_receipt_fits_one_sheet(layout: str, body_lines: int, read_text: ReadText) -> None:
+    # A walk-in with every deadline listed, a confidential note and a few paragraphs: the A5
+    # used to spill the instructions and the signature onto a second sheet of their own.
+    body = "\n\n".join(
+        f"Paragraf {i}: jalan di depan puskesmas berlubang dan lampu jalan mati sejak dua minggu lalu."
+        for i in range(body_lines)
+    )
+    late = datetime(2026, 3, 31, 3, 0, tzinfo=UTC)  # first response missed, the rest ahead
+    pdf = render_receipt(
+        sample.walk_in_ticket(body=body, confidentiality=Confidentiality.RAHASIA),
+        sample.opd(),
+        sample.officer(),
+        layout=layout,  # type: ignore[arg-type]
+        viewer_may_see_identity=False,
+        category_name="Sarana dan prasarana kesehatan",
+        now=late,
+    )
+
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) == 1, f"{layout} receipt with {body_lines} paragraphs took {len(pages)} pages"
+    text = squash(read_text(pdf))
+    assert f"Paragraf {body_lines - 1}:" in text
+    assert "Cara menindaklanjuti" in text and "Petugas penerima" in text
+
+
+def test_the_closing_never_sits_alone_on_the_last_sheet() -> None:
+    body = "\n\n".join(f"Paragraf {i}: " + "keluhan tentang layanan puskesmas. " * 12 for i in range(9))
+    pdf = receipt("a5", body=body)
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+
+    assert len(pages) >= 2
+    last = squash(pages[-1].extract_text())
+    assert "Cara menindaklanjuti" in last
+    assert "Paling lambat" in last  # the deadlines came along with the instructions
+
+
+def test_missed_deadlines_are_listed_as_missed_not_as_expected(read_text: ReadText) -> None:
+    # Printed on Thursday 2 April: verification (1 April) and first response (30 March) have passed.
+    printed = datetime(2026, 4, 2, 3, 0, tzinfo=UTC)
+    pdf = render_receipt(
+        sample.walk_in_ticket(),
+        sample.opd(),
+        sample.officer(),
+        layout="a4",
+        viewer_may_see_identity=True,
+        now=printed,
+    )
+    text = squash(read_text(pdf))
+
+    expected = text[text.index("Tenggat yang dapat Anda harapkan") :]
+    missed = text[text.index("Tenggat yang terlewat") : text.index("Tenggat yang dapat Anda harapkan")]
+    assert "Rabu, 8 April 2026 16.00 WIB" in expected  # resolution, still ahead
+    assert "Senin, 30 Maret 2026 16.00 WIB" not in expected
+    assert "Rabu, 1 April 2026 16.00 WIB" not in expected
+    assert "Senin, 30 Maret 2026 16.00 WIB" in missed
+    assert "Rabu, 1 April 2026 16.00 WIB" in missed
+    assert "Mohon maaf" in missed
+
+
+def test_a_stage_already_done_is_not_promised_again(read_text: ReadText) -> None:
+    ticket = dataclasses.replace(
+        sample.walk_in_ticket(), first_response_at=datetime(2026, 3, 27, 4, 0, tzinfo=UTC)
+    )
+    pdf = render_receipt(
+        ticket,
+        sample.opd(),
+        sample.officer(),
+        viewer_may_see_identity=True,
+        now=datetime(2026, 4, 2, tzinfo=UTC),
+    )
+    text = squash(read_text(pdf))
+
+    assert "Senin, 30 Maret 2026 16.00 WIB" not in text  # answered on time: nothing to expect or regret
+    assert "Rabu, 1 April 2026 16.00 WIB" in text[text.index("Tenggat yang terlewat") :]
+
+
+def test_a_channel_complaint_has_no_receiving_officer(read_text: ReadText) -> None:
+    ticket = dataclasses.replace(sample.walk_in_ticket(), channel=Channel.WHATSAPP)
+    for layout in LAYOUTS:
+        pdf = render_receipt(
+            ticket,
+            sample.opd(),
+            None,
+            layout=layout,
+            viewer_may_see_identity=True,
+            now=sample.NOW,  # type: ignore[arg-type]
+        )
+        text = squash(read_text(pdf))
+        assert "Petugas penerima" not in text
+        assert "Diterima oleh" not in text
+        assert "Cara menindaklanjuti" in text
 
 
 def test_characters_no_font_has_print_as_a_visible_placeholder(read_text: ReadText) -> None:
