@@ -282,6 +282,7 @@ def stream_summary_tickets(
         raw(t.dl_first_response),
         raw(t.dl_follow_up),
         raw(t.dl_resolution),
+        t.confidentiality,
     )
     open_values = [s.value for s in d.OPEN_STATUSES]
     stmt = select(*columns).where(
@@ -299,6 +300,7 @@ def stream_summary_tickets(
 
     parse = datetime.fromisoformat  # the stored text is ISO 8601 with "Z" (db.types.UTCDateTime)
     channels, statuses, no_deadlines = _CHANNELS, _STATUSES, _NO_DEADLINES
+    confidentialities = {c.value: c for c in d.Confidentiality}
     deadlines_of, summary_ticket = d.Deadlines, SummaryTicket  # locals: looked up 200,000 times
     with store.read() as session:
         # A Core statement on the session's connection: plain rows, no ORM loading machinery.
@@ -321,6 +323,7 @@ def stream_summary_tickets(
                 dl_first_response,
                 dl_follow_up,
                 dl_resolution,
+                confidentiality,
             ) in rows:
                 # Inline parsing, not a helper: a call per timestamp costs 0.3 s over 100,000 tickets.
                 first_response = parse(first_response_at) if first_response_at else None
@@ -353,6 +356,7 @@ def stream_summary_tickets(
                         parse(followed_up_at) if followed_up_at else None,
                         resolved,
                     ),
+                    confidentialities[confidentiality],
                 )
 
 
@@ -422,6 +426,8 @@ def summary_figures(
         tz=tz,
         officer_names=directory.officer_names,
         opd_names=directory.opd_names,
+        last_synced_at=_last_synced(store),
+        sync_known=True,
     )
     default_calendar = calendar_from_directory(DEFAULT_TZ, None, ())
 
@@ -432,6 +438,12 @@ def summary_figures(
         store, start, end, tz=tz, opd_codes=scope.opd_codes, officer=scope.officer
     )
     return compute_summary(tickets, request, calendar_of, now)
+
+
+def _last_synced(store: LocalStore) -> datetime | None:
+    from desktop.sync.status import sync_status
+
+    return sync_status(store).last_success_at
 
 
 def summary_pdf(

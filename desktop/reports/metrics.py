@@ -5,7 +5,9 @@ Definitions (docs/reports.md repeats them for the people who read the summary):
 - period: ``start`` 00:00 to the end of ``end`` in the request's time zone;
 - received: received in the period; resolved: resolved in the period (whenever received);
 - first-response time: office hours (``WorkCalendar.working_time_between`` of the ticket's OPD)
-  from receipt to the first public reply, over tickets received in the period that have one;
+  from receipt to the first public reply, over tickets received in the period; an open ticket
+  with no reply yet counts with the office hours it has waited until ``now`` (still waiting, so
+  at least that long); a ticket closed without a reply (rejected, transferred) is left out;
   median is the usual middle value, the 90th percentile is the nearest-rank value;
 - SLA stage outcome, for tickets received in the period with a deadline for that stage:
   met when done by the deadline, breached when done late or still open and past it at ``now``,
@@ -26,7 +28,7 @@ from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from desktop.domain import OPEN_STATUSES, Channel, Deadlines, Stage, Status, Ticket
+from desktop.domain import OPEN_STATUSES, Channel, Confidentiality, Deadlines, Stage, Status, Ticket
 from desktop.labels import CHANNEL_PRINT_ORDER
 from desktop.sla import WorkCalendar
 
@@ -55,6 +57,7 @@ class SummaryTicket(NamedTuple):
     deadlines: Deadlines = Deadlines()
     # When each stage was done (same shape as the deadlines: one instant per stage).
     met_at: Deadlines = Deadlines()
+    confidentiality: Confidentiality = Confidentiality.PUBLIC
 
     @classmethod
     def from_ticket(cls, ticket: Ticket) -> SummaryTicket:
@@ -78,6 +81,7 @@ class SummaryTicket(NamedTuple):
                 follow_up=None,
                 resolution=ticket.resolved_at,
             ),
+            confidentiality=ticket.confidentiality,
         )
 
 
@@ -93,6 +97,10 @@ class SummaryRequest:
     tz: str = "Asia/Jakarta"  # the zone the period's days are counted in
     officer_names: tuple[tuple[str, str], ...] = ()  # (username, display name)
     opd_names: tuple[tuple[str, str], ...] = ()  # (code, name)
+    # When this desk last synced with the server: a summary from a stale desk must say so.
+    last_synced_at: datetime | None = None
+    # Whether the desk has ever synced (None above then means "never" rather than "not known").
+    sync_known: bool = False
 
     def __post_init__(self) -> None:
         if self.end < self.start:
@@ -121,12 +129,20 @@ class StageShare:
 class GroupFigures:
     received: int
     resolved: int
-    first_responses: int
-    first_response_median_hours: float | None
+    first_responses: int  # received in the period and answered
+    first_response_median_hours: float | None  # over answered and still-waiting tickets
     first_response_p90_hours: float | None
     stages: tuple[StageShare, ...]
     breached_tickets: int  # tickets received in the period with at least one breached stage
     backlog: int
+    first_response_waiting: int = 0  # received in the period, open, not answered yet
+    resolved_of_received: int = 0  # received in the period and resolved by now
+    backlog_breached: int = 0  # of the backlog, tickets past a deadline now
+
+    @property
+    def first_response_counted(self) -> int:
+        """The tickets the first-response median and P90 are taken over (answered + waiting)."""
+        return self.first_responses + self.first_response_waiting
 
     def stage(self, stage: Stage) -> StageShare:
         return next(s for s in self.stages if s.stage is stage)
@@ -142,6 +158,7 @@ class Breach:
     deadline: datetime
     met_at: datetime | None  # None: still not done
     title: str
+    confidential: bool = False  # a rahasia report: its title never prints or exports
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,26 +199,45 @@ def percentile_nearest_rank(values: list[float], q: float) -> float | None:
 
 
 class _Group:
-    __slots__ = ("backlog", "breached_tickets", "frt", "received", "resolved", "stages")
+    __slots__ = (
+        "backlog",
+        "backlog_breached",
+        "breached_tickets",
+        "frt",
+        "received",
+        "resolved",
+        "resolved_of_received",
+        "stages",
+        "waiting",
+    )
 
     def __init__(self) -> None:
         self.received = 0
         self.resolved = 0
+        self.resolved_of_received = 0
         self.frt: list[float] = []
+        self.waiting: list[float] = []  # office hours waited so far by unanswered open tickets
         self.stages = [[0, 0, 0] for _ in STAGES]  # met, breached, pending
         self.breached_tickets = 0
         self.backlog = 0
+        self.backlog_breached = 0
 
     def freeze(self) -> GroupFigures:
+        # An unanswered ticket has waited at least this long: leaving it out would make a desk
+        # that answers only the easy ones look fast.
+        every = self.frt + self.waiting
         return GroupFigures(
             received=self.received,
             resolved=self.resolved,
             first_responses=len(self.frt),
-            first_response_median_hours=statistics.median(self.frt) if self.frt else None,
-            first_response_p90_hours=percentile_nearest_rank(self.frt, 0.9),
+            first_response_median_hours=statistics.median(every) if every else None,
+            first_response_p90_hours=percentile_nearest_rank(every, 0.9),
             stages=tuple(StageShare(s, *self.stages[i]) for i, s in enumerate(STAGES)),
             breached_tickets=self.breached_tickets,
             backlog=self.backlog,
+            first_response_waiting=len(self.waiting),
+            resolved_of_received=self.resolved_of_received,
+            backlog_breached=self.backlog_breached,
         )
 
 
@@ -278,27 +314,39 @@ def compute_summary(
                 weekly_resolved[bisect_right(week_bounds, resolved_ts) - 1] += 1
 
         received_ts = t.received_at.timestamp()
-        if received_ts < period_end and t.status in OPEN_STATUSES:
+        outcomes = _stage_outcomes(t, now)
+        breached_any = 1 in outcomes
+        is_open = t.status in OPEN_STATUSES
+        if received_ts < period_end and is_open:
             age_days = max(0, int((now_ts - received_ts) // 86400))
             backlog_counts[_bucket_index(age_days)] += 1
             for g in groups:
                 g.backlog += 1
+                if breached_any:
+                    g.backlog_breached += 1
 
         if not period_start <= received_ts < period_end:
             continue
         weekly_received[bisect_right(week_bounds, received_ts) - 1] += 1
         frt: float | None = None
-        if t.first_response_at is not None:
+        waited: float | None = None
+        if t.first_response_at is not None or is_open:
             calendar = calendar_cache.get(t.opd_code)
             if calendar is None:
                 calendar = calendar_cache[t.opd_code] = calendars(t.opd_code)
-            frt = max(0.0, calendar.working_time_between(t.received_at, t.first_response_at) / _HOUR)
-        outcomes = _stage_outcomes(t, now)
-        breached_any = 1 in outcomes
+            if t.first_response_at is not None:
+                frt = max(0.0, calendar.working_time_between(t.received_at, t.first_response_at) / _HOUR)
+            else:
+                waited = max(0.0, calendar.working_time_between(t.received_at, now) / _HOUR)
+        resolved_too = t.resolved_at is not None
         for g in groups:
             g.received += 1
             if frt is not None:
                 g.frt.append(frt)
+            elif waited is not None:
+                g.waiting.append(waited)
+            if resolved_too:
+                g.resolved_of_received += 1
             for i, outcome in enumerate(outcomes):
                 if outcome is not None:
                     g.stages[i][outcome] += 1
@@ -320,6 +368,7 @@ def compute_summary(
                             deadline,
                             getattr(t.met_at, _STAGE_FIELDS[i]),
                             t.title,
+                            t.confidentiality is Confidentiality.RAHASIA,
                         )
                     )
 
@@ -347,6 +396,15 @@ def compute_summary(
 
 
 _HOUR = timedelta(hours=1)
+
+# A desk that has not synced for longer than this prints its summary with a red warning: its
+# figures may miss a day's replies made at other desks. A day, because desks sync every few
+# minutes while online and a field office that works offline comes back within the day.
+SYNC_STALE_AFTER = timedelta(hours=24)
+
+
+def sync_is_stale(last_synced_at: datetime | None, now: datetime) -> bool:
+    return last_synced_at is None or now - last_synced_at > SYNC_STALE_AFTER
 
 
 def _week_starts(start: date, end: date) -> list[date]:

@@ -30,6 +30,7 @@ from desktop.domain import Channel
 from desktop.labels import channel_label, stage_label
 from desktop.reports._common import (
     ACCENT,
+    BREACH,
     INK,
     MUTED,
     PANEL,
@@ -39,7 +40,13 @@ from desktop.reports._common import (
     table_style,
 )
 from desktop.reports.fonts import SANS, SANS_BOLD, canvas_text, register_fonts, rich_text
-from desktop.reports.metrics import BacklogBucket, GroupFigures, SummaryFigures
+from desktop.reports.metrics import (
+    SYNC_STALE_AFTER,
+    BacklogBucket,
+    GroupFigures,
+    SummaryFigures,
+    sync_is_stale,
+)
 from desktop.wording import format_date, format_datetime, format_time, zone_abbreviation
 
 # A list of every breach of 100,000 tickets would be a book; the count is always printed.
@@ -93,14 +100,26 @@ _TEXT = {
         "more": "… dan {n} pelanggaran lainnya (daftar lengkap tersedia di aplikasi).",
         "no_breaches": "Tidak ada tenggat yang terlampaui dalam periode ini.",
         "none": "—",
-        "defs": "TP = tanggapan pertama, dihitung dalam jam kerja OPD sejak pengaduan diterima. "
-        "Persentase tepat waktu dihitung dari tahap yang sudah dipenuhi atau sudah lewat tenggat; "
+        "defs": "TP = tanggapan pertama, dihitung dalam jam kerja OPD sejak pengaduan diterima; "
+        "pengaduan terbuka yang belum ditanggapi ikut dihitung dengan lama menunggunya sampai laporan "
+        "dibuat, pengaduan yang ditutup tanpa tanggapan (ditolak, dialihkan) tidak. Persentase tepat waktu dihitung dari tahap yang sudah dipenuhi atau sudah lewat tenggat; "
         "tahap yang masih berjalan tidak dihitung. Tunggakan: pengaduan yang masih terbuka saat "
         "laporan dibuat.",
         "legend_received": "Diterima",
         "legend_resolved": "Diselesaikan",
         "week_of": "Minggu mulai",
         "no_data": "Tidak ada data",
+        "cover_received": "masuk dalam periode",
+        "cover_resolved": "selesai dalam periode; {n} dari {total} yang masuk periode ini",
+        "cover_frt": "atas {n} dari {total} tiket masuk; {waiting} belum ditanggapi dihitung masih menunggu",
+        "cover_frt_none": "atas {n} dari {total} tiket masuk",
+        "cover_backlog": "terbuka per {date}; {late} di antaranya lewat tenggat",
+        "synced": "Data meja ini terakhir disinkronkan {when}.",
+        "synced_stale": "Perhatian: data meja ini terakhir disinkronkan {when} (lebih dari {hours} jam "
+        "sebelum ringkasan dibuat); angka dapat belum memuat pekerjaan di meja lain.",
+        "never_synced": "Perhatian: meja ini belum pernah sinkron dengan server; angka hanya memuat "
+        "data setempat.",
+        "confidential_title": "(laporan rahasia)",
     },
     "en": {
         "period": "Period",
@@ -146,13 +165,26 @@ _TEXT = {
         "more": "… and {n} more breaches (the full list is in the application).",
         "no_breaches": "No deadline was missed in this period.",
         "none": "—",
-        "defs": "FR = first response, in the OPD's office hours from receipt. On-time shares count "
+        "defs": "FR = first response, in the OPD's office hours from receipt; open tickets with no "
+        "reply yet count with the time they have waited so far, tickets closed without a reply "
+        "(rejected, transferred) do not. On-time shares count "
         "stages that were met or are past their deadline; running stages are left out. Backlog: "
         "complaints still open when the report was produced.",
         "legend_received": "Received",
         "legend_resolved": "Resolved",
         "week_of": "Week of",
         "no_data": "No data",
+        "cover_received": "received in the period",
+        "cover_resolved": "resolved in the period; {n} of the {total} received in it",
+        "cover_frt": "over {n} of {total} tickets received; {waiting} unanswered counted as still waiting",
+        "cover_frt_none": "over {n} of {total} tickets received",
+        "cover_backlog": "open on {date}; {late} of them past a deadline",
+        "synced": "This desk last synced {when}.",
+        "synced_stale": "Warning: this desk last synced {when} (more than {hours} hours before this "
+        "summary); work done at other desks may be missing.",
+        "never_synced": "Warning: this desk has never synced with the server; the figures hold local "
+        "data only.",
+        "confidential_title": "(confidential report)",
     },
 }
 
@@ -254,27 +286,79 @@ class _SummaryBuilder:
                 ),
                 self.st["small"],
             ),
+            *self.sync_line(),
             Spacer(1, 5 * mm),
         ]
 
+    def sync_line(self) -> list[Flowable]:
+        req, t = self.req, self.t
+        if not req.sync_known:
+            return []
+        if req.last_synced_at is None:
+            text, stale = t["never_synced"], True
+        else:
+            when = format_datetime(req.last_synced_at, req.tz, self.lang)
+            stale = sync_is_stale(req.last_synced_at, self.produced_at)
+            hours = int(SYNC_STALE_AFTER.total_seconds() // 3600)
+            text = (t["synced_stale"] if stale else t["synced"]).format(when=when, hours=hours)
+        style = (
+            self.st["small"].clone("sync", textColor=BREACH, fontName=SANS_BOLD)
+            if stale
+            else self.st["small"]
+        )
+        return [Paragraph(rich_text(text, style.fontName), style)]
+
     def tiles(self) -> list[Flowable]:
-        o = self.f.overall
+        o, t, lang = self.f.overall, self.t, self.lang
+        total = _int(o.received, lang)
+        frt_cover = (
+            t["cover_frt"].format(
+                n=_int(o.first_response_counted, lang),
+                total=total,
+                waiting=_int(o.first_response_waiting, lang),
+            )
+            if o.first_response_waiting
+            else t["cover_frt_none"].format(n=_int(o.first_response_counted, lang), total=total)
+        )
+        today = format_date(self.f.now, self.req.tz, lang, weekday=False)
+        # Each figure says what it is taken over: a median of 40 answered out of 450 received is
+        # not the same news as a median of 450.
         values = [
-            (_int(o.received, self.lang), self.t["received"], ""),
-            (_int(o.resolved, self.lang), self.t["resolved"], ""),
+            (total, t["received"], t["cover_received"]),
             (
-                format_hours(o.first_response_median_hours, self.lang),
-                self.t["frt_median"],
-                self.t["hours_note"],
+                _int(o.resolved, lang),
+                t["resolved"],
+                t["cover_resolved"].format(n=_int(o.resolved_of_received, lang), total=total),
             ),
-            (format_hours(o.first_response_p90_hours, self.lang), self.t["frt_p90"], self.t["hours_note"]),
-            (_int(o.backlog, self.lang), self.t["backlog"], ""),
+            (
+                format_hours(o.first_response_median_hours, lang),
+                f"{t['frt_median']} ({t['hours_note']})",
+                frt_cover,
+            ),
+            (
+                format_hours(o.first_response_p90_hours, lang),
+                f"{t['frt_p90']} ({t['hours_note']})",
+                frt_cover,
+            ),
+            (
+                _int(o.backlog, lang),
+                t["backlog"],
+                t["cover_backlog"].format(date=today, late=_int(o.backlog_breached, lang)),
+            ),
         ]
         number = self.st["title"].clone("tile_n", fontSize=16, leading=20, textColor=ACCENT)
+        cover = self.st["label"].clone("cover", fontSize=6.6, leading=8.2)
         cells = []
         for value, label, note in values:
-            text = f"{label} ({note})" if note else label
-            cells.append([Paragraph(value, number), Spacer(1, 1), Paragraph(text, self.st["label"])])
+            cells.append(
+                [
+                    Paragraph(value, number),
+                    Spacer(1, 1),
+                    Paragraph(rich_text(label), self.st["label"].clone("tile_label", textColor=INK)),
+                    Spacer(1, 1),
+                    Paragraph(rich_text(note), cover),
+                ]
+            )
         gap = 3 * mm
         col = (self.width - 4 * gap) / 5
         row: list[object] = []
@@ -552,7 +636,10 @@ class _SummaryBuilder:
             return [head, Paragraph(t["no_breaches"], self.st["body"])]
         rows = []
         for b in self.f.breaches[:MAX_BREACH_ROWS]:
-            title = b.title if len(b.title) <= 90 else b.title[:89] + "…"
+            if b.confidential:
+                title = t["confidential_title"]  # a rahasia report's title is part of the secret
+            else:
+                title = b.title if len(b.title) <= 90 else b.title[:89] + "…"
             rows.append(
                 [
                     b.tracking_no,

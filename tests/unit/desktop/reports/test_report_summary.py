@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pypdf
 import pytest
 
-from desktop.domain import Channel, Deadlines, Stage, Status
+from desktop.domain import Channel, Confidentiality, Deadlines, Stage, Status
 from desktop.labels import CHANNEL_PRINT_ORDER, channel_label
 from desktop.reports import SummaryRequest, SummaryTicket, compute_summary, render_summary
 from desktop.sla import WorkCalendar
@@ -26,6 +26,11 @@ NOW = datetime(2026, 4, 6, 2, 0, tzinfo=UTC)
 
 def squash(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text)
+
+
+def words(text: str) -> str:
+    """Every run of white space (line breaks too) as one space: wrapped tile text reads whole."""
+    return re.sub(r"\s+", " ", text)
 
 
 def wib(day: int, hour: int, minute: int = 0, month: int = 3) -> datetime:
@@ -69,7 +74,7 @@ def test_first_response_time_counts_office_hours_only() -> None:
         ticket(2, wib(2, 15), first_response=wib(3, 9)),  # 1 h Monday + 1 h Tuesday
         ticket(3, wib(6, 15), first_response=wib(9, 10)),  # Friday 1 h, weekend free, Monday 2 h
         ticket(4, wib(3, 8), first_response=wib(3, 16)),  # a whole working day: 8 h
-        ticket(5, wib(4, 10)),  # no response yet: not in the response-time figures
+        ticket(5, wib(4, 10), status=Status.DITOLAK),  # closed without a reply: left out
     ]
     request = SummaryRequest(start=date(2026, 3, 2), end=date(2026, 3, 9))
 
@@ -77,8 +82,30 @@ def test_first_response_time_counts_office_hours_only() -> None:
 
     assert figures.overall.received == 5
     assert figures.overall.first_responses == 4
+    assert figures.overall.first_response_waiting == 0
     assert figures.overall.first_response_median_hours == pytest.approx(2.5)  # (2 + 3) / 2
     assert figures.overall.first_response_p90_hours == pytest.approx(8.0)  # nearest rank: 4th of 4
+
+
+def test_unanswered_tickets_count_as_still_waiting_in_the_first_response_median() -> None:
+    # Two answered within the hour, three still unanswered since Monday 2 March: the desk is slow,
+    # and a median over the answered two alone (0,5 jam) would say the opposite.
+    now = wib(4, 16)  # Wednesday 16.00: three full working days after Monday 08.00
+    tickets = [
+        ticket(1, wib(2, 8), first_response=wib(2, 8, minute=30)),  # 0.5 h
+        ticket(2, wib(2, 9), first_response=wib(2, 9, minute=30)),  # 0.5 h
+        ticket(3, wib(2, 8)),  # waiting 24 h so far
+        ticket(4, wib(3, 8)),  # waiting 16 h so far
+        ticket(5, wib(4, 8)),  # waiting 8 h so far
+    ]
+    request = SummaryRequest(start=date(2026, 3, 2), end=date(2026, 3, 4))
+
+    figures = compute_summary(tickets, request, lambda _opd: CAL, now)
+
+    o = figures.overall
+    assert (o.first_responses, o.first_response_waiting, o.first_response_counted) == (2, 3, 5)
+    assert o.first_response_median_hours == pytest.approx(8.0)
+    assert o.first_response_p90_hours == pytest.approx(24.0)
 
 
 def test_stage_outcomes_breaches_and_backlog() -> None:
@@ -156,11 +183,17 @@ def independent(tickets: list[SummaryTicket], start: date, end: date) -> dict[st
     def rows(subset: list[SummaryTicket]) -> dict[str, object]:
         received = [t for t in subset if lo <= t.received_at < hi]
         resolved = [t for t in subset if t.resolved_at is not None and lo <= t.resolved_at < hi]
+        # Answered: office hours to the reply; open and unanswered: office hours waited until NOW.
         hours = sorted(
             max(0.0, CAL.working_time_between(t.received_at, t.first_response_at).total_seconds() / 3600)
             for t in received
             if t.first_response_at is not None
+        ) + sorted(
+            max(0.0, CAL.working_time_between(t.received_at, NOW).total_seconds() / 3600)
+            for t in received
+            if t.first_response_at is None and t.status.is_open
         )
+        hours.sort()
         if hours:
             mid = len(hours) // 2
             median = hours[mid] if len(hours) % 2 else (hours[mid - 1] + hours[mid]) / 2
@@ -303,3 +336,71 @@ def test_hostile_titles_in_breach_list_print_literally(read_text: ReadText) -> N
     text = squash(read_text(render_summary(figures, produced_at=NOW)))
 
     assert "<b>Jalan</b> & rusak" in text
+
+
+def test_summary_headline_says_what_each_figure_covers(read_text: ReadText) -> None:
+    now = wib(4, 16)
+    tickets = [
+        ticket(1, wib(2, 8), first_response=wib(2, 8, minute=30)),
+        ticket(2, wib(2, 9), first_response=wib(2, 9, minute=30)),
+        ticket(3, wib(2, 8)),
+        ticket(4, wib(3, 8), deadlines=Deadlines(first_response=wib(3, 16))),
+        ticket(5, wib(4, 8)),
+    ]
+    request = sample.summary_request(start=date(2026, 3, 2), end=date(2026, 3, 4))
+    figures = compute_summary(tickets, request, lambda _o: CAL, now)
+
+    text = words(read_text(render_summary(figures, produced_at=now)))
+
+    assert "8,0 jam" in text  # the median counts the three still waiting (0,5 jam over the answered)
+    assert "atas 5 dari 5 tiket masuk; 3 belum ditanggapi dihitung masih menunggu" in text
+    assert "masuk dalam periode" in text
+    assert "selesai dalam periode; 0 dari 5 yang masuk periode ini" in text
+    assert "terbuka per 4 Maret 2026; 1 di antaranya lewat tenggat" in text
+
+
+def test_summary_never_prints_a_confidential_title_in_the_missed_deadlines(read_text: ReadText) -> None:
+    late = Deadlines(first_response=wib(3, 16))
+    tickets = [
+        ticket(1, wib(2, 9), deadlines=late)._replace(title="Lampu jalan mati di Giri"),
+        ticket(2, wib(2, 9), deadlines=late)._replace(
+            title="Kepala puskesmas minta uang pelicin", confidentiality=Confidentiality.RAHASIA
+        ),
+        ticket(3, wib(2, 9), deadlines=late)._replace(
+            title="Petugas anonim dilaporkan", confidentiality=Confidentiality.ANONIM
+        ),
+    ]
+    figures = compute_summary(tickets, sample.summary_request(), lambda _o: CAL, NOW)
+
+    text = words(read_text(render_summary(figures, produced_at=NOW)))
+
+    assert "Pelanggaran tenggat (3)" in text
+    assert "Lampu jalan mati di Giri" in text
+    assert "uang pelicin" not in text
+    assert "(laporan rahasia)" in text
+    assert "DINKES-BWI-2603-00002" in text  # the breach is counted and listed, only the title is withheld
+
+
+def test_summary_says_when_the_desk_last_synced_in_red_when_stale(read_text: ReadText) -> None:
+    fresh = sample.summary_request(last_synced_at=NOW - timedelta(hours=2), sync_known=True)
+    stale = sample.summary_request(last_synced_at=NOW - timedelta(days=3), sync_known=True)
+    never = sample.summary_request(last_synced_at=None, sync_known=True)
+
+    def first_page(request: SummaryRequest) -> str:
+        pdf = render_summary(compute_summary([], request, lambda _o: CAL, NOW), produced_at=NOW)
+        return words(read_text(pdf))
+
+    assert "Data meja ini terakhir disinkronkan Senin, 6 April 2026 07.00 WIB." in first_page(fresh)
+    stale_text = first_page(stale)
+    assert "Perhatian: data meja ini terakhir disinkronkan Jumat, 3 April 2026 09.00 WIB" in stale_text
+    assert "lebih dari 24 jam" in stale_text
+    assert "belum pernah sinkron" in first_page(never)
+
+    # Red: the warning is drawn in the breach colour, the fresh line is not.
+    def red_used(request: SummaryRequest) -> bool:
+        pdf = render_summary(compute_summary([], request, lambda _o: CAL, NOW), produced_at=NOW)
+        content = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].get_contents()
+        assert content is not None
+        return b".705882 .137255 .094118 rg" in content.get_data()  # #b42318
+
+    assert red_used(stale) and not red_used(fresh)
