@@ -196,23 +196,36 @@ def _require_supervisor(identity: DeskIdentity, what: str) -> None:
 def assign(
     store: LocalStore, tracking_no: str, username: str, *, now: datetime | None = None
 ) -> ActionResult:
+    return assign_many(store, [tracking_no], username, now=now)[0]
+
+
+def assign_many(
+    store: LocalStore, tracking_numbers: Sequence[str], username: str, *, now: datetime | None = None
+) -> list[ActionResult]:
+    """Assign several tickets to one officer: one op each, all in ONE transaction (all or none),
+    so 120 tickets are one command and one push, and a refused one leaves nothing half done."""
     identity = require_identity(store)
     _require_supervisor(identity, "menugaskan tiket")
     now = now or utcnow()
+    if len(set(tracking_numbers)) != len(tracking_numbers):
+        raise ActionRefused("Nomor tiket yang sama disebut dua kali. / A ticket is listed twice.")
+    results: list[ActionResult] = []
     with store.write() as session:
-        ticket = _ticket(session, tracking_no)
-        if not d.can_assign(d.Status(ticket.status)):
-            raise ActionRefused(f"Tiket {tracking_no} berstatus {ticket.status}; tidak dapat ditugaskan.")
-        officer = session.get(models.Officer, username)
         known = session.scalar(select(models.Officer.username).limit(1)) is not None
-        if known and (officer is None or officer.opd_code != ticket.opd_code):
-            raise ActionRefused(f"{username} bukan petugas di {ticket.opd_code}.")
-        op = outbox.enqueue(
-            session, op_type=d.OpType.ASSIGN, ticket=ticket, payload={"assignee": username}, now=now
-        )
-        outbox.apply_local_effect(ticket, op.type, op.payload, now)
-        outbox.refresh_queue_columns(ticket)
-        return _done(op, ticket)
+        officer = session.get(models.Officer, username)
+        for tracking_no in tracking_numbers:
+            ticket = _ticket(session, tracking_no)
+            if not d.can_assign(d.Status(ticket.status)):
+                raise ActionRefused(f"Tiket {tracking_no} berstatus {ticket.status}; tidak dapat ditugaskan.")
+            if known and (officer is None or officer.opd_code != ticket.opd_code):
+                raise ActionRefused(f"{username} bukan petugas di {ticket.opd_code}.")
+            op = outbox.enqueue(
+                session, op_type=d.OpType.ASSIGN, ticket=ticket, payload={"assignee": username}, now=now
+            )
+            outbox.apply_local_effect(ticket, op.type, op.payload, now)
+            outbox.refresh_queue_columns(ticket)
+            results.append(_done(op, ticket))
+    return results
 
 
 def transfer(

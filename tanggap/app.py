@@ -109,6 +109,15 @@ def exit_at_once(code: int) -> None:
     os._exit(code)
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush has nowhere to fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a real file (a test's capture): nothing will flush to a pipe
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -126,7 +135,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.screenshot and argv is None:
                 exit_at_once(code)
             return code
-        return int(func(args))
+        code = int(func(args))
+        sys.stdout.flush()  # inside the try: a closed pipe is reported here, not at exit
+        return code
+    except BrokenPipeError:
+        # ``tanggap outbox | head``: the reader has gone. Stop quietly, as Unix tools do.
+        _silence_stdout()
+        return 141  # 128 + SIGPIPE, what a shell reports for a writer whose pipe closed
     except CliError as exc:
         print(str(exc), file=sys.stderr)
         return exc.code

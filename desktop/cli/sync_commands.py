@@ -74,6 +74,47 @@ def _iso(value: datetime | None) -> str | None:
     return None if value is None or value == NO_DEADLINE else value.isoformat()
 
 
+def _zones(store: LocalStore) -> dict[str, str]:
+    """Each OPD's zone, for times people read (the store keeps UTC)."""
+    from sqlalchemy import select
+
+    from db import models
+
+    with store.read() as session:
+        return dict(session.execute(select(models.Opd.code, models.Opd.tz)).tuples().all())
+
+
+def _desk_zone(store: LocalStore, zones: dict[str, str]) -> str:
+    from desktop.session import load_identity
+
+    identity = load_identity(store)
+    return zones.get(identity.opd_code, "Asia/Jakarta") if identity is not None else "Asia/Jakarta"
+
+
+def _local(value: datetime | None, tz: str) -> str:
+    """``02/12/2026 10.00 WIB``: a time as the OPD reads it, with its zone; ``-`` for none."""
+    from db.models import NO_DEADLINE
+    from desktop.wording import format_datetime_short
+
+    if value is None or value == NO_DEADLINE:
+        return "-"
+    return format_datetime_short(value, tz)
+
+
+def _safe(text: str | None) -> str:
+    """Complaint text for a terminal: control characters escaped, never acted on."""
+    from desktop.wording import escape_controls
+
+    return escape_controls(text or "")
+
+
+def _line(text: str | None) -> str:
+    """Complaint text on one line of a table: newlines escaped too."""
+    from desktop.wording import escape_controls
+
+    return escape_controls(text or "", keep_newlines=False)
+
+
 def _action(fn: Callable[..., Any], *a: Any, **kw: Any) -> Any:
     from desktop.actions import ActionRefused
     from desktop.session import NotLoggedIn
@@ -195,15 +236,19 @@ def cmd_queue(args: argparse.Namespace) -> int:
             if identity is None:
                 raise CliError("--mine perlu login dulu (tanggap login).", EXIT_LOGIN)
             flt = QueueFilter(view=QueueView.MINE, me=identity.username)
-        items = [queue_item(r) for r in fetch_page(store, flt, None, args.limit)]
+        rows = fetch_page(store, flt, None, args.limit)
+        items = [queue_item(r) for r in rows]
+        zones = _zones(store)
+        desk_zone = _desk_zone(store, zones)
     if args.json:
         _print_json(items)
         return 0
-    for item in items:
-        due = (item["next_deadline"] or "-")[:16]
+    for item, row in zip(items, rows, strict=True):
+        due = _local(row.next_deadline, zones.get(row.opd_code, desk_zone))
         flag = " *" if item["pending_ops"] else ""
         print(
-            f"{item['tracking_no']:<28} {item['status']:<16} {due:<16} {item['next_stage'] or '-':<15} {item['title'][:60]}{flag}"
+            f"{item['tracking_no']:<28} {item['status']:<16} {due:<21} {item['next_stage'] or '-':<15} "
+            f"{_line(item['title'])[:60]}{flag}"
         )
     if not items:
         print("Antrean kosong.")
@@ -295,26 +340,33 @@ def cmd_show(args: argparse.Namespace) -> int:
                 ).all()
             )
             data = ticket_json(row, states)
+            next_deadline, received_at = row.next_deadline, row.received_at
+            message_times = [m.created_at for m in row.messages]
+        tz = _zones(store).get(data["opd_code"], "Asia/Jakarta")
     if args.json:
         _print_json(data)
         return 0
+    # Everything from the complaint goes through _safe/_line: a "\x1b[2J" in a tweet must not
+    # clear the officer's terminal.
     print(f"{data['tracking_no']}  [{data['status']}]{'  (ARSIP)' if data['archived'] else ''}")
-    print(f"Judul   : {data['title']}")
+    print(f"Judul   : {_line(data['title'])}")
+    print(f"Diterima: {_local(received_at, tz)}")
     if data["reporter"]:
-        print(f"Pelapor : {data['reporter']['name']} {data['reporter']['contact']}")
+        print(f"Pelapor : {_line(data['reporter']['name'])} {_line(data['reporter']['contact'])}")
     print(f"OPD     : {data['opd_code']}  Petugas: {data['assignee'] or '-'}  Kanal: {data['channel']}")
-    print(f"Tenggat : {data['next_stage'] or '-'} {data['next_deadline'] or ''}")
+    due = _local(next_deadline, tz) if next_deadline is not None else ""
+    print(f"Tenggat : {data['next_stage'] or '-'} {due if data['next_deadline'] else ''}".rstrip())
     if data["pending_ops"]:
         print(f"Menunggu sinkronisasi: {data['pending_ops']} op")
     print()
-    print(data["body"])
-    for m in data["messages"]:
+    print(_safe(data["body"]))
+    for m, created_at in zip(data["messages"], message_times, strict=True):
         state = "" if m["state"] == "sent" else f" ({m['state']})"
         flag = f" [{m['conflict']}]" if m["conflict"] else ""
         print(
-            f"\n--- {KIND_LABEL.get(m['kind'], m['kind'])} {m['author']} {m['created_at'][:16]}{state}{flag}"
+            f"\n--- {KIND_LABEL.get(m['kind'], m['kind'])} {m['author']} {_local(created_at, tz)}{state}{flag}"
         )
-        print(m["body"])
+        print(_safe(m["body"]))
     return 0
 
 
@@ -356,10 +408,19 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
+    """``assign T1 [T2 ...] USERNAME``: one op per ticket, all in one transaction (all or none)."""
     from desktop import actions
 
+    *numbers, username = args.tickets_then_username
+    if not numbers:
+        raise CliError("Sebutkan nomor tiket lalu nama pengguna petugas. / Give tickets, then a username.")
     with _store(args) as store:
-        return _acted(_action(actions.assign, store, args.tracking_no, args.username), "Penugasan")
+        results = _action(actions.assign_many, store, numbers, username)
+    for result in results:
+        _acted(result, "Penugasan")
+    if len(results) > 1:
+        print(f"{len(results)} tiket ditugaskan ke {username}; kirim dengan 'tanggap sync'.")
+    return 0
 
 
 def cmd_transfer(args: argparse.Namespace) -> int:
@@ -417,6 +478,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
 
     with _store(args) as store:
         status = sync_status(store)
+        desk_zone = _desk_zone(store, _zones(store))
         with store.read() as session:
             waiting = list(outbox.waiting_ops(session))
             attention = session.scalars(
@@ -467,7 +529,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(status.summary)
+    print(_connection_summary(status, desk_zone))
     if status.failure_report and not status.keeps_failing:
         print(status.failure_report)
     for op in ops:
@@ -477,6 +539,15 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     for n in notice_items:
         print(f"[{n['id']}] {n['kind']}: {n['message']}")
     return 0
+
+
+def _connection_summary(status: Any, tz: str) -> str:
+    """The status line without "Tersambung": the store only knows how the last attempt went, not
+    whether the server answers now, so it says when the desk last reached it."""
+    text = str(status.summary)
+    if status.logged_in and not status.last_error and status.online and status.last_success_at:
+        text = text.replace("Tersambung", f"Terakhir tersambung {_local(status.last_success_at, tz)}", 1)
+    return text
 
 
 def cmd_acknowledge(args: argparse.Namespace) -> int:
@@ -528,9 +599,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("tracking_no", metavar="TRACKING")
     p.add_argument("status", metavar="STATUS")
     p.add_argument("--reason", metavar="R", default="")
-    p = add("assign", "tugaskan (supervisor) / assign", cmd_assign)
-    p.add_argument("tracking_no", metavar="TRACKING")
-    p.add_argument("username", metavar="USERNAME")
+    p = add(
+        "assign",
+        "tugaskan satu atau beberapa tiket (supervisor) / assign one or more tickets",
+        cmd_assign,
+    )
+    p.add_argument("tickets_then_username", nargs="+", metavar="TRACKING... USERNAME")
     p = add("transfer", "alihkan ke OPD lain (supervisor) / transfer", cmd_transfer)
     p.add_argument("tracking_no", metavar="TRACKING")
     p.add_argument("opd_code", metavar="OPD_CODE")
