@@ -4,6 +4,7 @@ offline, the PDFs read back with poppler's ``pdftotext``.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -168,6 +169,8 @@ def independent_figures(rows: list[dict[str, object]]) -> dict[str, object]:
         for r in received
         if r.get("first_response_at")
     ]
+    # Open and unanswered: still waiting, months by now, longer than any answered ticket took.
+    hours += [math.inf for r in received if not r.get("first_response_at") and r["status"] in OPEN]
     per_channel = {}
     for channel, label in CHANNEL_LABELS.items():
         per_channel[label] = sum(1 for r in received if r["channel"] == channel)
