@@ -128,7 +128,16 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     with _store(args) as store, _output(args.out) as (path, content):
         viewer = load_identity(store)
         try:
-            content.append(receipt_pdf(store, args.tracking_no, args.layout, viewer=viewer, lang=lang))
+            content.append(
+                receipt_pdf(
+                    store,
+                    args.tracking_no,
+                    args.layout,
+                    viewer=viewer,
+                    lang=lang,
+                    show_identity=args.with_identity,
+                )
+            )
         except DocumentError as exc:
             raise CliError(str(exc), EXIT_REFUSED) from None
     print(path)
@@ -164,6 +173,61 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    return "csv" if Path(args.out).suffix.lower() == ".csv" or Path(args.out).is_dir() else "xlsx"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``tanggap export queue|summary``: the same rows as the window and the PDF, same masking."""
+    from desktop.documents import DocumentError, summary_figures
+    from desktop.export import ExportError, queue_table, summary_tables, write_tables
+    from desktop.queue import QueueFilter, QueueView
+    from desktop.session import NotLoggedIn, require_identity
+
+    lang = _lang(args)
+    fmt = _format(args)
+    out = Path(args.out).expanduser()
+    with _store(args) as store:
+        try:
+            viewer = require_identity(store)
+        except NotLoggedIn as exc:
+            raise CliError(str(exc), EXIT_LOGIN) from None
+        try:
+            if args.what == "queue":
+                view = QueueView(args.view)
+                flt = QueueFilter(view=view, me=viewer.username)
+                tz = _opd_zone(store, viewer.opd_code)
+                tables = [queue_table(store, flt, tz=tz, lang=lang)]
+            else:
+                if not (args.start and args.end):
+                    raise CliError("export summary perlu --from dan --to. / --from and --to are required.")
+                start, end = parse_day(args.start, "--from"), parse_day(args.end, "--to")
+                if start > end:
+                    raise CliError(
+                        f"--from {start} jatuh setelah --to {end}. / The period starts after it ends."
+                    )
+                figures = summary_figures(
+                    store, start, end, viewer=viewer, opd_code=args.opd, officer=args.officer, lang=lang
+                )
+                tables = summary_tables(figures, lang=lang)
+            paths = write_tables(tables, fmt, out)
+        except (DocumentError, ExportError) as exc:
+            raise CliError(str(exc), EXIT_REFUSED) from None
+    for path in paths:
+        print(path)
+    return 0
+
+
+def _opd_zone(store: LocalStore, opd_code: str) -> str:
+    from db import models
+
+    with store.read() as session:
+        row = session.get(models.Opd, opd_code)
+        return row.tz if row is not None else "Asia/Jakarta"
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     help_text = "cetak tanda terima ke PDF / write a ticket's receipt as PDF"
     p: argparse.ArgumentParser = subparsers.add_parser("receipt", help=help_text, description=help_text)
@@ -173,6 +237,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("tracking_no", metavar="TRACKING", help="nomor tiket / tracking number")
     p.add_argument("--out", required=True, metavar="FILE", help="berkas PDF tujuan / output PDF file")
     p.add_argument("--layout", choices=LAYOUTS, default="a4", help="kertas / paper (default: a4)")
+    p.add_argument(
+        "--with-identity",
+        action="store_true",
+        help="cetak identitas pelapor anonim/rahasia (dicatat di log) / print a protected identity (logged)",
+    )
     p.set_defaults(func=cmd_receipt)
 
     help_text = "ringkasan kinerja periode ke PDF / write a performance summary as PDF"
@@ -189,3 +258,31 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     who.add_argument("--officer", metavar="USERNAME", default=None, help="satu petugas / one officer")
     p.add_argument("--out", required=True, metavar="FILE", help="berkas PDF tujuan / output PDF file")
     p.set_defaults(func=cmd_report)
+
+    help_text = "ekspor antrean atau tabel ringkasan ke CSV/XLSX / export the queue or the summary tables"
+    p = subparsers.add_parser("export", help=help_text, description=help_text)
+    p.add_argument(
+        "--data-dir", metavar="D", default=argparse.SUPPRESS, help="folder data (default: TANGGAP_DATA_DIR)"
+    )
+    p.add_argument("what", choices=("queue", "summary"), help="antrean / ringkasan")
+    p.add_argument(
+        "--view",
+        default="all",
+        choices=("mine", "all", "unassigned", "due_soon", "breached", "waiting", "done"),
+        help="tampilan antrean (queue) / queue view (default: all)",
+    )
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="hari pertama (summary)")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="hari terakhir (summary)")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--opd", metavar="CODE", default=None, help="satu OPD (admin) / one agency")
+    who.add_argument("--officer", metavar="USERNAME", default=None, help="satu petugas / one officer")
+    p.add_argument(
+        "--format", choices=("csv", "xlsx"), default=None, help="csv atau xlsx (default: dari nama --out)"
+    )
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="PATH",
+        help="berkas .xlsx/.csv; untuk summary dalam CSV: folder / file, or a folder for summary CSVs",
+    )
+    p.set_defaults(func=cmd_export)

@@ -167,3 +167,50 @@ def test_assign_needs_a_ticket_and_a_username(data_dir: Path) -> None:
 
     assert run.returncode == 1
     assert "Sebutkan nomor tiket lalu nama pengguna" in run.stderr
+
+
+def test_export_queue_and_summary_from_the_command_line(data_dir: Path, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    import openpyxl
+
+    numbers = fill(data_dir, username="kabid.dinkes", confidentiality="rahasia", title="Pungli di loket")
+
+    xlsx = tmp_path / "antrean.xlsx"
+    queue = tanggap(data_dir, "export", "queue", "--out", str(xlsx))
+    summary = tanggap(
+        data_dir,
+        "export",
+        "summary",
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--format",
+        "csv",
+        "--out",
+        str(tmp_path / "ringkasan"),
+    )
+
+    assert queue.returncode == 0, queue.stderr
+    assert queue.stdout.strip() == str(xlsx)
+    sheet = openpyxl.load_workbook(xlsx)["antrean"]
+    cells = [[c.value for c in r] for r in sheet.iter_rows()]
+    assert sorted(r[0] for r in cells[1:]) == numbers
+    assert "Pungli" not in repr(cells) and "(laporan rahasia)" in repr(cells)
+    assert summary.returncode == 0, summary.stderr
+    written = summary.stdout.split()
+    assert len(written) == 7 and all(Path(p).is_file() for p in written)
+    headline = (tmp_path / "ringkasan" / "ringkasan.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(headline)))
+    assert rows[1][:2] == ["Diterima", "3"]
+
+
+def test_export_summary_needs_a_period(data_dir: Path, tmp_path: Path) -> None:
+    fill(data_dir, username="kabid.dinkes")
+
+    run = tanggap(data_dir, "export", "summary", "--out", str(tmp_path / "x.xlsx"))
+
+    assert run.returncode == 1
+    assert "--from dan --to" in run.stderr
