@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -70,6 +71,7 @@ def _pydate(value: QDate) -> date:
 
 class SummaryDialog(QDialog):
     opened = Signal(object)  # the PrintPreviewDialog showing the summary
+    exported = Signal(list)  # the paths an export wrote (desktop.export)
 
     def __init__(
         self,
@@ -160,6 +162,9 @@ class SummaryDialog(QDialog):
         self.error.setAccessibleName(self.tr("Pesan kesalahan"))
         self.error.hide()
         layout.addWidget(self.error)
+        self.export_note = plain_label("", "muted", wrap=True)
+        self.export_note.hide()
+        layout.addWidget(self.export_note)
 
         self.progress_row = QWidget()
         progress = QHBoxLayout(self.progress_row)
@@ -181,6 +186,12 @@ class SummaryDialog(QDialog):
         )
         self.show_button.setObjectName("primary")
         self.show_button.setAccessibleName(self.tr("Tampilkan pratinjau ringkasan"))
+        # Every table of the summary as a spreadsheet (same scope, same masking as the PDF).
+        self.export_button = self.buttons.addButton(
+            self.tr("Ekspor\u2026"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.export_button.setAccessibleName(self.tr("Ekspor tabel ringkasan ke XLSX atau CSV"))
+        self.export_button.clicked.connect(self.choose_export)
         self.cancel_button = self.buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -298,8 +309,56 @@ class SummaryDialog(QDialog):
             on_error=self._failed,
         )
 
+    def choose_export(self) -> None:
+        start, end = self.period()
+        suggested = self.data_dir.parent / f"ringkasan-kinerja-{start.isoformat()}-{end.isoformat()}.xlsx"
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Ekspor tabel ringkasan"),
+            str(suggested),
+            self.tr("Buku kerja Excel (*.xlsx);;CSV, satu berkas per tabel (*.csv)"),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write every summary table: an .xlsx workbook, or (``.csv``) a folder of CSV files
+        named after the file, next to it."""
+        if self.running:
+            return
+        start, end = self.period()
+        if start > end:
+            self.submit()  # says what is wrong with the period, in the same words
+            return
+        self.error.hide()
+        self.export_note.hide()
+        fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
+        out = path.with_suffix("") if fmt == "csv" else path
+        opd_code, officer = self.selected_scope()
+        store, viewer, lang = self.store, self.identity, self.lang
+
+        def build() -> list[Path]:
+            from desktop.documents import summary_figures
+            from desktop.export import summary_tables, write_tables
+
+            figures = summary_figures(
+                store, start, end, viewer=viewer, opd_code=opd_code, officer=officer, lang=lang
+            )
+            return write_tables(summary_tables(figures, lang=lang), fmt, out)
+
+        def done(paths: list[Path]) -> None:
+            self._set_running(False)
+            self.export_note.setText(self.tr("Diekspor ke %1").replace("%1", str(out)))
+            self.export_note.show()
+            emit(self.exported, paths)
+
+        self._set_running(True)
+        QTimer.singleShot(PROGRESS_DELAY_MS, self, self._show_progress)
+        self.tasks.run_db(build, done, label=self.tr("Mengekspor ringkasan"), on_error=self._failed)
+
     def _set_running(self, running: bool) -> None:
         self.running = running
+        self.export_button.setEnabled(not running)
         for widget in (self.start, self.end, self.scope, self.show_button, self.this_month_button):
             widget.setEnabled(not running and (widget is not self.scope or self.scope.count() > 1))
         self.last_month_button.setEnabled(not running)
@@ -330,8 +389,10 @@ class SummaryDialog(QDialog):
         emit(self.opened, preview)
 
     def _failed(self, exc: BaseException) -> None:
+        from desktop.export import ExportError
+
         self._set_running(False)
-        if isinstance(exc, DocumentError):
+        if isinstance(exc, DocumentError | ExportError):
             self._say(plain_words(exc, self.lang))
             return
         # Not something the user can fix: the crash path with the log (MainWindow._on_failed).

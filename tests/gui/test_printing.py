@@ -213,6 +213,35 @@ def test_summary_refuses_a_period_that_ends_before_it_starts_then_previews_a_val
     assert "Budi Santoso" in text and "Rina Wijayanti" in text  # the per-officer table
 
 
+def test_summary_dialog_exports_every_table_to_a_workbook(
+    qtbot: QtBot, desk: LocalStore, desks: DeskFactory, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    add_ticket(desk, "DINKES-BWI-2603-00201", assignee="budi.s")
+    add_ticket(desk, "DINKES-BWI-2603-00202", confidentiality="rahasia", title="Pungli di loket")
+    window = window_as(desks, desk, "kabid.dinkes")
+    window.open_summary()
+    dialog = window.summary_dialog
+    assert isinstance(dialog, SummaryDialog)
+    assert dialog.export_button.isVisible() and dialog.export_button.text() == "Ekspor\u2026"
+    dialog.set_period(date(2026, 3, 1), date(2026, 3, 31))
+    dialog.grab().save(str(tmp_path / "summary-dialog.png"))
+
+    target = tmp_path / "ringkasan.xlsx"
+    with qtbot.wait_signal(dialog.exported) as blocker:
+        dialog.export_to(target)
+
+    assert blocker.args == [[target]]
+    book = openpyxl.load_workbook(target)
+    assert "per-petugas" in book.sheetnames
+    headline = {r[0].value: r[1].value for r in book["ringkasan"].iter_rows(min_row=2)}
+    assert headline["Diterima"] == 2
+    assert "Pungli" not in repr([[c.value for c in r] for ws in book for r in ws.iter_rows()])
+    assert dialog.export_note.isVisible() and str(target) in dialog.export_note.text()
+    assert dialog.isVisible()  # the form stays open: a preview can follow
+
+
 def test_an_officer_summarises_only_their_own_tickets(
     qtbot: QtBot, desk: LocalStore, desks: DeskFactory
 ) -> None:
