@@ -540,6 +540,21 @@ Details are in the log: %3</translation>
         <source>Tidak dapat menyimpan ke %1: %2</source>
         <translation>Cannot save to %1: %2</translation>
     </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="0"/>
+        <source>Cetak identitas pelapor (dirahasiakan)</source>
+        <translation>Print the reporter's identity (withheld)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="0"/>
+        <source>Cetak identitas pelapor yang dirahasiakan</source>
+        <translation>Print the withheld reporter's identity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="0"/>
+        <source>Hanya bila pelapor sendiri yang menerima cetakan ini. Pilihan ini dicatat.</source>
+        <translation>Only when the reporter themselves receives this print. The choice is logged.</translation>
+    </message>
 </context>
 <context>
     <name>QueuePane</name>
@@ -1089,6 +1104,36 @@ Details are in the log: %3</translation>
         <location filename="../../ui/summary_dialog.py" line="322"/>
         <source>Ringkasan kinerja %1</source>
         <translation>Performance summary %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <source>Ekspor…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <source>Ekspor tabel ringkasan ke XLSX atau CSV</source>
+        <translation>Export the summary tables to XLSX or CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <source>Ekspor tabel ringkasan</source>
+        <translation>Export summary tables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <source>Buku kerja Excel (*.xlsx);;CSV, satu berkas per tabel (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV, one file per table (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <source>Diekspor ke %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <source>Mengekspor ringkasan</source>
+        <translation>Exporting the summary</translation>
     </message>
 </context>
 <context>
