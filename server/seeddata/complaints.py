@@ -28,6 +28,12 @@ from server.seeddata.places import (
 from server.seeddata.records import SeedComplaint, SeedDirectory, SeedMessage
 
 WINDOW_DAYS = 90
+# A ticket may sit forgotten at a stage (never verified, never followed up, never resolved) only
+# while it is younger than this; older ones were picked up late and went on. Without it, three
+# months of forgotten tickets made most of the demo's open queue red.
+STALL_DAYS = 6
+SUPERVISOR_SHARE = 0.25  # of dispositions, to the OPD's supervisor (their "Antrean saya")
+WAIT_SHARE = 0.15  # of tickets in progress, a question to the citizen that pauses the clock
 WIB = timedelta(hours=7)  # every seeded OPD is in Asia/Jakarta, which keeps no daylight saving
 WIB_SECONDS = 7 * 3600
 HOUR = 3600.0
@@ -397,7 +403,9 @@ def _complaint(
                 first_reply = at
 
     responder = spv if rng.random() < 0.4 else pick(rng, staff)
-    verify_at = _office_time(received + _delay(rng, 6 if social else 20, 0.08, 6), rng)
+    # A "ringan" matter is due in two working days: the desk moves it along at that pace.
+    pace = 0.35 if category.tier is Tier.RINGAN else 1.0
+    verify_at = _office_time(received + _delay(rng, (6 if social else 20) * pace, 0.08, 6), rng)
     if rng.random() < 0.85:
         ack = received + (_delay(rng, 1.5, 0.08, 12) if social else _delay(rng, 16, 0.1, 5))
         if not social or rng.random() < 0.3:
@@ -416,8 +424,11 @@ def _complaint(
     paused_seconds = 0
     tier_days = _TIER_CALENDAR_DAYS[category.tier]
 
+    # An OPD at work clears what it forgot sooner or later: a ticket stalls at a stage only while
+    # it is recent, so the backlog is this week's work (a few late), not a quarter's leftovers.
+    recent = now - received < STALL_DAYS * DAY
     r = rng.random()
-    if r < 0.03:  # stalled: nobody has looked at it yet
+    if r < 0.03 and recent:  # stalled: nobody has looked at it yet
         pass
     elif r < 0.06 and verify_at <= now:
         status = Status.DITOLAK
@@ -433,15 +444,18 @@ def _complaint(
     elif verify_at <= now:
         status, verified = Status.TERVERIFIKASI, verify_at
         h.event(verify_at, responder, Status.BARU, Status.TERVERIFIKASI)
-        assign_at = _office_time(verify_at + _delay(rng, 5, 0.08, 8), rng)
-        if rng.random() >= 0.03 and assign_at <= now:
+        assign_at = _office_time(verify_at + _delay(rng, 5 * pace, 0.08, 8), rng)
+        if (rng.random() >= 0.03 or not recent) and assign_at <= now:
             status, assigned = Status.DIDISPOSISI, assign_at
-            assignee = staff[min(int(rng.random() ** 1.6 * len(staff)), len(staff) - 1)]
+            if rng.random() < SUPERVISOR_SHARE:  # the head of the unit takes some cases personally
+                assignee = spv
+            else:
+                assignee = staff[min(int(rng.random() ** 1.6 * len(staff)), len(staff) - 1)]
             h.add(assign_at, MessageKind.EVENT, spv, f"Disposisi kepada {assignee}")
             h.event(assign_at, spv, Status.TERVERIFIKASI, Status.DIDISPOSISI)
             if rng.random() < 0.5:
                 h.add(assign_at, MessageKind.NOTE, spv, texts.note_assign(rng, assignee.split(".")[0]))
-            follow_at = _office_time(assign_at + _delay(rng, 20, 0.1, 7), rng)
+            follow_at = _office_time(assign_at + _delay(rng, 20 * pace, 0.06, 5), rng)
             r2 = rng.random()
             if r2 < 0.02 and follow_at <= now:
                 status = Status.BUKAN_WEWENANG
@@ -449,13 +463,13 @@ def _complaint(
                 h.add(follow_at, MessageKind.NOTE, assignee, note)
                 h.event(follow_at, spv, Status.DIDISPOSISI, Status.BUKAN_WEWENANG)
                 reply(follow_at, spv, public)
-            elif r2 >= 0.06 and follow_at <= now:
+            elif (r2 >= 0.06 or not recent) and follow_at <= now:
                 status, followed = Status.DITINDAKLANJUTI, follow_at
                 h.event(follow_at, assignee, Status.DIDISPOSISI, Status.DITINDAKLANJUTI)
                 if rng.random() < 0.55:
                     reply(follow_at, assignee, texts.reply_follow_up(rng, topic, sal, slots))
                 work_from = follow_at
-                if rng.random() < 0.12:
+                if rng.random() < WAIT_SHARE:
                     wait_at = _office_time(follow_at + _delay(rng, 24, 0, 1), rng)
                     if wait_at <= now:
                         status, paused_since = Status.MENUNGGU_PELAPOR, wait_at
@@ -476,22 +490,23 @@ def _complaint(
                                 h.add(back_at, MessageKind.NOTE, assignee, texts.note_wait_done(rng))
                                 h.event(back_at, assignee, Status.MENUNGGU_PELAPOR, Status.DITINDAKLANJUTI)
                             work_from = back_at
+                # Officers work to the tier's deadline, counted from receipt (plus any pause):
+                # most finish within it, about one in eight overruns it.
+                budget = DAY * tier_days * rng.uniform(0.35, 0.9)
+                budget *= rng.uniform(1.3, 3) if rng.random() < 0.12 else 1
                 resolve_at = _office_time(
-                    work_from
-                    + int(
-                        DAY
-                        * tier_days
-                        * rng.uniform(0.1, 0.85)
-                        * (rng.uniform(1.3, 3) if rng.random() < 0.12 else 1)
-                    ),
-                    rng,
+                    max(work_from + int(DAY * 0.1), received + paused_seconds + int(budget)), rng
                 )
                 notes_until = closed if closed is not None else min(resolve_at, now)
                 for _ in range(pick(rng, (0, 0, 1, 1, 2))):
                     at = _office_time(follow_at + int((notes_until - follow_at) * rng.random()), rng)
                     if at <= notes_until:
                         h.add(at, MessageKind.NOTE, assignee, texts.note_on_topic(rng, topic, slots))
-                if status is Status.DITINDAKLANJUTI and rng.random() >= 0.04 and resolve_at <= now:
+                if (
+                    status is Status.DITINDAKLANJUTI
+                    and (rng.random() >= 0.04 or not recent)
+                    and resolve_at <= now
+                ):
                     status, resolved = Status.SELESAI, resolve_at
                     h.event(resolve_at, assignee, Status.DITINDAKLANJUTI, Status.SELESAI)
                     reply(resolve_at, assignee, texts.reply_done(rng, topic, sal, slots))
