@@ -102,17 +102,18 @@ def _local(value: datetime | None, tz: str) -> str:
 
 
 def _safe(text: str | None) -> str:
-    """Complaint text for a terminal: control characters escaped, never acted on."""
-    from desktop.wording import escape_controls
+    """Complaint text for a terminal: control characters escaped, never acted on; Word bullets
+    as the characters they stand for."""
+    from desktop.wording import escape_controls, normalise_word_symbols
 
-    return escape_controls(text or "")
+    return escape_controls(normalise_word_symbols(text or ""))
 
 
 def _line(text: str | None) -> str:
     """Complaint text on one line of a table: newlines escaped too."""
-    from desktop.wording import escape_controls
+    from desktop.wording import escape_controls, normalise_word_symbols
 
-    return escape_controls(text or "", keep_newlines=False)
+    return escape_controls(normalise_word_symbols(text or ""), keep_newlines=False)
 
 
 def _action(fn: Callable[..., Any], *a: Any, **kw: Any) -> Any:

@@ -165,6 +165,35 @@ def test_supervisors_later_receipt_of_a_rahasia_ticket_hides_the_reporter_unless
     assert "Wahyu Setiawan" not in pdf_text(preview.pdf_bytes)
 
 
+def test_rahasia_walk_in_receipt_carries_the_reporter_only_when_handed_over_at_registration(
+    desk: LocalStore, desks: DeskFactory
+) -> None:
+    from desktop import actions
+
+    window = window_as(desks, desk, "budi.s")
+    result = actions.walk_in(
+        desk,
+        name="Wahyu Setiawan",
+        contact="087423725707",
+        title="Pungutan liar di loket",
+        body="Petugas loket meminta uang tambahan.",
+        confidentiality="rahasia",
+    )
+
+    window.receipts.open(result.tracking_no, at_registration=True)  # what the walk-in dialog does
+    handed_over = open_preview(window)
+    text = pdf_text(handed_over.pdf_bytes)
+    assert "Wahyu Setiawan · 087423725707" in text
+    assert "Budi Santoso" in text and "Petugas penerima" in text  # the registering officer signs
+    assert not handed_over.identity_check.isVisible()  # nothing to choose: it is the reporter's copy
+    handed_over.close()
+
+    window.receipts.open(result.tracking_no)  # any later print
+    later = pdf_text(open_preview(window).pdf_bytes)
+    assert "Wahyu Setiawan" not in later and "087423725707" not in later
+    assert "Dirahasiakan (laporan rahasia)" in later
+
+
 def test_receipt_of_a_ticket_not_on_this_desk_says_so(desk: LocalStore, desks: DeskFactory) -> None:
     add_ticket(desk, "DINKES-BWI-2603-00040")
     window = window_as(desks, desk, "budi.s")

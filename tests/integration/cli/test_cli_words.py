@@ -21,7 +21,7 @@ from tests.helpers.cli import ROOT, tanggap
 from tests.helpers.store import ticket_row
 
 RECEIVED = datetime(2026, 3, 24, 3, 0, tzinfo=UTC)  # Selasa 24 Maret 2026 10.00 WIB
-HOSTILE = "Tolong\x1b[2J\x1b[31mMERAH\x07 dan\rTIMPA\x9b lampu mati"
+HOSTILE = "Tolong\x1b[2J\x1b[31mMERAH\x07 dan\rTIMPA\x9b lampu mati\n\uf0b7 poin satu"
 
 
 def fill(data_dir: Path, *, username: str = "budi.s", tickets: int = 3, **extra: object) -> list[str]:
@@ -81,7 +81,7 @@ def test_show_escapes_control_characters_from_complaint_text(data_dir: Path) -> 
     assert show.returncode == 0, show.stderr
     for out in (show.stdout, queue.stdout):
         assert "\x1b" not in out and "\x07" not in out and "\r" not in out and "\x9b" not in out
-    assert "Tolong\\e[2J\\e[31mMERAH\\a dan\\rTIMPA\\x9b lampu mati" in show.stdout
+    assert "Tolong\\e[2J\\e[31mMERAH\\a dan\\rTIMPA\\x9b lampu mati\n• poin satu" in show.stdout
     assert "Judul\\e]0;pwned\\a" in show.stdout
     assert "Judul\\e]0;pwned\\a" in queue.stdout
 

@@ -136,3 +136,34 @@ def test_errors() -> None:
         format_datetime(datetime(2026, 3, 27, 10), "Asia/Jakarta")
     with pytest.raises(ValueError):
         format_remaining(timedelta(hours=1), timedelta(0))
+
+
+def test_promised_deadline_is_never_in_the_past() -> None:
+    from datetime import UTC, datetime
+
+    from desktop.domain import Deadlines
+    from desktop.wording import promised_deadline
+
+    dl = Deadlines(
+        first_response=datetime(2026, 12, 1, 9, tzinfo=UTC),
+        follow_up=datetime(2026, 12, 4, 9, tzinfo=UTC),
+        resolution=datetime(2026, 12, 8, 9, tzinfo=UTC),
+    )
+    assert promised_deadline(dl, datetime(2026, 11, 30, tzinfo=UTC)) == dl.resolution
+    assert promised_deadline(dl, datetime(2026, 12, 8, 10, tzinfo=UTC)) is None
+    late_resolution = dl._replace(resolution=datetime(2026, 12, 2, 9, tzinfo=UTC))
+    assert promised_deadline(late_resolution, datetime(2026, 12, 3, tzinfo=UTC)) == dl.follow_up
+
+
+def test_word_symbol_bullets_become_unicode() -> None:
+    from desktop.wording import normalise_word_symbols
+
+    assert normalise_word_symbols("\uf0b7 a\n\uf0a7 b\n\uf0fc c\n\uf0e0 d") == "• a\n▪ b\n✓ c\n• d"
+    assert normalise_word_symbols("biasa saja ") == "biasa saja "
+
+
+def test_control_characters_are_escaped_for_a_terminal() -> None:
+    from desktop.wording import escape_controls
+
+    assert escape_controls("a\x1b[2Jb\rc\x07\x9b\td\ne") == "a\\e[2Jb\\rc\\a\\x9b\td\ne"
+    assert escape_controls("x\ny", keep_newlines=False) == "x\\x0ay"
