@@ -311,6 +311,32 @@ def test_canned_response_fills_in_name_tracking_number_and_deadline(
     assert "{" not in text and "2026" in text
 
 
+def test_canned_response_after_every_deadline_passed_promises_segera_not_a_past_date(
+    qtbot: QtBot, store: LocalStore, data_dir: Path
+) -> None:
+    with store.write() as session:
+        session.add(ticket_row(tracking_no="DINKES-BWI-2603-00078", reporter_name="Pak Joko"))
+        session.add(
+            models.CannedResponse(
+                id="c1",
+                opd_code="DINKES-BWI",
+                title="Diterima",
+                body="Yth. {nama_pelapor}, laporan {nomor_tiket} kami tindak lanjuti paling lambat {tenggat}.",
+            )
+        )
+    later = NOW + timedelta(days=30)  # the ticket's deadlines (27 and 31 March) are long gone
+    window = MainWindow(store, Settings(), data_dir, tasks=TaskManager(inline=True), clock=lambda: later)
+    qtbot.addWidget(window)
+    window.show()
+    window.select_row(0)
+    editor = window.ticket_view.editor
+    editor.canned.activated.emit(1)
+
+    assert editor.text.toPlainText() == (
+        "Yth. Pak Joko, laporan DINKES-BWI-2603-00078 kami tindak lanjuti segera."
+    )
+
+
 def test_search_box_filters_the_queue_and_survives_hostile_input(
     qtbot: QtBot, store: LocalStore, data_dir: Path
 ) -> None:
