@@ -314,10 +314,12 @@ def compute_summary(
                 weekly_resolved[bisect_right(week_bounds, resolved_ts) - 1] += 1
 
         received_ts = t.received_at.timestamp()
-        outcomes = _stage_outcomes(t, now)
-        breached_any = 1 in outcomes
         is_open = t.status in OPEN_STATUSES
-        if received_ts < period_end and is_open:
+        in_backlog = received_ts < period_end and is_open
+        in_period = period_start <= received_ts < period_end
+        outcomes = _stage_outcomes(t, now) if in_backlog or in_period else _NO_OUTCOMES
+        breached_any = 1 in outcomes
+        if in_backlog:
             age_days = max(0, int((now_ts - received_ts) // 86400))
             backlog_counts[_bucket_index(age_days)] += 1
             for g in groups:
@@ -325,7 +327,7 @@ def compute_summary(
                 if breached_any:
                     g.backlog_breached += 1
 
-        if not period_start <= received_ts < period_end:
+        if not in_period:
             continue
         weekly_received[bisect_right(week_bounds, received_ts) - 1] += 1
         frt: float | None = None
@@ -396,6 +398,7 @@ def compute_summary(
 
 
 _HOUR = timedelta(hours=1)
+_NO_OUTCOMES: list[int | None] = []
 
 # A desk that has not synced for longer than this prints its summary with a red warning: its
 # figures may miss a day's replies made at other desks. A day, because desks sync every few
