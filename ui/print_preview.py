@@ -181,6 +181,7 @@ class PrintPreviewDialog(QDialog):
         )
         self.identity_check.hide()
         self.identity_check.toggled.connect(self._on_identity_chosen)
+        self._identity_shown = False
         side = QVBoxLayout()
         side.setSpacing(4)
         side.addLayout(paper)
@@ -292,6 +293,7 @@ class PrintPreviewDialog(QDialog):
         self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(layout)))
         self.layout_combo.blockSignals(False)
         self.printer_label.setText(self._printer_text())
+        self._identity_shown = self.identity_check.isChecked()  # what the document now shows
         self._set_waiting(False)
         if was_roll != self._is_roll():
             self.resize(560 if self._is_roll() else 780, self.height())
@@ -302,6 +304,9 @@ class PrintPreviewDialog(QDialog):
         self.layout_combo.blockSignals(True)
         self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(self.layout_key)))
         self.layout_combo.blockSignals(False)
+        self.identity_check.blockSignals(True)
+        self.identity_check.setChecked(self._identity_shown)
+        self.identity_check.blockSignals(False)
         self._set_waiting(False)
 
     # -- what the dialog shows ------------------------------------------------------------------
