@@ -90,7 +90,7 @@ def _head(data_dir: Path, *args: str) -> tuple[int, str, str]:
     """``tanggap ARGS | head -1``: read one line, then close the pipe as ``head`` does."""
     env = {k: v for k, v in os.environ.items() if k != "TANGGAP_DATA_DIR"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "desktop.app", "--data-dir", str(data_dir), *args],
+        [sys.executable, "-m", "tanggap", "--data-dir", str(data_dir), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
