@@ -145,7 +145,7 @@ def test_supervisors_later_receipt_of_a_rahasia_ticket_hides_the_reporter_unless
     window = window_as(desks, desk, "kabid.dinkes")
     select(window, tracking)
 
-    window.print_receipt()
+    window.controller.print_receipt()
 
     preview = open_preview(window)
     text = pdf_text(preview.pdf_bytes)
@@ -250,8 +250,8 @@ def test_summary_dialog_exports_every_table_to_a_workbook(
     add_ticket(desk, "DINKES-BWI-2603-00201", assignee="budi.s")
     add_ticket(desk, "DINKES-BWI-2603-00202", confidentiality="rahasia", title="Pungli di loket")
     window = window_as(desks, desk, "kabid.dinkes")
-    window.open_summary()
-    dialog = window.summary_dialog
+    window.controller.open_summary()
+    dialog = window.controller.summary_dialog
     assert isinstance(dialog, SummaryDialog)
     assert dialog.export_button.isVisible() and dialog.export_button.text() == "Ekspor\u2026"
     dialog.set_period(date(2026, 3, 1), date(2026, 3, 31))

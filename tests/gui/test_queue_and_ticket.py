@@ -328,7 +328,7 @@ def test_canned_response_after_every_deadline_passed_promises_segera_not_a_past_
     window = MainWindow(store, Settings(), data_dir, tasks=TaskManager(inline=True), clock=lambda: later)
     qtbot.addWidget(window)
     window.show()
-    window.select_row(0)
+    window.queue_pane.select_row(0)
     editor = window.ticket_view.editor
     editor.canned.activated.emit(1)
 
