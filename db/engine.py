@@ -5,6 +5,12 @@ reply the officer saw saved must survive a power cut). Python's sqlite3 module o
 transactions lazily and on its own terms, so we take over and emit ``BEGIN`` ourselves:
 ``BEGIN IMMEDIATE`` for writes, so two writers queue on the busy timeout instead of
 failing half-way with a lock upgrade error.
+
+With a key the store is a SQLCipher database (AES-256 pages with an HMAC each): the
+``sqlcipher3`` module stands in for ``sqlite3`` (same DB-API, same SQLite with FTS5 compiled
+in) and the key goes in as a raw 32-byte key before any other statement, so opening costs no
+key derivation. Without a key the file is plain SQLite: only the benchmarks' plain baseline and
+the migration of a store written by an earlier version open one.
 """
 
 from __future__ import annotations
@@ -42,8 +48,53 @@ class StoreCorruptError(StoreError):
     pass
 
 
-def create_store_engine(path: Path | str) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+KEY_BYTES = 32
+
+
+def cipher_module() -> Any:
+    """The DB-API module of SQLCipher (imported late: plain callers never load it)."""
+    from sqlcipher3 import dbapi2
+
+    return dbapi2
+
+
+def key_pragma(key: bytes) -> str:
+    """``PRAGMA key`` with a raw key: SQLCipher uses the bytes as they are, no PBKDF2 per open."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("a store key is 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def connect_encrypted(path: Path | str, key: bytes, *, timeout: float = BUSY_TIMEOUT_MS / 1000) -> Any:
+    """A raw SQLCipher connection with its key applied (the key is never part of a URL or a log)."""
+    conn = cipher_module().connect(str(path), timeout=timeout, check_same_thread=False)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not stderr noise
+    conn.execute(key_pragma(key))
+    return conn
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    """Whether ``path`` is an unencrypted SQLite file (its header is readable text)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except FileNotFoundError:
+        return False
+
+
+def create_store_engine(path: Path | str, key: bytes | None = None) -> Engine:
+    """An engine on the store at ``path``: SQLCipher with ``key``, plain SQLite without."""
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    else:
+        key_copy = bytes(key)
+        # The URL names the file (migrations and backups read it) and carries no secret;
+        # the creator opens through SQLCipher and keys the connection before SQLAlchemy sees it.
+        engine = create_engine(
+            f"sqlite:///{path}",
+            module=cipher_module(),
+            creator=lambda: connect_encrypted(path, key_copy),
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -71,10 +122,18 @@ def create_store_engine(path: Path | str) -> Engine:
     return engine
 
 
+def database_errors() -> tuple[type[Exception], ...]:
+    """The DB-API error classes of the modules a store may be open with."""
+    import sys
+
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
+
+
 def translate_error(exc: BaseException) -> StoreError | None:
     """The user-actionable error behind a database exception, or None for a bug."""
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
-    if not isinstance(orig, sqlite3.Error):
+    if not isinstance(orig, database_errors()):
         return None
     text = str(orig).lower()
     if "disk is full" in text or "disk i/o error" in text:
@@ -87,7 +146,7 @@ def translate_error(exc: BaseException) -> StoreError | None:
         )
     if "locked" in text or "busy" in text:
         return StoreBusyError("Basis data lokal sedang dipakai proses lain; coba lagi sebentar lagi.")
-    if "malformed" in text or "not a database" in text:
+    if "malformed" in text or "not a database" in text or "encrypted" in text:
         return StoreCorruptError("Basis data lokal rusak; hubungi administrator (lihat log).")
     return None
 
@@ -110,7 +169,9 @@ def unit_of_work(engine: Engine, *, write: bool = True, durable: bool = True) ->
     try:
         with session.begin():
             yield session
-    except (DBAPIError, sqlite3.Error) as exc:
+    except Exception as exc:
+        if not isinstance(exc, (DBAPIError, *database_errors())):
+            raise
         mapped = translate_error(exc)
         if mapped is not None:
             raise mapped from exc

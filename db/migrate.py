@@ -59,16 +59,29 @@ def _run(engine: Engine, fn_name: str, revision: str) -> None:
         getattr(command, fn_name)(config, revision)
 
 
-def upgrade(engine: Engine, revision: str = "head", *, backup_dir: Path | None = None) -> None:
-    """Bring the store to ``revision``; an existing store is copied aside first."""
+def upgrade(
+    engine: Engine, revision: str = "head", *, backup_dir: Path | None = None, key: bytes | None = None
+) -> None:
+    """Bring the store to ``revision``; an existing store is copied aside first (encrypted
+    under the store's ``key`` when it has one: a backup is as private as the store)."""
     before = current_revision(engine)
     if revision == "head" and before == HEAD:
         return
     database = engine.url.database
     if before is not None and backup_dir is not None and database:
         backup = backup_dir / f"{Path(database).stem}.before-{before}.sqlite3"
-        with sqlite3.connect(database) as src, sqlite3.connect(backup) as dst:
-            src.backup(dst)
+        if key is None:
+            with sqlite3.connect(database) as src, sqlite3.connect(backup) as dst:
+                src.backup(dst)
+        else:
+            from db.engine import connect_encrypted
+
+            src, dst = connect_encrypted(database, key), connect_encrypted(backup, key)
+            try:
+                src.backup(dst)
+            finally:
+                src.close()
+                dst.close()
         log.info("backed up the local store to %s before upgrading it", backup)
     _run(engine, "upgrade", revision)
     log.info("local store upgraded from %s to %s", before, current_revision(engine))

@@ -1,4 +1,4 @@
-"""The session token, kept in the OS keyring (service ``tanggap``), never in a file or log."""
+"""The session token and the store key, kept in the OS keyring (service ``tanggap``), never in a file or log."""
 
 from __future__ import annotations
 
@@ -61,3 +61,28 @@ def delete_token(server_url: str, username: str) -> None:
         pass  # already gone: logging out twice is fine
     except keyring.errors.KeyringError as exc:
         log.warning("keyring unavailable while logging out: %s", type(exc).__name__)
+
+
+def save_store_key(account: str, key: bytes) -> None:
+    """Keep a data folder's store key (hex) in the keyring; see desktop.privacy."""
+    try:
+        keyring.set_password(SERVICE, account, key.hex())
+    except keyring.errors.KeyringError as exc:
+        raise CredentialsUnavailable(
+            f"Kunci basis data tidak dapat disimpan di keyring sistem ({type(exc).__name__})."
+        ) from None
+
+
+def load_store_key(account: str) -> bytes | None:
+    try:
+        value = keyring.get_password(SERVICE, account)
+    except keyring.errors.KeyringError as exc:
+        log.warning("keyring unavailable for the store key: %s", type(exc).__name__)
+        return None
+    if not value:
+        return None
+    try:
+        key = bytes.fromhex(value)
+    except ValueError:
+        return None
+    return key if len(key) == 32 else None

@@ -1,5 +1,8 @@
 """The local store as the core sees it: opening (and upgrading) it, and turning its rows
 into frozen domain values that may leave the database job.
+
+The store is encrypted (SQLCipher; the key comes from desktop.privacy). A plain store written
+by an earlier version is encrypted in place the first time this version opens it.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from db import migrate, models
-from db.engine import create_store_engine, unit_of_work
+from db import encrypt, migrate, models
+from db.engine import StoreCorruptError, create_store_engine, is_plain_sqlite, translate_error, unit_of_work
 from desktop import domain as d
+from desktop import privacy
 
 log = logging.getLogger(__name__)
 
@@ -26,16 +30,56 @@ STORE_FILE = "tanggap.sqlite3"
 class LocalStore:
     path: Path
     engine: Engine
+    key: bytes | None = None  # None only for the benchmarks' plain baseline
+
+    @property
+    def data_dir(self) -> Path:
+        return self.path.parent
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     @classmethod
-    def open(cls, data_dir: Path) -> LocalStore:
-        """Open the store in ``data_dir``, creating or upgrading it (with a backup) first."""
-        data_dir.mkdir(parents=True, exist_ok=True)
+    def open(cls, data_dir: Path, *, key: bytes | None = None, passphrase: str | None = None) -> LocalStore:
+        """Open the encrypted store in ``data_dir``, creating, encrypting or upgrading it first.
+
+        ``key`` defaults to the folder's key in the OS keyring (made at the first start), or
+        the one derived from ``passphrase`` for a folder that uses one; without either this
+        raises ``privacy.StoreKeyUnavailable`` with what to do.
+        """
+        privacy.make_private(data_dir)
+        if key is None:
+            key = privacy.store_key(data_dir, passphrase=passphrase)
+        path = data_dir / STORE_FILE
+        backups = privacy.private_mkdir(data_dir / "backups")
+        encrypt.recover(path)
+        if is_plain_sqlite(path):
+            encrypt.encrypt_in_place(path, key, backups=backups)
+        elif not path.exists():
+            privacy.touch_private(path)  # SQLite gives the WAL and SHM files the store's mode
+        engine = create_store_engine(path, key)
+        try:
+            migrate.upgrade(engine, backup_dir=backups, key=key)
+        except Exception as exc:
+            engine.dispose()
+            mapped = translate_error(exc)
+            if isinstance(mapped, StoreCorruptError) and path.stat().st_size > 0:
+                raise privacy.StoreKeyUnavailable(
+                    privacy.WRONG_PASSPHRASE_MESSAGE
+                    if privacy.key_source(data_dir) == "passphrase"
+                    else privacy.KEY_LOST_MESSAGE
+                ) from exc
+            raise
+        return cls(path=path, engine=engine, key=key)
+
+    @classmethod
+    def open_plain(cls, data_dir: Path) -> LocalStore:
+        """An unencrypted store, for the benchmarks' baseline only: never for an officer's data."""
+        privacy.make_private(data_dir)
         path = data_dir / STORE_FILE
         engine = create_store_engine(path)
-        backups = data_dir / "backups"
-        backups.mkdir(exist_ok=True)
-        migrate.upgrade(engine, backup_dir=backups)
+        migrate.upgrade(engine, backup_dir=privacy.private_mkdir(data_dir / "backups"))
         return cls(path=path, engine=engine)
 
     @contextmanager

@@ -12,6 +12,44 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def store_keyring() -> Iterator[None]:
+    """The store key lives in the OS keyring (scripts/test.sh starts gnome-keyring; always in CI).
+
+    Only on a bare developer machine does it go to an in-memory keyring for the run.
+    """
+    from desktop import credentials
+
+    if credentials.keyring_is_usable():
+        yield
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI must provide a Secret Service; keyring is {credentials.keyring_backend_name()}")
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.values: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.values.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.values[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.values.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"
