@@ -248,6 +248,28 @@ def key_source(data_dir: Path) -> str | None:
 # -- the attachment cache ------------------------------------------------------------------------
 
 
+_open_keys: dict[Path, bytes] = {}
+
+
+def remember_open(data_dir: Path, key: bytes) -> None:
+    """The store in ``data_dir`` opened with ``key`` (in memory only): its cache uses a subkey of it."""
+    with _cache_lock:
+        _open_keys[data_dir.resolve()] = attachment_key(key)
+
+
+def forget_open(data_dir: Path) -> None:
+    with _cache_lock:
+        _open_keys.pop(data_dir.resolve(), None)
+
+
+def attachment_key_for(data_dir: Path) -> bytes:
+    with _cache_lock:
+        found = _open_keys.get(data_dir.resolve())
+    if found is not None:
+        return found
+    return attachment_key(store_key(data_dir, create=False))
+
+
 def attachment_key(store_key_bytes: bytes) -> bytes:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF

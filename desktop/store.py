@@ -71,6 +71,7 @@ class LocalStore:
                     else privacy.KEY_LOST_MESSAGE
                 ) from exc
             raise
+        privacy.remember_open(data_dir, key)
         return cls(path=path, engine=engine, key=key)
 
     @classmethod

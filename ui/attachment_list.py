@@ -8,7 +8,6 @@ Both need the file on this desk; until a sync has cached it they are disabled an
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from desktop.sync.attachments import (
     VIEWER_EXTENSIONS,
     cached_file,
     safe_stem,
+    save_copy,
     viewer_copy,
 )
 from ui.field_label import FieldLabel
@@ -212,14 +212,13 @@ class AttachmentList(QScrollArea):
             self.open_file(path)
 
     def save_attachment(self, a: Attachment) -> None:
-        source = cached_file(self.data_dir, a.cached_path) if self.data_dir is not None else None
-        if source is None:
+        if self.data_dir is None or cached_file(self.data_dir, a.cached_path) is None:
             return
         target = self.ask_save_path(a.filename)
         if target is None:
             return
         try:
-            shutil.copyfile(source, target)
+            save_copy(self.data_dir, a.cached_path, a.sha256, target)
         except OSError as exc:
             self._failed(self.tr("Lampiran tidak dapat disimpan: %1").replace("%1", str(exc)))
 

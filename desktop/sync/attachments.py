@@ -6,6 +6,11 @@ uncached and is tried again on the next sync. Files live content-addressed under
 and a blob shared by several attachments is fetched and stored once. Each file is written to a
 temporary name, checked against its sha256 and size, flushed to disk and then renamed, so a
 cached path always holds the whole, verified file.
+
+A cached file is sealed (AES-256-GCM under a subkey of the store key, see desktop.privacy):
+the plain bytes are checked in memory and never written to the data folder. They reach disk
+only in a private viewer copy while the officer has the attachment open; those copies go at
+the next sync, at logout and when the workstation closes (``remove_viewer_copies``).
 """
 
 from __future__ import annotations
@@ -15,8 +20,8 @@ import logging
 import mimetypes
 import os
 import re
-import shutil
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +30,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, literal, select, update
 
 from db import models
+from desktop import privacy
 from desktop.domain import MAX_FILE_BYTES, SHA256_HEX, FileBytes
 from desktop.store import LocalStore
 
@@ -39,6 +45,45 @@ VIEW_DIR = "view"  # copies named for the system viewer (see viewer_copy)
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 SYNC_BUDGET_BYTES = 50 * 1024 * 1024
 API_PATH = "/api/v1/attachments/"
+# A viewer copy left for the system viewer to read; the next sync after this many seconds removes it.
+VIEWER_COPY_SECONDS = 300
+SEALED_OVERHEAD = len(privacy.SEALED_MAGIC) + privacy.NONCE_BYTES + 16  # magic, nonce, GCM tag
+
+
+def sealed_size(plain_size: int) -> int:
+    return plain_size + SEALED_OVERHEAD
+
+
+def _blob_key(data_dir: Path) -> bytes:
+    return privacy.attachment_key_for(data_dir)
+
+
+def read_blob(data_dir: Path, cached_path: str | None, sha256: str) -> bytes | None:
+    """The plain bytes of a cached attachment (checked against its sha256), or None if not cached."""
+    path = cached_file(data_dir, cached_path)
+    if path is None:
+        return None
+    try:
+        data = privacy.unseal(_blob_key(data_dir), path.read_bytes(), sha256=sha256)
+    except privacy.SealedBlobInvalid:
+        log.warning("attachment %s: cached file does not verify; fetched again next sync", sha256[:12])
+        return None
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
+
+
+def _write_sealed(data_dir: Path, final: Path, data: bytes, sha256: str) -> None:
+    """Seal ``data`` and write it whole to ``final`` (temporary name, fsync, rename)."""
+    sealed = privacy.seal(_blob_key(data_dir), data, sha256=sha256)
+    privacy.private_mkdir(final.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=".part-", dir=final.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(sealed)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, final)
+    finally:
+        Path(tmp_name).unlink(missing_ok=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,9 +185,7 @@ def _remove_unneeded(root: Path, needed: set[str]) -> int:
         if not folder.is_dir():
             continue
         if folder.name == VIEW_DIR:
-            for copies in folder.iterdir():
-                if copies.is_dir() and copies.name not in needed:
-                    shutil.rmtree(copies, ignore_errors=True)
+            remove_viewer_copies(root.parent, older_than=VIEWER_COPY_SECONDS)
             continue
         for blob in folder.iterdir():
             # Only what this module writes: a digest-named blob, or a partial write left by a crash.
@@ -198,18 +241,9 @@ def keep_local_blob(data_dir: Path, data: bytes) -> str:
     sha256 = hashlib.sha256(data).hexdigest()
     relative = relative_blob_path(sha256)
     final = data_dir.joinpath(*relative.split("/"))
-    if final.is_file() and final.stat().st_size == len(data):
+    if final.is_file() and final.stat().st_size == sealed_size(len(data)):
         return relative
-    final.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".part-", dir=final.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, final)
-    finally:
-        Path(tmp_name).unlink(missing_ok=True)
+    _write_sealed(data_dir, final, data, sha256)
     return relative
 
 
@@ -220,9 +254,12 @@ def upload_blob(transport: Transport, data_dir: Path, sha256: str) -> None:
         raise FileNotFoundError(sha256)
     # Already there (sent before a lost answer, or the same file from another desk): not again,
     # which on a field office's slow line is most of the cost.
-    if transport.blob_size(sha256) == path.stat().st_size:
+    if transport.blob_size(sha256) == path.stat().st_size - SEALED_OVERHEAD:
         return
-    transport.put_blob(sha256, path.read_bytes())
+    data = read_blob(data_dir, relative_blob_path(sha256), sha256)
+    if data is None:
+        raise FileNotFoundError(sha256)
+    transport.put_blob(sha256, data)
 
 
 def _mark_cached(store: LocalStore, sha256: str) -> list[str]:
@@ -240,35 +277,28 @@ def _mark_cached(store: LocalStore, sha256: str) -> list[str]:
         return [row.ticket_id for row in rows]
 
 
-def _download(transport: Transport, want: _Wanted, final: Path, max_bytes: int) -> tuple[bool, int]:
-    """Fetch into a temporary file beside ``final`` and rename it there if the hash matches."""
-    final.parent.mkdir(parents=True, exist_ok=True)
+def _download(
+    transport: Transport, data_dir: Path, want: _Wanted, final: Path, max_bytes: int
+) -> tuple[bool, int]:
+    """Fetch into memory (at most ``max_bytes``), check the hash, and keep it sealed at ``final``."""
     digest = hashlib.sha256()
-    fd, tmp_name = tempfile.mkstemp(prefix=".part-", dir=final.parent)
-    tmp = Path(tmp_name)
-    received = 0
-    try:
-        with os.fdopen(fd, "wb") as handle:
+    buffer = bytearray()
 
-            def write(chunk: bytes) -> None:
-                digest.update(chunk)
-                handle.write(chunk)
+    def write(chunk: bytes) -> None:
+        digest.update(chunk)
+        buffer.extend(chunk)
 
-            received = transport.download(want.url, write, max_bytes=max_bytes)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if digest.hexdigest() != want.sha256 or received != want.size:
-            log.warning(
-                "attachment %s: server sent %d bytes hashing to %s; discarded, retried next sync",
-                want.sha256[:12],
-                received,
-                digest.hexdigest()[:12],
-            )
-            return False, received
-        os.replace(tmp, final)
-        return True, received
-    finally:
-        tmp.unlink(missing_ok=True)
+    received = transport.download(want.url, write, max_bytes=max_bytes)
+    if digest.hexdigest() != want.sha256 or received != want.size:
+        log.warning(
+            "attachment %s: server sent %d bytes hashing to %s; discarded, retried next sync",
+            want.sha256[:12],
+            received,
+            digest.hexdigest()[:12],
+        )
+        return False, received
+    _write_sealed(data_dir, final, bytes(buffer), want.sha256)
+    return True, received
 
 
 def fetch_missing(
@@ -291,14 +321,14 @@ def fetch_missing(
             deferred += 1  # a name that could leave the cache folder or the server: never fetched
             continue
         final = data_dir / relative_blob_path(want.sha256)
-        if final.is_file() and final.stat().st_size == want.size:
+        if final.is_file() and final.stat().st_size == sealed_size(want.size):
             tickets += _mark_cached(store, want.sha256)  # the same file came with another ticket
             continue
         if want.size > max_bytes or want.size > budget - downloaded:
             deferred += 1
             continue
         try:
-            ok, received = _download(transport, want, final, min(max_bytes, budget - downloaded))
+            ok, received = _download(transport, data_dir, want, final, min(max_bytes, budget - downloaded))
         except DownloadTooLarge:
             log.warning("attachment %s is larger than announced; not cached", want.sha256[:12])
             failed += 1
@@ -353,23 +383,63 @@ def safe_stem(filename: str, limit: int = 60) -> str:
 def viewer_copy(
     data_dir: Path, cached_path: str | None, filename: str, mime: str, sha256: str
 ) -> Path | None:
-    """A copy of a cached file named so the system viewer knows its type; None if it may not be opened.
+    """A private plain copy of a cached file, named so the system viewer knows its type; None if
+    it may not be opened.
 
-    Lives under ``<data_dir>/attachments/view/<sha256>/``; made once, reused afterwards.
+    Lives under ``<data_dir>/attachments/view/<sha256>/`` (user-only) only while the officer
+    looks at it: ``remove_viewer_copies`` clears them at the next sync, logout and exit.
     """
-    source = cached_file(data_dir, cached_path)
     extension = VIEWER_EXTENSIONS.get(mime.split(";", 1)[0].strip().lower())
-    if source is None or extension is None or not SHA256_HEX.match(sha256):
+    if extension is None or not SHA256_HEX.match(sha256):
+        return None
+    data = read_blob(data_dir, cached_path, sha256)
+    if data is None:
         return None
     target = data_dir / ATTACHMENTS_DIR / VIEW_DIR / sha256 / (safe_stem(filename) + extension)
-    if target.is_file() and target.stat().st_size == source.stat().st_size:
+    if target.is_file() and target.stat().st_size == len(data):
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".part-", dir=target.parent)
-    os.close(fd)
+    _write_plain_private(target, data)
+    return target
+
+
+def save_copy(data_dir: Path, cached_path: str | None, sha256: str, target: Path) -> bool:
+    """Write the plain attachment where the officer chose ("Simpan sebagai"); False if not cached."""
+    data = read_blob(data_dir, cached_path, sha256)
+    if data is None:
+        return False
+    target.write_bytes(data)
+    return True
+
+
+def _write_plain_private(target: Path, data: bytes) -> None:
+    privacy.private_mkdir(target.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=".part-", dir=target.parent)  # mkstemp: mode 0600
     try:
-        shutil.copyfile(source, tmp_name)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp_name, target)
     finally:
         Path(tmp_name).unlink(missing_ok=True)
-    return target
+
+
+def remove_viewer_copies(data_dir: Path, *, older_than: float | None = None) -> int:
+    """Remove the plain viewer copies (overwritten first), or only those made more than
+    ``older_than`` seconds ago; how many went. One still open in a viewer on Windows cannot be
+    removed yet and goes next time."""
+    root = data_dir / ATTACHMENTS_DIR / VIEW_DIR
+    removed = 0
+    now = time.time()
+    for folder in root.iterdir() if root.is_dir() else ():
+        for copy in folder.iterdir() if folder.is_dir() else (folder,):
+            try:
+                if older_than is not None and now - copy.stat().st_mtime < older_than:
+                    continue
+                privacy.shred(copy)
+                removed += 1
+            except OSError:
+                continue
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
+    return removed

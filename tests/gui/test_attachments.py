@@ -86,7 +86,8 @@ def test_cached_attachments_open_in_the_system_viewer_and_save_as_a_copy(
     assert path.read_bytes() == PNG
     assert path.suffix == ".png" and path.is_relative_to(data_dir / "attachments")
     assert "<" not in path.name and "/" not in path.name
-    assert (data_dir / "attachments" / sha[:2] / sha).read_bytes() == PNG  # the cached blob stays
+    assert (data_dir / "attachments" / sha[:2] / sha).read_bytes() != PNG  # the cached blob stays, sealed
+    assert path.stat().st_mode & 0o077 == 0  # the plain copy is the user's alone
 
     target = tmp_path / "disimpan.png"
     pane.attachments.ask_save_path = lambda _name: target

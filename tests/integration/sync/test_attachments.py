@@ -74,8 +74,8 @@ def test_a_synced_desk_keeps_verified_files_and_shows_them_offline(tmp_path: Pat
         assert detail is not None
         (shown,) = detail.ticket.attachments
         path = attachments.cached_file(data_dir, shown.cached_path)
-        assert path is not None and path.read_bytes() == png
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == shown.sha256
+        assert path is not None and png not in path.read_bytes()  # sealed on disk
+        assert attachments.read_blob(data_dir, shown.cached_path, shown.sha256) == png
         # Only the content-addressed file: no server file name on disk, no leftover partial files.
         assert [
             p.relative_to(data_dir).as_posix() for p in (data_dir / "attachments").rglob("*") if p.is_file()
@@ -110,7 +110,7 @@ def test_wrong_bytes_are_discarded_and_fetched_again_next_sync(
         report = sync(store)
         assert report.attachments_cached == 1
         sha = hashlib.sha256(png).hexdigest()
-        assert (tmp_path / "desk" / "attachments" / sha[:2] / sha).read_bytes() == png
+        assert attachments.read_blob(tmp_path / "desk", f"attachments/{sha[:2]}/{sha}", sha) == png
         store.close()
     finally:
         proxy.close()

@@ -36,7 +36,10 @@ def test_an_attached_file_is_kept_shown_and_queued_in_one_step(store: LocalStore
     assert shown.filename == "surat balasan.pdf" and shown.mime == "application/pdf"
     sha = hashlib.sha256(scan.read_bytes()).hexdigest()
     kept = attachments.cached_file(store.path.parent, shown.cached_path)
-    assert kept is not None and kept.read_bytes() == scan.read_bytes() and shown.sha256 == sha
+    assert kept is not None and shown.sha256 == sha
+    # Sealed on disk (AES-GCM): the plain bytes come back only through the store's key.
+    assert b"surat balasan" not in kept.read_bytes()
+    assert attachments.read_blob(store.path.parent, shown.cached_path, sha) == scan.read_bytes()
     assert detail.attachment_ops == {shown.id: detail.ops[-1].state} and detail.waiting_ops == 1
     with store.read() as s:
         op = s.scalars(select(models.OutboxOp).where(models.OutboxOp.op_id == result.op_id)).one()
@@ -115,17 +118,18 @@ class _RecordingServer:
         self.holds[sha256] = len(data)
 
 
-def test_bytes_the_server_already_holds_are_not_sent_again(tmp_path: Path) -> None:
+def test_bytes_the_server_already_holds_are_not_sent_again(store: LocalStore) -> None:
+    data_dir = store.path.parent
     data = b"%PDF-1.4 surat" * 1000
     sha = hashlib.sha256(data).hexdigest()
-    attachments.keep_local_blob(tmp_path, data)
+    attachments.keep_local_blob(data_dir, data)
     server = _RecordingServer()
-    attachments.upload_blob(server, tmp_path, sha)  # type: ignore[arg-type]
-    attachments.upload_blob(server, tmp_path, sha)  # type: ignore[arg-type]  # a resend after a lost answer
+    attachments.upload_blob(server, data_dir, sha)  # type: ignore[arg-type]
+    attachments.upload_blob(server, data_dir, sha)  # type: ignore[arg-type]  # a resend after a lost answer
     assert server.sent == [sha]
     # Bytes of another size under that name (a broken upload), or a server that cannot say: send.
     partial = _RecordingServer(holds={sha: 10})
-    attachments.upload_blob(partial, tmp_path, sha)  # type: ignore[arg-type]
+    attachments.upload_blob(partial, data_dir, sha)  # type: ignore[arg-type]
     older = _RecordingServer(refuses_lookup=True)
-    attachments.upload_blob(older, tmp_path, sha)  # type: ignore[arg-type]
+    attachments.upload_blob(older, data_dir, sha)  # type: ignore[arg-type]
     assert partial.sent == [sha] and older.sent == [sha]
