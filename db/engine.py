@@ -85,7 +85,9 @@ def is_plain_sqlite(path: Path) -> bool:
 def create_store_engine(path: Path | str, key: bytes | None = None) -> Engine:
     """An engine on the store at ``path``: SQLCipher with ``key``, plain SQLite without."""
     if key is None:
-        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(
+            f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True
+        )
     else:
         key_copy = bytes(key)
         # The URL names the file (migrations and backups read it) and carries no secret;
@@ -94,6 +96,8 @@ def create_store_engine(path: Path | str, key: bytes | None = None) -> Engine:
             f"sqlite:///{path}",
             module=cipher_module(),
             creator=lambda: connect_encrypted(path, key_copy),
+            # An error's message (and so a log or a crash dialog) never carries a row's values.
+            hide_parameters=True,
         )
 
     @event.listens_for(engine, "connect")

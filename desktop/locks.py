@@ -36,7 +36,10 @@ class FileLock:
         if self._file is not None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+", encoding="ascii")
+        # User-only from the start (os.open's mode), like everything in the data folder.
+        handle = os.fdopen(
+            os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600), "a+", encoding="ascii"
+        )
         try:
             _lock(handle)
         except OSError:

@@ -204,27 +204,85 @@ def login(
     return identity, Changes(sync_state=True)
 
 
+@dataclass(frozen=True, slots=True)
+class LogoutPreview:
+    """What logging out will keep: ops still waiting to be sent (they go at the next login)."""
+
+    username: str | None
+    waiting_ops: int
+    unacknowledged: int
+
+    @property
+    def message(self) -> str:
+        """What to tell the officer before logging out (Indonesian, with the English after)."""
+        if not self.waiting_ops:
+            return (
+                "Semua data pelapor akan dihapus dari komputer ini. "
+                "/ Every reporter's data will be removed from this computer."
+            )
+        return (
+            f"Masih ada {self.waiting_ops} op yang belum terkirim. Op itu tetap tersimpan terenkripsi dan "
+            f"akan terkirim saat {self.username} masuk lagi di komputer ini; data pelapor lainnya dihapus. "
+            f"/ {self.waiting_ops} unsent op(s) stay encrypted and go out at {self.username}'s next login."
+        )
+
+
+def logout_preview(store: LocalStore) -> LogoutPreview:
+    """What the window and the CLI say before logging out (see ``logout``)."""
+    from desktop.sync import outbox
+
+    identity = load_identity(store)
+    with store.read() as session:
+        waiting = outbox.waiting_count(session)
+        unread = len(NoticeRepository(session).unacknowledged())
+    return LogoutPreview(identity.username if identity else None, waiting, unread)
+
+
 def logout(store: LocalStore) -> Changes:
-    """Forget the token (and tell the server when it is reachable); unsent ops stay in the outbox."""
-    from desktop import credentials
+    """Log out: forget the token (telling the server when it is reachable) and take every
+    complainant's data off this desk.
+
+    The one function the window's "Keluar" and ``tanggap logout`` call (ask with
+    ``logout_preview`` first). Ops waiting to be sent stay, encrypted, with the stripped rows
+    they need, and go out at the next login of the same officer; every other ticket, thread,
+    attachment and viewer copy goes, and the store is compacted so no freed page keeps them.
+    """
+    from desktop import credentials, purge
+    from desktop.sync import attachments
     from desktop.sync.transport import AuthExpired, RequestRefused, Transport, TransportError
 
     identity = load_identity(store)
-    if identity is None:
-        return Changes()
-    token = credentials.load_token(identity.server_url, identity.username)
-    if token:
-        transport = Transport(identity.server_url, token, read_timeout=10)
-        try:
-            transport.logout()
-        except (TransportError, AuthExpired, RequestRefused) as exc:
-            log.info("server logout skipped: %s", type(exc).__name__)
-        finally:
-            transport.close()
-    credentials.delete_token(identity.server_url, identity.username)
+    if identity is not None:
+        token = credentials.load_token(identity.server_url, identity.username)
+        if token:
+            transport = Transport(identity.server_url, token, read_timeout=10)
+            try:
+                transport.logout()
+            except (TransportError, AuthExpired, RequestRefused) as exc:
+                log.info("server logout skipped: %s", type(exc).__name__)
+            finally:
+                transport.close()
+        credentials.delete_token(identity.server_url, identity.username)
     with store.write() as session:
-        SyncStateRepository(session).set("auth_expired", "1")
-    return Changes(sync_state=True)
+        purge.purge_for_logout(session)
+        if identity is not None:
+            SyncStateRepository(session).set("auth_expired", "1")
+    attachments.sweep(store)
+    attachments.remove_viewer_copies(store.data_dir)
+    compact(store)
+    return Changes(sync_state=True, queue=True, outbox=True, notices=True)
+
+
+def compact(store: LocalStore) -> None:
+    """Rewrite the store without its free pages (VACUUM) and empty the WAL of the old ones."""
+    raw = store.engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        assert conn is not None
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
 
 
 def transport_for(

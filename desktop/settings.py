@@ -71,5 +71,7 @@ class Settings:
         data_dir.mkdir(parents=True, exist_ok=True)
         path = data_dir / SETTINGS_FILE
         tmp = path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(asdict(self), indent=2, ensure_ascii=False))
         os.replace(tmp, path)

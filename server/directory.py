@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,6 +11,15 @@ from sqlalchemy.orm import Session
 from desktop.domain import Role
 from server.models import CalendarDayRow, CannedResponseRow, CategoryRow, OfficerRow, OpdRow, SlaRuleRow
 from server.scope import Caller
+
+# Days after closing that desks keep a ticket's personal data (the row itself stays, for summaries).
+DEFAULT_DESK_RETENTION_DAYS = 90
+DESK_RETENTION_ENV = "TANGGAP_DESK_RETENTION_DAYS"
+
+
+def desk_retention_days() -> int:
+    raw = os.environ.get(DESK_RETENTION_ENV, "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_DESK_RETENTION_DAYS
 
 
 def directory(session: Session, caller: Caller) -> dict[str, Any]:
@@ -25,6 +35,7 @@ def directory(session: Session, caller: Caller) -> dict[str, Any]:
             sa.or_(CalendarDayRow.opd_code.is_(None), CalendarDayRow.opd_code == caller.opd_code)
         )
     return {
+        "desk_retention_days": desk_retention_days(),
         # Every OPD: a supervisor transfers to any of them.
         "opds": [
             {

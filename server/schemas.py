@@ -189,6 +189,9 @@ class DirectoryOut(BaseModel):
     sla_policies: list[dict[str, Any]] = Field(description="desktop.sla PolicyRule.to_json() objects")
     non_working_days: list[CalendarDayOut]
     canned_responses: list[CannedResponseOut]
+    desk_retention_days: int = Field(
+        90, description="days after closing that a desk keeps a ticket's personal data (the row stays)"
+    )
 
 
 # -- sync -----------------------------------------------------------------------------------

@@ -154,11 +154,18 @@ def cmd_login(args: argparse.Namespace) -> int:
 
 
 def cmd_logout(args: argparse.Namespace) -> int:
-    from desktop.session import logout
+    from desktop.session import logout, logout_preview
 
     with _store(args) as store:
+        preview = logout_preview(store)
+        print(preview.message)
+        if preview.waiting_ops and not args.yes and sys.stdin.isatty():
+            answer = input("Lanjutkan keluar? [y/T] ").strip().lower()
+            if answer not in ("y", "ya", "yes"):
+                print("Batal; tetap masuk. / Cancelled.")
+                return EXIT_REFUSED
         logout(store)
-    print("Keluar. Op yang belum terkirim tetap tersimpan. / Logged out; unsent ops are kept.")
+    print("Keluar. Data pelapor telah dihapus dari komputer ini. / Logged out; reporters' data removed.")
     return 0
 
 
@@ -577,7 +584,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--username", required=True, metavar="U")
     p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari standard input")
     p.add_argument("--device-name", default=None, help=argparse.SUPPRESS)
-    add("logout", "keluar; op yang belum terkirim tetap disimpan / log out", cmd_logout)
+    logout_parser = add(
+        "logout", "keluar dan hapus data pelapor; op yang belum terkirim tetap disimpan / log out", cmd_logout
+    )
+    logout_parser.add_argument("--yes", action="store_true", help="jangan bertanya / do not ask")
     p = add("sync", "sinkronkan sekarang / sync now", cmd_sync)
     _json_flag(p)
     p = add("queue", "antrean tiket terbuka, paling mendesak dulu / open tickets by urgency", cmd_queue)

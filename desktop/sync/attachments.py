@@ -20,17 +20,19 @@ import logging
 import mimetypes
 import os
 import re
+import shutil
 import tempfile
 import time
 import unicodedata
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, literal, select, update
 
 from db import models
-from desktop import privacy
+from desktop import privacy, purge
 from desktop.domain import MAX_FILE_BYTES, SHA256_HEX, FileBytes
 from desktop.store import LocalStore
 
@@ -152,13 +154,16 @@ def sweep(store: LocalStore) -> int:
     """Remove the files no ticket of this desk needs any more; how many blobs went.
 
     A ticket that left this desk's scope (transferred, restricted) stays as a read-only archive
-    row, but its files do not stay on this computer. Blobs no attachment names (left by a crash
+    row, but its files and personal data do not stay on this computer (desktop.purge; likewise
+    for tickets closed longer than the retention). Blobs no attachment names (left by a crash
     between download and bookkeeping, or by a ticket that went away) go too, with the viewer
     copies made of them. Called under the sync lock, so no download is in flight; the files go
     while this holds the store's write lock, so a file being attached (written inside its own
     write transaction, see ``keep_local_blob``) is either named already or not written yet.
     """
     with store.write() as session:
+        # The one place personal data leaves at sync: out of scope, or closed past the retention.
+        purge.purge_at_sync(session, datetime.now(UTC))
         archived = select(models.Ticket.id).where(models.Ticket.archived.is_(True))
         session.execute(
             update(models.Attachment)
@@ -185,6 +190,11 @@ def _remove_unneeded(root: Path, needed: set[str]) -> int:
         if not folder.is_dir():
             continue
         if folder.name == VIEW_DIR:
+            for copies in folder.iterdir():
+                if copies.is_dir() and copies.name not in needed:
+                    for copy in copies.iterdir():
+                        privacy.shred(copy)
+                    shutil.rmtree(copies, ignore_errors=True)
             remove_viewer_copies(root.parent, older_than=VIEWER_COPY_SECONDS)
             continue
         for blob in folder.iterdir():

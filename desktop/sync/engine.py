@@ -562,6 +562,9 @@ def _block_after_rejection(session: Any, rejected: dict[str, int], now: datetime
 
 def store_directory(session: Any, data: dict[str, Any]) -> None:
     """Replace the offline copy of the directory (small: a province's OPDs, officers, rules)."""
+    from desktop import purge
+
+    purge.remember_retention(session, data)  # the retention policy (desktop.purge) comes with it
     for table in (
         models.Opd,
         models.Officer,
