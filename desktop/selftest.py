@@ -145,15 +145,70 @@ def check_receipt(work_dir: Path) -> CheckResult:
     return CheckResult("receipt", True, f"{len(pdf)} bytes, fonts embedded ({out.name})")
 
 
-def run_core_checks(work_dir: Path) -> list[CheckResult]:
+def check_store_encryption(work_dir: Path) -> CheckResult:
+    """The local store is SQLCipher with FTS5: a store made here is unreadable to plain SQLite."""
+    import secrets
+    import sqlite3
+
+    from sqlalchemy import text
+
+    from desktop.store import STORE_FILE, LocalStore
+
+    folder = work_dir / "store-check"
+    store = LocalStore.open(folder, key=secrets.token_bytes(32))  # a throwaway key, not the keyring's
+    try:
+        with store.read() as session:
+            version = session.execute(text("PRAGMA cipher_version")).scalar()
+            session.execute(text("SELECT count(*) FROM tickets_fts")).scalar()
+    finally:
+        store.close()
+    if not version:
+        return CheckResult("store encryption", False, "the store opened without SQLCipher: it would be plain")
+    try:
+        with sqlite3.connect(folder / STORE_FILE) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        return CheckResult(
+            "store encryption", True, f"SQLCipher {version}, AES-256, FTS5; unreadable without key"
+        )
+    return CheckResult("store encryption", False, "plain SQLite could read the store")
+
+
+def check_data_folder(data_dir: Path) -> CheckResult:
+    """Whether the officer's store is encrypted, and its key is where it should be (not opened)."""
+    from db.engine import is_plain_sqlite
+    from desktop import privacy
+    from desktop.store import STORE_FILE
+
+    path = data_dir / STORE_FILE
+    if not path.exists():
+        return CheckResult("data folder", True, f"no store yet in {data_dir}")
+    if is_plain_sqlite(path):
+        return CheckResult(
+            "data folder", False, f"{path} is NOT encrypted (it is encrypted at the next start)"
+        )
+    source = privacy.key_source(data_dir)
+    if source == "passphrase":
+        return CheckResult("data folder", True, f"{path} encrypted; key from a passphrase")
+    try:
+        privacy.store_key(data_dir, create=False)
+    except privacy.StoreKeyUnavailable as exc:
+        return CheckResult("data folder", False, f"{path} encrypted, but its key is not available: {exc}")
+    return CheckResult("data folder", True, f"{path} encrypted; key in the OS keyring")
+
+
+def run_core_checks(work_dir: Path, data_dir: Path | None = None) -> list[CheckResult]:
     checks: list[Callable[[], CheckResult]] = [
         check_version,
         check_keyring,
+        lambda: check_store_encryption(work_dir),
         check_holidays,
         check_time_zones,
         check_translations_present,
         lambda: check_receipt(work_dir),
     ]
+    if data_dir is not None:
+        checks.append(lambda: check_data_folder(data_dir))
     results = []
     for check in checks:
         try:

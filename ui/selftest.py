@@ -43,7 +43,7 @@ def check_main_window(data_dir: Path) -> CheckResult:
     except ImportError as error:
         return CheckResult("main window", False, f"not available: {error}")
     data_dir.mkdir(parents=True, exist_ok=True)
-    store = LocalStore.open(data_dir)
+    store = LocalStore.open(data_dir, key=os.urandom(32))  # a throwaway store: no keyring entry left
     try:
         window = MainWindow(store, Settings.load(data_dir), data_dir)
         window.show()
@@ -94,11 +94,14 @@ def run() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from desktop.settings import resolve_data_dir
+
+    officers_folder = resolve_data_dir()  # only looked at (encrypted? key there?), never opened
     with tempfile.TemporaryDirectory(prefix="tanggap-selftest-") as tmp_name:
         tmp = Path(tmp_name)
         _point_data_folders_at(tmp)
         app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tanggap"])
-        results = core.run_core_checks(tmp)
+        results = core.run_core_checks(tmp, officers_folder)
         qt_checks: dict[str, Callable[[], CheckResult]] = {
             "translations": check_translations_load,
             "app icon": check_app_icon,

@@ -244,11 +244,11 @@ def test_files_of_a_ticket_that_left_the_desk_are_removed_from_its_disk(
     with officer.store.read() as s:
         for a in s.scalars(select(models.Attachment)):
             paths[(a.ticket_id, a.filename)] = a.cached_path
-    assert paths[(gone["id"], "rambu.png")] is None and paths[(gone["id"], "ktp.png")] is None
+    # The departed ticket's attachment rows (file names can name a person) went with its personal data.
+    assert not [tid for (tid, _) in paths if tid == gone["id"]]
     live = [v for (tid, _), v in paths.items() if tid != gone["id"]]
     assert len(live) == 2 and all(live)
     detail = load_ticket(officer.store, gone["id"])
-    assert detail is not None and detail.ticket.archived
-    assert all(attachments.cached_file(data_dir, a.cached_path) is None for a in detail.ticket.attachments)
+    assert detail is not None and detail.ticket.archived and not detail.ticket.attachments
     officer.store.close()
     spv.store.close()
