@@ -33,7 +33,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import serverkit
-from bench.common import emit, log, machine, run_child, summarize_ms, target
+from bench.common import desk_db, emit, log, machine, run_child, summarize_ms, target, use_bench_keyring
 
 OTHER_DESK_USER = "spv.dinkes"
 
@@ -107,7 +107,6 @@ def disk_sync_ms(folder: Path, commits: int = 50) -> float:
 def one_backend(
     name: str, database_url: str, workdir: Path, rounds: int, ops: int, seed: int
 ) -> dict[str, Any]:
-    import sqlite3
 
     from desktop import actions
     from desktop.store import LocalStore
@@ -122,7 +121,8 @@ def one_backend(
             env=serverkit.desk_env(workdir),
             timeout=900,
         ).check("initial tanggap sync")
-        with sqlite3.connect(data_dir / "tanggap.sqlite3") as conn:
+        use_bench_keyring(workdir / "keyring.json")  # the key the child's login made
+        with desk_db(data_dir) as conn:
             mine = [r[0] for r in conn.execute("SELECT tracking_no FROM tickets WHERE is_open = 1")]
             theirs = [
                 (r[0], r[1])
@@ -153,7 +153,7 @@ def one_backend(
                 elapsed = time.perf_counter() - started
                 pushed = getattr(report, "applied", None)
                 pulled = getattr(report, "pulled", 0)
-                with sqlite3.connect(data_dir / "tanggap.sqlite3") as conn:
+                with desk_db(data_dir) as conn:
                     waiting = conn.execute(
                         "SELECT count(*) FROM outbox WHERE state NOT IN ('applied', 'duplicate')"
                     ).fetchone()[0]

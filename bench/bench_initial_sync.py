@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 import tempfile
 import time
@@ -26,7 +25,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import serverkit
-from bench.common import emit, log, machine, ratio, run_child, target
+from bench.common import desk_db, emit, log, machine, ratio, run_child, target, use_bench_keyring
 from bench.floors import initial_sync_floor, parse_only_floor
 
 PULL_LIMIT = 1000
@@ -76,7 +75,8 @@ def one_backend(
             env=serverkit.desk_env(workdir),
             timeout=1800,
         ).check(f"tanggap sync ({name})")
-        with sqlite3.connect(data_dir / "tanggap.sqlite3") as conn:
+        use_bench_keyring(workdir / "keyring.json")  # the key the child's login made
+        with desk_db(data_dir) as conn:
             local_tickets = conn.execute("SELECT count(*) FROM tickets").fetchone()[0]
             local_messages = conn.execute("SELECT count(*) FROM messages").fetchone()[0]
         log(f"{name}: {run.seconds:.2f} s, {run.peak_rss_mb} MB; fetching the same pages for the floor")

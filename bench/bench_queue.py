@@ -34,7 +34,6 @@ import argparse
 import hashlib
 import os
 import random
-import sqlite3
 import sys
 import tempfile
 import time
@@ -48,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.common import (
     ROOT,
     ChildRun,
+    desk_db,
     emit,
     log,
     machine,
@@ -56,6 +56,7 @@ from bench.common import (
     run_child,
     summarize_ms,
     target,
+    use_bench_keyring,
 )
 
 CACHE = ROOT / "bench" / ".cache"
@@ -76,10 +77,13 @@ def synthetic_store(tickets: int, *, use_cache: bool = True) -> tuple[Path, floa
     from db import migrate
     from db.engine import create_store_engine
 
+    use_bench_keyring(CACHE / "keyring.json")  # the synthetic stores' keys (encrypted like a desk's)
     data_dir = CACHE / f"store-{tickets}-{store_key()}"
     done = data_dir / "complete"
     if use_cache and done.exists():
-        engine = create_store_engine(data_dir / "tanggap.sqlite3")
+        from desktop import privacy
+
+        engine = create_store_engine(data_dir / "tanggap.sqlite3", privacy.store_key(data_dir, create=False))
         try:
             migrate.upgrade(engine)
         finally:
@@ -105,7 +109,7 @@ def measure_core(data_dir: Path, times: int, rng: random.Random) -> dict[str, An
         out["first_page"] = summarize_ms(repeat(lambda: queue.fetch_page(store, base), times))
 
         # Random tickets anywhere in the open queue (picked in setup, outside the timing).
-        with sqlite3.connect(store.path) as conn:
+        with desk_db(store.path.parent) as conn:
             open_ids = [
                 r[0] for r in conn.execute("SELECT id FROM tickets WHERE is_open = 1 AND archived = 0")
             ]
@@ -248,6 +252,7 @@ def cold_start(data_dir: Path, runs: int) -> dict[str, Any]:
     rss: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         from_source = desk_env(Path(tmp))
+        from_source["TANGGAP_BENCH_KEYRING"] = str(CACHE / "keyring.json")  # the store's key
         from_source["PYTHONDONTWRITEBYTECODE"] = "1"
         installed = dict(from_source, PYTHONPYCACHEPREFIX=str(Path(tmp) / "pycache"))
         del installed["PYTHONDONTWRITEBYTECODE"]

@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import use_bench_keyring  # noqa: E402
 from desktop.documents import receipt_pdf, stream_summary_tickets, summary_figures, summary_pdf  # noqa: E402
 from desktop.session import load_identity  # noqa: E402
 from desktop.store import LocalStore  # noqa: E402
@@ -58,6 +59,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="tanggap-bench-") as tmp:
         data_dir = Path(tmp) / "data"
+        use_bench_keyring(Path(tmp) / "keyring.json")
         store = LocalStore.open(data_dir)
         rs.add_directory(store)
         rs.log_in_as(store, "kabid.dinkes")  # a supervisor: the whole OPD with per-officer rows

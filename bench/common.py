@@ -247,3 +247,24 @@ def target(name: str, value: float | None, limit: float, unit: str) -> dict[str,
         "unit": unit,
         "met": value is not None and value <= limit,
     }
+
+
+def use_bench_keyring(path: Path) -> None:
+    """This process (and its children) keep desk keys and tokens in ``path`` (bench.benchkeyring)."""
+    os.environ["PYTHON_KEYRING_BACKEND"] = "bench.benchkeyring.BenchKeyring"
+    os.environ["TANGGAP_BENCH_KEYRING"] = str(path)
+    import keyring
+
+    from bench.benchkeyring import BenchKeyring
+
+    keyring.set_keyring(BenchKeyring())
+
+
+def desk_db(data_dir: Path) -> Any:
+    """A DB-API connection to a desk's encrypted store (its key from the bench keyring)."""
+    from db.engine import connect_encrypted
+    from desktop import privacy
+
+    conn = connect_encrypted(data_dir / "tanggap.sqlite3", privacy.store_key(data_dir, create=False))
+    conn.isolation_level = None
+    return conn

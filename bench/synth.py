@@ -363,10 +363,14 @@ def fill_store(
 
     now = now or datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
     started = time.perf_counter()
-    store = LocalStore.open(data_dir)
-    path = store.path
+    from db.engine import connect_encrypted
+
+    store = LocalStore.open(data_dir)  # encrypted, as a desk's: the key goes to the bench keyring
+    path, key = store.path, store.key
     store.close()
-    conn = sqlite3.connect(path, isolation_level=None)
+    assert key is not None
+    conn = connect_encrypted(path, key)
+    conn.isolation_level = None
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("PRAGMA cache_size=-262144")
     # Indexing every row through the FTS trigger costs about what one rebuild at the end costs,

@@ -43,16 +43,21 @@ class StoreKeyUnavailable(StoreError):
     """No key for the store: no keyring and no passphrase, or the keyring lost its entry."""
 
 
-class StorePassphraseWrong(StoreError):
-    pass
+class PassphraseNeeded(StoreKeyUnavailable):
+    """A passphrase would open (or start) this folder: ``new`` when it is the folder's first."""
+
+    def __init__(self, message: str, *, new: bool) -> None:
+        super().__init__(message)
+        self.new = new
 
 
 NO_KEYRING_MESSAGE = (
     "Keyring sistem tidak tersedia, jadi Tanggap tidak dapat menyimpan kunci basis data lokal dengan aman. "
     "Data pelapor tidak akan disimpan tanpa enkripsi. Yang dapat dilakukan: buka kunci keyring "
     "(Linux: GNOME Keyring/KWallet di sesi desktop; Windows: Credential Manager di profil Anda), lalu "
-    "jalankan lagi; atau pakai frasa sandi: jalankan 'tanggap --passphrase' dari terminal dan ketik "
-    "frasa sandi setiap kali mulai. / No OS keyring: unlock it, or start with --passphrase."
+    "jalankan lagi; atau pakai frasa sandi: jalankan perintah 'tanggap' dari terminal, yang akan meminta "
+    "frasa sandi (paling sedikit 12 karakter) setiap kali mulai. / No OS keyring: unlock it, or run tanggap "
+    "from a terminal to use a passphrase."
 )
 KEY_LOST_MESSAGE = (
     "Kunci basis data lokal tidak ada di keyring sistem (keyring diganti atau profil dipulihkan?), "
@@ -194,8 +199,10 @@ def store_key(data_dir: Path, *, passphrase: str | None = None, create: bool = T
     ident = read_store_identity(data_dir)
     if ident is not None and ident.key_source == "passphrase":
         if passphrase is None:
-            raise StoreKeyUnavailable(
-                "Folder data ini dilindungi frasa sandi: jalankan 'tanggap --passphrase' dan ketik frasa sandinya."
+            raise PassphraseNeeded(
+                "Folder data ini dilindungi frasa sandi: jalankan perintah 'tanggap' dari terminal dan ketik "
+                "frasa sandinya. / This data folder uses a passphrase.",
+                new=False,
             )
         return passphrase_key(passphrase, ident.salt)
     if ident is not None:
@@ -224,7 +231,7 @@ def store_key(data_dir: Path, *, passphrase: str | None = None, create: bool = T
         log.info("new data folder: store key from a passphrase (scrypt)")
         return key
     if not credentials.keyring_is_usable():
-        raise StoreKeyUnavailable(NO_KEYRING_MESSAGE)
+        raise PassphraseNeeded(NO_KEYRING_MESSAGE, new=True)
     ident = StoreIdentity(secrets.token_hex(16), "keyring")
     key = secrets.token_bytes(KEY_BYTES)
     try:

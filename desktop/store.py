@@ -95,7 +95,12 @@ class LocalStore:
             yield session
 
     def close(self) -> None:
+        """Close the store; plain viewer copies of attachments do not outlive the workstation."""
+        from desktop.sync.attachments import remove_viewer_copies
+
         self.engine.dispose()
+        if self.key is not None:
+            remove_viewer_copies(self.data_dir)
 
 
 def message_from_row(row: models.Message) -> d.Message:

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli import CliError
@@ -49,7 +50,7 @@ def _store(args: argparse.Namespace) -> Iterator[LocalStore]:
     from desktop.store import LocalStore
 
     try:
-        store = LocalStore.open(resolve_data_dir(getattr(args, "data_dir", None)))
+        store = _open_store(LocalStore, resolve_data_dir(getattr(args, "data_dir", None)))
     except (DBAPIError, OSError) as exc:
         # Opening (and upgrading) happens outside a unit of work: map the user-actionable errors here.
         mapped = translate_error(exc) if isinstance(exc, DBAPIError) else None
@@ -62,6 +63,24 @@ def _store(args: argparse.Namespace) -> Iterator[LocalStore]:
         yield store
     finally:
         store.close()
+
+
+def _open_store(store_class: type[LocalStore], data_dir: Path) -> LocalStore:
+    """Open the store; with no keyring, and a terminal, ask for the passphrase (the explicit fallback)."""
+    import getpass
+
+    from desktop.privacy import PassphraseNeeded
+
+    try:
+        return store_class.open(data_dir)
+    except PassphraseNeeded as exc:
+        if not sys.stdin.isatty():
+            raise
+        print(str(exc), file=sys.stderr)
+        phrase = getpass.getpass("Frasa sandi / passphrase: ")
+        if exc.new and getpass.getpass("Ulangi frasa sandi / again: ") != phrase:
+            raise CliError("Frasa sandi tidak sama; tidak ada yang disimpan. / Passphrases differ.") from None
+        return store_class.open(data_dir, passphrase=phrase)
 
 
 def _print_json(value: Any) -> None:
