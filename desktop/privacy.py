@@ -256,25 +256,28 @@ def key_source(data_dir: Path) -> str | None:
 
 
 _open_keys: dict[Path, bytes] = {}
+_subkeys: dict[bytes, bytes] = {}
 
 
 def remember_open(data_dir: Path, key: bytes) -> None:
     """The store in ``data_dir`` opened with ``key`` (in memory only): its cache uses a subkey of it."""
     with _cache_lock:
-        _open_keys[data_dir.resolve()] = attachment_key(key)
-
-
-def forget_open(data_dir: Path) -> None:
-    with _cache_lock:
-        _open_keys.pop(data_dir.resolve(), None)
+        _open_keys[data_dir.resolve()] = key
 
 
 def attachment_key_for(data_dir: Path) -> bytes:
+    """The attachment cache's key (derived when first needed: start-up does not import cryptography)."""
     with _cache_lock:
-        found = _open_keys.get(data_dir.resolve())
-    if found is not None:
-        return found
-    return attachment_key(store_key(data_dir, create=False))
+        key = _open_keys.get(data_dir.resolve())
+    if key is None:
+        key = store_key(data_dir, create=False)
+    with _cache_lock:
+        sub = _subkeys.get(key)
+    if sub is None:
+        sub = attachment_key(key)
+        with _cache_lock:
+            _subkeys[key] = sub
+    return sub
 
 
 def attachment_key(store_key_bytes: bytes) -> bytes:
