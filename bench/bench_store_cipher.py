@@ -6,7 +6,7 @@ plain one, in the same run, against the same seeded server; prints one JSON obje
 Each round syncs a fresh desk (province admin: every ticket) in-process with ``SyncEngine``,
 plain then encrypted (alternating, so drift in the machine's load falls on both), and opens the
 store again for the queue's first page (the in-process part of a cold start). The figure is the
-best of the rounds per mode. Target (issue 16): encrypted initial sync at most 1.25x the plain one.
+best of the rounds per mode, after a warm-up round of each that is not counted. Target (issue 16): encrypted initial sync at most 1.25x the plain one.
 The plain store exists only here (``LocalStore.open_plain``); a desk never writes one.
 """
 

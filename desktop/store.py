@@ -8,6 +8,7 @@ by an earlier version is encrypted in place the first time this version opens it
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -81,6 +82,7 @@ class LocalStore:
         path = data_dir / STORE_FILE
         engine = create_store_engine(path)
         migrate.upgrade(engine, backup_dir=privacy.private_mkdir(data_dir / "backups"))
+        privacy.remember_open(data_dir, secrets.token_bytes(32))  # its attachment cache: a throwaway key
         return cls(path=path, engine=engine)
 
     @contextmanager
