@@ -19,7 +19,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from db.engine import StoreCorruptError, connect_encrypted, is_plain_sqlite
+from db.engine import CIPHER_PAGE_SIZE, StoreCorruptError, connect_encrypted, is_plain_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +98,7 @@ def encrypt_in_place(path: Path, key: bytes, *, backups: Path | None = None) -> 
     source = cipher_module().connect(str(path), isolation_level=None)
     try:
         source.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(partial),))
+        source.execute(f"PRAGMA encrypted.cipher_page_size = {CIPHER_PAGE_SIZE}")
         source.execute("SELECT sqlcipher_export('encrypted')")
         source.execute(f"PRAGMA encrypted.user_version = {int(version)}")
         source.execute("DETACH DATABASE encrypted")

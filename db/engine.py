@@ -49,6 +49,12 @@ class StoreCorruptError(StoreError):
 
 
 KEY_BYTES = 32
+# SQLCipher settings every open must repeat (they are not in the encrypted header). 16 KiB
+# pages: a quarter of the per-page IV, HMAC and cipher calls of 4 KiB ones, and shallower
+# B-trees; with a larger page cache (a miss costs a decryption, not just a copy from the OS's
+# cache) an initial sync costs about 1.2x a plain store's instead of 1.5x (bench_store_cipher).
+CIPHER_PAGE_SIZE = 16384
+CIPHER_CACHE_KIB = 32768
 
 
 def cipher_module() -> Any:
@@ -70,6 +76,8 @@ def connect_encrypted(path: Path | str, key: bytes, *, timeout: float = BUSY_TIM
     conn = cipher_module().connect(str(path), timeout=timeout, check_same_thread=False)
     conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not stderr noise
     conn.execute(key_pragma(key))
+    conn.execute(f"PRAGMA cipher_page_size = {CIPHER_PAGE_SIZE}")
+    conn.execute(f"PRAGMA cache_size = -{CIPHER_CACHE_KIB}")
     return conn
 
 
