@@ -74,11 +74,13 @@ def save_store_key(account: str, key: bytes) -> None:
 
 
 def load_store_key(account: str) -> bytes | None:
+    """The key, or None when the keyring has no such entry; ``CredentialsUnavailable`` when the
+    keyring cannot be read now (locked, its service not running): the key may well be there."""
     try:
         value = keyring.get_password(SERVICE, account)
     except keyring.errors.KeyringError as exc:
         log.warning("keyring unavailable for the store key: %s", type(exc).__name__)
-        return None
+        raise CredentialsUnavailable(f"Keyring sistem tidak dapat dibaca ({type(exc).__name__}).") from None
     if not value:
         return None
     try:

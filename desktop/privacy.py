@@ -65,6 +65,11 @@ KEY_LOST_MESSAGE = (
     "dan sinkronkan lagi; op yang belum terkirim di folder lama tidak dapat dipulihkan. "
     "/ The store's key is not in the keyring."
 )
+KEYRING_LOCKED_MESSAGE = (
+    "Keyring sistem tidak dapat dibaca sekarang (terkunci atau layanannya belum berjalan), jadi basis "
+    "data lokal belum dapat dibuka. Buka kunci keyring (Linux: GNOME Keyring/KWallet; Windows: "
+    "Credential Manager), lalu jalankan lagi; data Anda tetap utuh. / The keyring is locked."
+)
 WRONG_PASSPHRASE_MESSAGE = "Frasa sandi salah: basis data lokal tidak dapat dibuka. / Wrong passphrase."
 
 
@@ -212,7 +217,10 @@ def store_key(data_dir: Path, *, passphrase: str | None = None, create: bool = T
             return cached
         if not credentials.keyring_is_usable():
             raise StoreKeyUnavailable(NO_KEYRING_MESSAGE)
-        key = credentials.load_store_key(ident.account)
+        try:
+            key = credentials.load_store_key(ident.account)
+        except credentials.CredentialsUnavailable:
+            raise StoreKeyUnavailable(KEYRING_LOCKED_MESSAGE) from None
         if key is None:
             raise StoreKeyUnavailable(KEY_LOST_MESSAGE)
         with _cache_lock:
@@ -238,7 +246,11 @@ def store_key(data_dir: Path, *, passphrase: str | None = None, create: bool = T
         credentials.save_store_key(ident.account, key)
     except credentials.CredentialsUnavailable:
         raise StoreKeyUnavailable(NO_KEYRING_MESSAGE) from None
-    if credentials.load_store_key(ident.account) != key:  # a keyring that drops what it is given
+    try:
+        kept = credentials.load_store_key(ident.account)
+    except credentials.CredentialsUnavailable:
+        kept = None
+    if kept != key:  # a keyring that drops what it is given
         raise StoreKeyUnavailable(NO_KEYRING_MESSAGE)
     _write_store_identity(data_dir, ident)
     with _cache_lock:

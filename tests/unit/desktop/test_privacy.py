@@ -174,3 +174,33 @@ def test_the_directory_sets_the_retention(store: LocalStore) -> None:
         assert purge.purge_at_sync(s, T0).expired == 1
         purge.remember_retention(s, {})
         assert purge.retention_days(s) == purge.DEFAULT_RETENTION_DAYS
+
+
+def test_a_locked_keyring_is_not_a_lost_key(data_dir: Path) -> None:
+    import keyring.errors
+    from keyring.backend import KeyringBackend
+
+    LocalStore.open(data_dir).close()
+    privacy._key_cache.clear()
+
+    class LockedKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            raise keyring.errors.KeyringLocked("locked")
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise keyring.errors.KeyringLocked("locked")
+
+        def delete_password(self, service: str, username: str) -> None:
+            raise keyring.errors.KeyringLocked("locked")
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(LockedKeyring())
+    try:
+        with pytest.raises(privacy.StoreKeyUnavailable, match="terkunci") as raised:
+            LocalStore.open(data_dir)
+        assert "tetap utuh" in str(raised.value)
+    finally:
+        keyring.set_keyring(previous)
+    LocalStore.open(data_dir).close()  # unlocked again: the same data
