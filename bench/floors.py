@@ -10,7 +10,6 @@ no upsert logic, one commit. Sync can only be slower than this; the ratio says b
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 import time
 from pathlib import Path
@@ -104,13 +103,19 @@ def _rows(page: dict[str, Any], tickets: list[tuple[Any, ...]], messages: list[t
 
 def initial_sync_floor(pages: list[bytes], workdir: Path | None = None) -> dict[str, Any]:
     """Seconds to parse ``pages`` and insert their rows into a migrated store in one transaction."""
+    import secrets
+
+    from db.engine import connect_encrypted
     from desktop.store import LocalStore
 
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
-        store = LocalStore.open(Path(tmp))
+        # The same end state as a desk's: an encrypted store (a throwaway key, no keyring).
+        key = secrets.token_bytes(32)
+        store = LocalStore.open(Path(tmp), key=key)
         path = store.path
         store.close()
-        conn = sqlite3.connect(path, isolation_level=None)
+        conn = connect_encrypted(path, key)
+        conn.isolation_level = None
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")

@@ -132,7 +132,8 @@ def test_after_logout_the_sidebar_says_nothing_syncs_until_login(
         *before,
         "Keluar akun \u2014 masuk lagi untuk sinkronisasi",
     ]
-    assert window.queue_model.rowCount() == 1  # the queue stays: work goes on offline
+    # Logging out takes the complainants' data off the desk (issue 16): the queue is empty.
+    assert window.queue_model.rowCount() == 0
 
 
 def test_walk_in_with_the_network_down_gets_a_tracking_number_and_offers_the_receipt(
