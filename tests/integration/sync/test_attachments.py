@@ -250,5 +250,8 @@ def test_files_of_a_ticket_that_left_the_desk_are_removed_from_its_disk(
     assert len(live) == 2 and all(live)
     detail = load_ticket(officer.store, gone["id"])
     assert detail is not None and detail.ticket.archived and not detail.ticket.attachments
+    # Out of scope means the complainant is gone from this desk too; what happened stays.
+    assert detail.ticket.reporter is None and detail.ticket.body == "" and not detail.ticket.messages
+    assert detail.ticket.title == "Rambu roboh" and detail.ticket.tracking_no == gone["tracking_no"]
     officer.store.close()
     spv.store.close()
