@@ -31,8 +31,12 @@ def _sidecars(path: Path) -> list[Path]:
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 
-def _shred(path: Path) -> None:
-    # Local to db/: the same overwrite-then-unlink as desktop.privacy.shred, which db may not import.
+def shred(path: Path) -> None:
+    """Overwrite a file with zeros, flush it, then remove it (missing files are fine).
+
+    On an SSD or a copy-on-write file system the old blocks may survive the overwrite; the
+    data that matters is encrypted by then, and docs/privacy.md says what this means.
+    """
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -70,11 +74,11 @@ def recover(path: Path) -> None:
     if plain_aside.exists():
         if path.exists() and not is_plain_sqlite(path):
             for side in _sidecars(plain_aside):
-                _shred(side)  # step 3 was under way: the encrypted store is in place
+                shred(side)  # step 3 was under way: the encrypted store is in place
         else:
             os.replace(plain_aside, path)  # step 3 had not renamed the copy: start again
     for side in _sidecars(partial):
-        _shred(side)
+        shred(side)
 
 
 def encrypt_in_place(path: Path, key: bytes, *, backups: Path | None = None) -> None:
@@ -137,9 +141,9 @@ def encrypt_in_place(path: Path, key: bytes, *, backups: Path | None = None) -> 
         finally:
             os.close(dir_fd)
     for side in _sidecars(plain_aside):
-        _shred(side)
+        shred(side)
     if backups is not None and backups.is_dir():
         for old in backups.iterdir():
             if old.is_file() and is_plain_sqlite(old):
-                _shred(old)
+                shred(old)
     log.info("local store encrypted in place (%d tables)", len(expected))

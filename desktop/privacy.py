@@ -22,6 +22,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from db.encrypt import shred as shred  # re-exported: one overwrite-then-remove
 from db.engine import KEY_BYTES, StoreError
 
 log = logging.getLogger(__name__)
@@ -111,31 +112,6 @@ def touch_private(path: Path) -> None:
     """Create an empty file user-only, so what a library writes into it later inherits that."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE_MODE)
     os.close(fd)
-
-
-def shred(path: Path) -> None:
-    """Overwrite a file with zeros, flush it, then remove it (missing files are fine).
-
-    On an SSD or a copy-on-write file system the old blocks may survive the overwrite; the
-    data that matters was encrypted by then, and docs/privacy.md says what this means.
-    """
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return
-    try:
-        with path.open("r+b") as handle:
-            block = b"\0" * 1024 * 1024
-            left = size
-            while left > 0:
-                step = min(left, len(block))
-                handle.write(block[:step])
-                left -= step
-            handle.flush()
-            os.fsync(handle.fileno())
-    except OSError as exc:
-        log.warning("could not overwrite a file before removing it: %s", type(exc).__name__)
-    path.unlink(missing_ok=True)
 
 
 # -- the store key ---------------------------------------------------------------------------------
@@ -322,17 +298,3 @@ def unseal(key: bytes, sealed: bytes, *, sha256: str) -> bytes:
         return AESGCM(key).decrypt(nonce, sealed[len(SEALED_MAGIC) + NONCE_BYTES :], sha256.encode("ascii"))
     except InvalidTag:
         raise SealedBlobInvalid("the sealed attachment does not verify") from None
-
-
-def private_temp_dir() -> Path:
-    """A per-user temporary folder (0700) for the attachment the officer has open."""
-    import tempfile
-
-    base = Path(tempfile.gettempdir()) / f"tanggap-view-{_user_tag()}"
-    return private_mkdir(base)
-
-
-def _user_tag() -> str:
-    if hasattr(os, "getuid"):
-        return str(os.getuid())
-    return hashlib.sha256(os.path.expanduser("~").encode()).hexdigest()[:12]
