@@ -147,7 +147,7 @@ def hidden_imports() -> list[str]:
     names += collect_submodules("reportlab.graphics.barcode")  # createBarcodeDrawing imports by name
     names += collect_submodules("keyring.backends")
     names += collect_submodules("holidays.countries")  # holidays loads its country classes lazily
-    names += ["logging.config", "sqlalchemy.dialects.sqlite"]
+    names += ["logging.config", "sqlalchemy.dialects.sqlite", "sqlcipher3.dbapi2"]  # the encrypted store
     for package in PROJECT_PACKAGES:
         # Lazily imported parts (the demo server, the self-test) must be in the bundle too.
         names += collect_submodules(package, filter=lambda name: ".tests" not in name)
