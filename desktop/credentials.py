@@ -88,3 +88,10 @@ def load_store_key(account: str) -> bytes | None:
     except ValueError:
         return None
     return key if len(key) == 32 else None
+
+
+def delete_store_key(account: str) -> None:
+    try:
+        keyring.delete_password(SERVICE, account)
+    except keyring.errors.KeyringError as exc:
+        log.warning("keyring: store key not removed: %s", type(exc).__name__)

@@ -142,15 +142,31 @@ def read_store_identity(data_dir: Path) -> StoreIdentity | None:
         ) from None
 
 
-def _write_store_identity(data_dir: Path, ident: StoreIdentity) -> None:
+def _write_store_identity(data_dir: Path, ident: StoreIdentity) -> bool:
+    """Write ``store-id`` whole, unless another process wrote one first (then False).
+
+    Two processes starting on a new folder at once must not each make a key and leave the
+    store under the one whose id lost: the file is linked into place, which fails if it exists.
+    """
     path = data_dir / STORE_ID_FILE
-    tmp = path.with_name(STORE_ID_FILE + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        json.dump({"id": ident.id, "key_source": ident.key_source, "salt": ident.salt}, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    tmp = path.with_name(f"{STORE_ID_FILE}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            json.dump({"id": ident.id, "key_source": ident.key_source, "salt": ident.salt}, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links here (FAT, some shares): a rename, guarded less tightly
+            if path.exists():
+                return False
+            os.replace(tmp, path)
+        return True
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 _cache_lock = threading.Lock()
@@ -211,7 +227,8 @@ def store_key(data_dir: Path, *, passphrase: str | None = None, create: bool = T
             raise StoreKeyUnavailable("Frasa sandi terlalu pendek: paling sedikit 12 karakter.")
         ident = StoreIdentity(secrets.token_hex(16), "passphrase", secrets.token_hex(16))
         key = passphrase_key(passphrase, ident.salt)
-        _write_store_identity(data_dir, ident)
+        if not _write_store_identity(data_dir, ident):
+            return store_key(data_dir, passphrase=passphrase, create=False)  # another process was first
         log.info("new data folder: store key from a passphrase (scrypt)")
         return key
     if not credentials.keyring_is_usable():
@@ -228,7 +245,9 @@ def store_key(data_dir: Path, *, passphrase: str | None = None, create: bool = T
         kept = None
     if kept != key:  # a keyring that drops what it is given
         raise StoreKeyUnavailable(NO_KEYRING_MESSAGE)
-    _write_store_identity(data_dir, ident)
+    if not _write_store_identity(data_dir, ident):
+        credentials.delete_store_key(ident.account)  # another process made the folder's key first
+        return store_key(data_dir, create=False)
     with _cache_lock:
         _key_cache[ident.id] = key
     log.info("new data folder: store key created in the OS keyring")

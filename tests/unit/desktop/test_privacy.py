@@ -204,3 +204,13 @@ def test_a_locked_keyring_is_not_a_lost_key(data_dir: Path) -> None:
     finally:
         keyring.set_keyring(previous)
     LocalStore.open(data_dir).close()  # unlocked again: the same data
+
+
+def test_two_first_starts_at_once_agree_on_one_key(data_dir: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        keys = list(pool.map(lambda _: privacy.store_key(data_dir), range(8)))
+    assert len(set(keys)) == 1
+    privacy._key_cache.clear()
+    assert privacy.store_key(data_dir, create=False) == keys[0]
