@@ -67,6 +67,11 @@ def _table_counts(conn: object) -> dict[str, int]:
     }
 
 
+def interrupted(path: Path) -> bool:
+    """Whether an encryption of the store at ``path`` was cut short (``recover`` finishes it)."""
+    return any(path.with_name(path.name + suffix).exists() for suffix in (PLAIN_SUFFIX, ENCRYPTING_SUFFIX))
+
+
 def recover(path: Path) -> None:
     """Finish an encryption a crash interrupted (see the module's steps)."""
     plain_aside = path.with_name(path.name + PLAIN_SUFFIX)

@@ -18,7 +18,14 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from db import encrypt, migrate, models
-from db.engine import StoreCorruptError, create_store_engine, is_plain_sqlite, translate_error, unit_of_work
+from db.engine import (
+    StoreBusyError,
+    StoreCorruptError,
+    create_store_engine,
+    is_plain_sqlite,
+    translate_error,
+    unit_of_work,
+)
 from desktop import domain as d
 from desktop import privacy
 
@@ -54,9 +61,8 @@ class LocalStore:
             key = privacy.store_key(data_dir, passphrase=passphrase)
         path = data_dir / STORE_FILE
         backups = privacy.private_mkdir(data_dir / "backups")
-        encrypt.recover(path)
-        if is_plain_sqlite(path):
-            encrypt.encrypt_in_place(path, key, backups=backups)
+        if is_plain_sqlite(path) or encrypt.interrupted(path):
+            _encrypt_once(data_dir, path, key, backups)
         elif not path.exists():
             privacy.touch_private(path)  # SQLite gives the WAL and SHM files the store's mode
         engine = create_store_engine(path, key)
@@ -103,6 +109,32 @@ class LocalStore:
         self.engine.dispose()
         if self.key is not None:
             remove_viewer_copies(self.data_dir)
+
+
+def _encrypt_once(data_dir: Path, path: Path, key: bytes, backups: Path) -> None:
+    """Encrypt a plain store of an earlier version, one process at a time (see db.encrypt)."""
+    import time
+
+    from desktop.locks import FileLock, LockHeld
+
+    lock = FileLock(data_dir / "store-encrypt.lock")
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            lock.acquire()
+            break
+        except LockHeld:
+            if time.monotonic() > deadline:
+                raise StoreBusyError(
+                    "Basis data lokal sedang dienkripsi oleh proses Tanggap lain; coba lagi sebentar lagi."
+                ) from None
+            time.sleep(0.2)  # another start of Tanggap is encrypting it: its result is ours
+    try:
+        encrypt.recover(path)
+        if is_plain_sqlite(path):
+            encrypt.encrypt_in_place(path, key, backups=backups)
+    finally:
+        lock.release()
 
 
 def message_from_row(row: models.Message) -> d.Message:
