@@ -142,6 +142,16 @@ def database_errors() -> tuple[type[Exception], ...]:
     return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
 
 
+def integrity_errors() -> tuple[type[Exception], ...]:
+    """``IntegrityError`` of both drivers: code on a raw DB-API cursor catches the store's own."""
+    import sys
+
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (
+        (sqlite3.IntegrityError, cipher.IntegrityError) if cipher is not None else (sqlite3.IntegrityError,)
+    )
+
+
 def translate_error(exc: BaseException) -> StoreError | None:
     """The user-actionable error behind a database exception, or None for a bug."""
     orig = exc.orig if isinstance(exc, DBAPIError) else exc

@@ -9,7 +9,6 @@ disappears from view; their unsent messages (``op_id`` set) are never overwritte
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from sqlalchemy import Connection, delete, select, text, update
 from sqlalchemy.orm import Session
 
 from db import bulk, models
+from db.engine import integrity_errors
 from db.repositories import NoticeRepository
 from db.types import format_utc
 from desktop import domain as d
@@ -204,7 +204,7 @@ def upsert_tickets(
         return []
     try:
         return _upsert_tickets(conn, tickets)
-    except sqlite3.IntegrityError:
+    except integrity_errors():  # the encrypted store raises sqlcipher3's
         if collisions is None:
             raise
     # -- issue 15: a row that collides with a local one is set aside, never a crash ----------------
@@ -216,7 +216,7 @@ def upsert_tickets(
         dbapi.execute("SAVEPOINT server_row")
         try:
             written.extend(_upsert_tickets(conn, [ticket]))
-        except sqlite3.IntegrityError as exc:
+        except integrity_errors() as exc:
             dbapi.execute("ROLLBACK TO server_row")
             collisions.append(Collision(str(ticket.get("id")), str(ticket.get("tracking_no")), str(exc)))
         dbapi.execute("RELEASE server_row")
