@@ -52,7 +52,8 @@ KEY_BYTES = 32
 # SQLCipher settings every open must repeat (they are not in the encrypted header). 16 KiB
 # pages: a quarter of the per-page IV, HMAC and cipher calls of 4 KiB ones, and shallower
 # B-trees; with a larger page cache (a miss costs a decryption, not just a copy from the OS's
-# cache) an initial sync costs about 1.2x a plain store's instead of 1.5x (bench_store_cipher).
+# cache) an initial sync cost 1.1-1.5x a plain store's instead of 1.35-1.7x on a loaded 2-core
+# machine (bench_store_cipher, BENCHMARKS.md).
 CIPHER_PAGE_SIZE = 16384
 CIPHER_CACHE_KIB = 32768
 
