@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import socket
 import threading
 from collections.abc import Iterator
@@ -101,8 +102,15 @@ def demo_server(data_dir: Path, tickets: int) -> Iterator[tuple[str, dict[str, s
         engine.dispose()
 
 
-def _process_keyring() -> None:
-    """Without an OS keyring the demo keeps its throw-away loopback token in process memory."""
+def _demo_keyring(data_dir: Path) -> None:
+    """Without an OS keyring the demo keeps its secrets in a private file of its own folder.
+
+    The demo's data is synthetic (seeded on loopback), so its token and store key may sit in a
+    0600 file beside it; without that, a second ``tanggap demo`` on the same folder would find
+    its encrypted store's key gone. A real workstation never does this (docs/privacy.md).
+    """
+    import json
+
     import keyring
     from keyring.backend import KeyringBackend
 
@@ -110,25 +118,43 @@ def _process_keyring() -> None:
 
     if credentials.keyring_is_usable():
         return
+    path = data_dir / "demo-keyring.json"
 
-    class ProcessKeyring(KeyringBackend):
+    class DemoFileKeyring(KeyringBackend):
         priority = 1
 
         def __init__(self) -> None:
             super().__init__()  # type: ignore[no-untyped-call]
-            self.values: dict[tuple[str, str], str] = {}
+
+        def _load(self) -> dict[str, str]:
+            try:
+                values: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                return {}
+            return values
+
+        def _save(self, values: dict[str, str]) -> None:
+            tmp = path.with_suffix(".tmp")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(values, out)
+            os.replace(tmp, path)
 
         def get_password(self, service: str, username: str) -> str | None:
-            return self.values.get((service, username))
+            return self._load().get(f"{service}\0{username}")
 
         def set_password(self, service: str, username: str, password: str) -> None:
-            self.values[(service, username)] = password
+            values = self._load()
+            values[f"{service}\0{username}"] = password
+            self._save(values)
 
         def delete_password(self, service: str, username: str) -> None:
-            self.values.pop((service, username), None)
+            values = self._load()
+            values.pop(f"{service}\0{username}", None)
+            self._save(values)
 
-    log.info("no usable OS keyring: the demo token stays in memory")
-    keyring.set_keyring(ProcessKeyring())
+    log.warning("no usable OS keyring: the demo keeps its token and store key in %s", path)
+    keyring.set_keyring(DemoFileKeyring())
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -148,7 +174,7 @@ def run_demo(args: argparse.Namespace) -> int:
     except LockHeld as held:
         raise CliError(f"Tanggap sudah berjalan untuk folder data ini (proses {held.holder}).", 3) from None
     probe.release()
-    _process_keyring()
+    _demo_keyring(data_dir)
 
     with demo_server(data_dir, max(0, args.tickets)) as (url, passwords):
         password = passwords.get(args.user)
