@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 from desktop import labels, wording
 from desktop.domain import (
     Confidentiality,
+    MessageKind,
     Stage,
     Status,
     UrgencyLevel,
     allowed_transitions,
 )
+from desktop.event_text import event_sentence
 from desktop.sla import urgency
 from desktop.ticket_detail import DeskDirectory, TicketDetail, facts_of_row
 from ui import icons, theme
@@ -335,13 +337,25 @@ class TicketView(QWidget):
         messages = detail.ticket.messages
         if not messages:
             layout.addWidget(plain_label(self.tr("Belum ada balasan atau catatan."), "muted"))
+
+        def opd_name(code: str) -> str:
+            opd = directory.opds.get(code)
+            return opd.name if opd else code
+
         for m in messages:
             state = "pending" if m.pending else ("sent" if m.id in detail.sent_message_ids else "")
+            author = directory.officer_name(m.author)
+            sentence = (
+                event_sentence(m.body, author, directory.officer_name, opd_name, lang)
+                if m.kind is MessageKind.EVENT
+                else None
+            )
             card = MessageCard(
                 m,
-                directory.officer_name(m.author),
+                author,
                 wording.format_datetime(m.created_at, tz, lang, False),
                 state,
+                sentence=sentence,
             )
             layout.addWidget(card)
         layout.addStretch(1)
