@@ -172,12 +172,14 @@ def run_workstation(
     data_dir: Path,
     *,
     screenshot: str | None = None,
+    size: tuple[int, int] | None = None,
     after_show: object = None,
 ) -> int:
+    """``size``: the window's size in logical pixels (a screenshot's default 1920x1080)."""
     app = ensure_application(settings.language)
     window = MainWindow(store, settings, data_dir)
     workstation = Workstation(window)
-    window.resize(*SCREENSHOT_SIZE) if screenshot else window.resize(1480, 920)
+    window.resize(*(size or (SCREENSHOT_SIZE if screenshot else (1480, 920))))
     if screenshot:
         # Laid out and "visible" for grab(), but never painted to a screen nobody looks at.
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)

@@ -31,19 +31,20 @@ from desktop.store import LocalStore
 from desktop.ticket_detail import DeskDirectory
 from ui import icons
 from ui.field_label import plain_label
-from ui.queue_model import Column, DeadlineDelegate, TicketQueueModel
+from ui.queue_model import Column, DeadlineDelegate, MiddleElideDelegate, TicketQueueModel
 from ui.signals import emit
 from ui.tasks import TaskManager
 
+# Number, title and countdown fit a 540-pixel pane (a 1280-wide window); the rest scrolls in.
 COLUMN_WIDTHS = {
-    Column.TRACKING: 198,
-    Column.CHANNEL: 32,
-    Column.TITLE: 180,
-    Column.DEADLINE: 288,
+    Column.TRACKING: 180,
+    Column.CHANNEL: 28,
+    Column.TITLE: 115,
+    Column.DEADLINE: 190,
     Column.STATUS: 122,
-    Column.REPORTER: 120,
-    Column.CATEGORY: 125,
-    Column.ASSIGNEE: 118,
+    Column.REPORTER: 130,
+    Column.CATEGORY: 140,
+    Column.ASSIGNEE: 130,
 }
 
 
@@ -147,7 +148,7 @@ class QueuePane(QWidget):
         self.combos = (self.channel_filter, self.category_filter, self.status_filter, self.assignee_filter)
         for combo in self.combos:
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(6)
             filters.addWidget(combo, 1)
         layout.addLayout(filters)
 
@@ -163,6 +164,9 @@ class QueuePane(QWidget):
         table = QTableView()
         table.setModel(self.model)
         table.setItemDelegateForColumn(Column.DEADLINE, DeadlineDelegate(table))
+        middle = MiddleElideDelegate(table)
+        for column in (Column.TRACKING, Column.REPORTER, Column.ASSIGNEE):
+            table.setItemDelegateForColumn(column, middle)
         table.setAccessibleName(self.tr("Antrean pengaduan"))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -19,12 +19,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain import CannedResponse, MessageKind
 from ui.signals import emit
+
+MIN_LINES = 2
+MAX_LINES = 8
 
 
 class ReplyEditor(QFrame):
@@ -36,8 +40,8 @@ class ReplyEditor(QFrame):
         self.setObjectName("card")
         self._fill: Callable[[str], str] = lambda template: template
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(6)
 
         top = QHBoxLayout()
         self.reply_mode = QRadioButton(self.tr("Balasan publik"))
@@ -63,8 +67,9 @@ class ReplyEditor(QFrame):
         self.text = QPlainTextEdit()
         self.text.setAccessibleName(self.tr("Teks balasan"))
         self.text.setTabChangesFocus(True)
-        self.text.setMinimumHeight(64)
-        self.text.setMaximumHeight(96)
+        # The box grows with its text, from two lines to MAX_LINES, then scrolls.
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.text.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit_height())
         layout.addWidget(self.text)
 
         bottom = QHBoxLayout()
@@ -72,6 +77,7 @@ class ReplyEditor(QFrame):
         self.hint.setObjectName("muted")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("font-size: 8pt;")
         bottom.addWidget(self.hint, 1)
         self.send = QPushButton()
         self.send.setObjectName("primary")
@@ -87,6 +93,18 @@ class ReplyEditor(QFrame):
         self._restyle()
         self._update_enabled()
         self.set_canned([])
+        self._fit_height()
+
+    def visible_lines(self) -> int:
+        """How many lines of text the box has room for now."""
+        return max(1, self.text.viewport().height() // self.text.fontMetrics().lineSpacing())
+
+    def _fit_height(self) -> None:
+        lines = int(self.text.document().size().height())  # a plain text document counts lines
+        shown = min(max(lines, MIN_LINES), MAX_LINES)
+        margins = self.text.contentsMargins()
+        frame = margins.top() + margins.bottom() + 2 * int(self.text.document().documentMargin())
+        self.text.setFixedHeight(shown * self.text.fontMetrics().lineSpacing() + frame + 2)
 
     @property
     def kind(self) -> MessageKind:

@@ -56,7 +56,7 @@ def test_reply_typed_offline_shows_pending_at_once_then_sent_after_sync(
     assert window.ticket_view.editor.text.toPlainText() == ""
     status = sync_status(store)
     assert status.ops_waiting == 1 and status.online is False
-    assert "1 op menunggu" in window.sync_bar.waiting.text()
+    assert window.sync_bar.waiting.text() == "1 perubahan menunggu dikirim"
 
     offline(False)
     window.controller.sync_now()
