@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -27,7 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.domain import CannedResponse, MessageKind
 from ui.signals import emit
 
-MIN_LINES = 2
+MIN_LINES = 1  # an empty box nobody is typing in: one line, the room goes to the complaint
+WRITING_LINES = 3  # while it has the focus or text
 MAX_LINES = 8
 
 
@@ -70,21 +70,18 @@ class ReplyEditor(QFrame):
         # The box grows with its text, from two lines to MAX_LINES, then scrolls.
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.text.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit_height())
-        layout.addWidget(self.text)
+        self.text.installEventFilter(self)
+        below = QHBoxLayout()
+        below.setSpacing(8)
+        below.addWidget(self.text, 1)
 
-        bottom = QHBoxLayout()
-        self.hint = QLabel()
-        self.hint.setObjectName("muted")
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("font-size: 8pt;")
-        bottom.addWidget(self.hint, 1)
+        # Who reads it is said in the box (placeholder) and the send button's tooltip, beside the box.
         self.send = QPushButton()
         self.send.setObjectName("primary")
         self.send.setAccessibleName(self.tr("Kirim"))
         self.send.clicked.connect(self._submit)
-        bottom.addWidget(self.send)
-        layout.addLayout(bottom)
+        below.addWidget(self.send, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(below)
 
         send_key = QShortcut(QKeySequence("Ctrl+Return"), self.text)
         send_key.activated.connect(self._submit)
@@ -95,16 +92,23 @@ class ReplyEditor(QFrame):
         self.set_canned([])
         self._fit_height()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.text and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._fit_height()
+        return super().eventFilter(watched, event)
+
     def visible_lines(self) -> int:
         """How many lines of text the box has room for now."""
         return max(1, self.text.viewport().height() // self.text.fontMetrics().lineSpacing())
 
     def _fit_height(self) -> None:
         lines = int(self.text.document().size().height())  # a plain text document counts lines
-        shown = min(max(lines, MIN_LINES), MAX_LINES)
+        writing = self.text.hasFocus() or bool(self.text.toPlainText())
+        shown = min(max(lines, WRITING_LINES if writing else MIN_LINES), MAX_LINES)
+        # The box's frame and the style sheet's padding: what its height holds besides the lines.
         margins = self.text.contentsMargins()
-        frame = margins.top() + margins.bottom() + 2 * int(self.text.document().documentMargin())
-        self.text.setFixedHeight(shown * self.text.fontMetrics().lineSpacing() + frame + 2)
+        chrome = margins.top() + margins.bottom() + 2 * int(self.text.document().documentMargin()) + 12
+        self.text.setFixedHeight(shown * self.text.fontMetrics().lineSpacing() + chrome)
 
     @property
     def kind(self) -> MessageKind:
@@ -146,11 +150,11 @@ class ReplyEditor(QFrame):
     def _restyle(self) -> None:
         if self.kind is MessageKind.REPLY:
             self.send.setText(self.tr("Kirim balasan"))
-            self.hint.setText(self.tr("Dilihat pelapor. Ctrl+Enter untuk mengirim."))
+            self.send.setToolTip(self.tr("Dilihat pelapor. Ctrl+Enter untuk mengirim."))
             self.text.setPlaceholderText(self.tr("Tulis balasan untuk pelapor\u2026"))
             self.text.setStyleSheet("QPlainTextEdit { background: #f5f9ff; border: 1px solid #7fa8d9; }")
         else:
             self.send.setText(self.tr("Simpan catatan"))
-            self.hint.setText(self.tr("Hanya untuk petugas OPD, tidak pernah dikirim ke pelapor."))
-            self.text.setPlaceholderText(self.tr("Tulis catatan internal\u2026"))
+            self.send.setToolTip(self.tr("Hanya untuk petugas OPD, tidak pernah dikirim ke pelapor."))
+            self.text.setPlaceholderText(self.tr("Tulis catatan internal (tidak terlihat pelapor)\u2026"))
             self.text.setStyleSheet("QPlainTextEdit { background: #fffbeb; border: 1px dashed #e0b44a; }")

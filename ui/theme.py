@@ -123,7 +123,7 @@ QLabel#online {{ color: #067647; font-weight: 600; }}
 QLabel#offline {{ color: #a15c07; font-weight: 600; }}
 QLabel#syncError {{ color: #b42318; }}
 QTabWidget::pane {{ border: none; }}
-QTabBar::tab {{ padding: 6px 14px; border: none; border-bottom: 2px solid transparent; color: {MUTED}; }}
+QTabBar::tab {{ padding: 6px 10px; border: none; border-bottom: 2px solid transparent; color: {MUTED}; }}
 QTabBar::tab:selected {{ color: {PRIMARY_DARK}; border-bottom: 2px solid {PRIMARY}; font-weight: 600; }}
 QLabel#error {{ color: #b42318; }}
 QGroupBox {{ font-weight: 600; border: 1px solid {BORDER}; border-radius: 8px; margin-top: 12px; padding: 10px;

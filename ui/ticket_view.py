@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -99,9 +98,7 @@ class TicketView(QWidget):
         self.channel_icon = QLabel()
         self.channel_icon.setFixedSize(20, 20)
         self.channel_icon.setTextFormat(Qt.TextFormat.PlainText)
-        self.tracking = FieldLabel("trackingNo")  # a very long number shortens in the middle
-        self.tracking.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.tracking.setWordWrap(False)
+        self.tracking = plain_label("", "trackingNo")
         self.tracking.setAccessibleName(self.tr("Nomor tiket"))
         number = QWidget()  # the icon and the number stay together when the row wraps
         number_row = QHBoxLayout(number)
@@ -124,6 +121,7 @@ class TicketView(QWidget):
         self.channel_badge = plain_label("", "badge")
         self.channel_badge.setAccessibleName(self.tr("Kanal"))
         self.channel_badge.setStyleSheet("background: #f2f4f7; color: #344054;")
+        badges.addWidget(number)
         for b in (
             self.status_badge,
             self.channel_badge,
@@ -132,7 +130,7 @@ class TicketView(QWidget):
             self.archive_badge,
         ):
             badges.addWidget(b)
-        row1.addWidget(number, 1)
+        row1.addWidget(badges_box, 1)
         # The list of every stage's deadline is folded away: the risky one is in the banner.
         self.deadlines_toggle = QPushButton(self.tr("Tenggat \u25be"))
         self.deadlines_toggle.setCheckable(True)
@@ -140,21 +138,20 @@ class TicketView(QWidget):
         self.deadlines_toggle.setToolTip(self.tr("Tampilkan atau sembunyikan tenggat setiap tahap"))
         self.deadlines_toggle.toggled.connect(self._show_deadlines)
         row1.addWidget(self.deadlines_toggle, 0, Qt.AlignmentFlag.AlignTop)
-        self.original = QPushButton(self.tr("Unggahan asli"))
+        self.original = QPushButton(self.tr("Asli \u2197"))
+        self.original.setToolTip(self.tr("Buka unggahan asli di peramban"))
         self.original.setAccessibleName(self.tr("Buka unggahan asli di peramban"))
         self.original.clicked.connect(self._open_original)
-        row1.addWidget(self.original, 0, Qt.AlignmentFlag.AlignTop)
         self.print_receipt_button = QPushButton(self.tr("Cetak\u2026"))
         self.print_receipt_button.setAccessibleName(self.tr("Cetak tanda terima tiket ini"))
         self.print_receipt_button.setToolTip(self.tr("Pratinjau dan cetak tanda terima tiket ini (Ctrl+P)"))
         self.print_receipt_button.clicked.connect(lambda _=False: emit(self.receipt_requested))
-        row1.addWidget(self.print_receipt_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addLayout(row1)
 
-        self.title = plain_label("", "ticketTitle", wrap=True)
+        self.title = FieldLabel("ticketTitle")
+        self.title.max_lines = 2  # the whole title is in its tooltip
         self.title.setAccessibleName(self.tr("Judul pengaduan"))
         head.addWidget(self.title)
-        head.addWidget(badges_box)
 
         # Label above value, values wrapping (a long one shortened in the middle, whole in its tooltip).
         grid = QGridLayout()
@@ -223,7 +220,7 @@ class TicketView(QWidget):
         self.body.setReadOnly(True)
         self.body.setAccessibleName(self.tr("Isi pengaduan"))
         self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.tabs.addTab(self.body, self.tr("Isi pengaduan"))
+        self.tabs.addTab(self.body, self.tr("Pengaduan"))
 
         self.thread_area = QScrollArea()
         self.thread_area.setWidgetResizable(True)
@@ -240,6 +237,14 @@ class TicketView(QWidget):
         # The data folder the cached files live in; None: the main window's ``data_dir``.
         self.data_dir: Path | None = None
         self.tabs.addTab(self.attachments, self.tr("Lampiran"))
+        # The ticket's own buttons sit in the tab bar's free corner: a header line saved for the letter.
+        corner = QWidget()
+        corner_row = QHBoxLayout(corner)
+        corner_row.setContentsMargins(0, 0, 0, 2)
+        corner_row.setSpacing(6)
+        corner_row.addWidget(self.original)
+        corner_row.addWidget(self.print_receipt_button)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         content.addWidget(self.tabs, 1)
 
         self.editor = ReplyEditor()
@@ -297,6 +302,8 @@ class TicketView(QWidget):
         self.fields["contact"].setText(
             hidden_text if hidden or t.reporter is None else (t.reporter.contact or "\u2014")
         )
+        for value in self.fields.values():
+            value.max_lines = 2  # the whole value is in its tooltip and the copy menu
         for key in ("reporter", "contact"):
             self.fields[key].setStyleSheet(f"color: {theme.MUTED}; font-style: italic;" if hidden else "")
         self.fields["category"].setText(directory.category_name(t.category_code) or "\u2014")
@@ -316,7 +323,7 @@ class TicketView(QWidget):
             )
             text = self.tr("%1 %3 \u00b7 tenggat %2")
             text = text.replace("%1", labels.stage_label(u.stage, lang))
-            text = text.replace("%2", wording.format_datetime(u.deadline, tz, lang))
+            text = text.replace("%2", wording.format_datetime(u.deadline, tz, lang, weekday=False))
             text = text.replace("%3", remaining + (" \u00b7 " + self.tr("dijeda") if u.paused else ""))
             self.risk.setText(text)
             self.risk.setStyleSheet(
@@ -341,7 +348,7 @@ class TicketView(QWidget):
         for status, button in self.status_buttons.items():
             button.setText(labels.status_label(status, lang))
             button.setVisible(status in allowed)
-        self.actions_caption.setVisible(bool(allowed))
+        self.actions_caption.setVisible(False)  # the buttons say it; a line kept for the letter
         self.deadlines_toggle.setVisible(bool(lines))
 
         self.body.setPlainText(t.body)
