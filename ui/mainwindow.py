@@ -141,6 +141,11 @@ class MainWindow(QMainWindow):
         queue.transfer_button.clicked.connect(c.open_transfer)
         queue.filters_changed.connect(self.apply_filters)
         queue.ticket_selected.connect(self.ticket_pane.show_ticket)
+        queue.ticket_cleared.connect(self.ticket_pane.clear)
+        queue.ticket_requested.connect(self.ticket_pane.show_ticket)
+        queue.view_requested.connect(self.sidebar.select_view)
+        queue.view_name = self.view_model.name
+        self.ticket_pane.cleared.connect(lambda: self.menus.act_receipt.setEnabled(False))
         ticket.reply_submitted.connect(c.submit_message)
         ticket.status_requested.connect(c.change_status)
         ticket.receipt_requested.connect(c.print_receipt)
