@@ -28,7 +28,9 @@ def _window(qtbot: QtBot, store: LocalStore, data_dir: Path) -> MainWindow:
         session.add_all(
             [
                 ticket_row(tracking_no="DINKES-BWI-2603-00001", title="Ambulans desa", received_at=received),
-                ticket_row(tracking_no="DINKES-BWI-2603-00005", title="Lampu jalan mati", received_at=received),
+                ticket_row(
+                    tracking_no="DINKES-BWI-2603-00005", title="Lampu jalan mati", received_at=received
+                ),
                 ticket_row(tracking_no="DINKES-BWI-2603-00002", title="Ambulans terlambat", **done),
                 ticket_row(tracking_no="DINKES-BWI-2603-00003", title="Ambulans rusak", **done),
                 ticket_row(
@@ -84,7 +86,10 @@ def test_hits_in_other_views_are_offered_and_one_click_shows_them(
     assert [b.text() for b in bar.buttons] == ["Tampilkan Selesai"]
     qtbot.mouseClick(bar.buttons[0], Qt.MouseButton.LeftButton)
     assert window.current_view is QueueView.DONE
-    assert sorted(r.title for r in window.queue_model.loaded_rows()) == ["Ambulans rusak", "Ambulans terlambat"]
+    assert sorted(r.title for r in window.queue_model.loaded_rows()) == [
+        "Ambulans rusak",
+        "Ambulans terlambat",
+    ]
     assert window.queue_pane.search.text() == "ambulans"  # the search stays
 
 
