@@ -39,10 +39,10 @@ from ui.tasks import TaskManager
 
 # Number, title and countdown fit a 540-pixel pane (a 1280-wide window); the rest scrolls in.
 COLUMN_WIDTHS = {
-    Column.TRACKING: 180,
+    Column.TRACKING: 196,
     Column.CHANNEL: 28,
-    Column.TITLE: 115,
-    Column.DEADLINE: 190,
+    Column.TITLE: 112,
+    Column.DEADLINE: 180,
     Column.STATUS: 122,
     Column.REPORTER: 130,
     Column.CATEGORY: 140,

@@ -69,7 +69,7 @@ class ReplyEditor(QFrame):
         self.text.setTabChangesFocus(True)
         # The box grows with its text, from two lines to MAX_LINES, then scrolls.
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.text.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit_height())
+        self.text.document().documentLayout().documentSizeChanged.connect(lambda _s: self.fit_height())
         self.text.installEventFilter(self)
         below = QHBoxLayout()
         below.setSpacing(8)
@@ -90,25 +90,30 @@ class ReplyEditor(QFrame):
         self._restyle()
         self._update_enabled()
         self.set_canned([])
-        self._fit_height()
+        self.fit_height()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.text and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            self._fit_height()
+            self.fit_height()
         return super().eventFilter(watched, event)
 
     def visible_lines(self) -> int:
         """How many lines of text the box has room for now."""
         return max(1, self.text.viewport().height() // self.text.fontMetrics().lineSpacing())
 
-    def _fit_height(self) -> None:
+    def fit_height(self) -> None:
         lines = int(self.text.document().size().height())  # a plain text document counts lines
         writing = self.text.hasFocus() or bool(self.text.toPlainText())
-        shown = min(max(lines, WRITING_LINES if writing else MIN_LINES), MAX_LINES)
+        # Growing never squeezes the ticket's header: at most about a quarter of the pane's height.
+        spacing = self.text.fontMetrics().lineSpacing()
+        pane = self.parentWidget()
+        room = MAX_LINES if pane is None else int(pane.height() * 0.27 - 70) // spacing
+        most = min(MAX_LINES, max(WRITING_LINES, room))
+        shown = min(max(lines, WRITING_LINES if writing else MIN_LINES), most)
         # The box's frame and the style sheet's padding: what its height holds besides the lines.
         margins = self.text.contentsMargins()
         chrome = margins.top() + margins.bottom() + 2 * int(self.text.document().documentMargin()) + 12
-        self.text.setFixedHeight(shown * self.text.fontMetrics().lineSpacing() + chrome)
+        self.text.setFixedHeight(shown * spacing + chrome)
 
     @property
     def kind(self) -> MessageKind:

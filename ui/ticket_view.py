@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -252,6 +252,10 @@ class TicketView(QWidget):
         content.addWidget(self.editor)
         self.show_empty()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.editor.fit_height()  # its room to grow is a share of this pane's height
+
     def _show_deadlines(self, shown: bool) -> None:
         self.deadlines.setVisible(shown)
         self.deadlines_toggle.setText(self.tr("Tenggat \u25b4") if shown else self.tr("Tenggat \u25be"))
@@ -293,7 +297,7 @@ class TicketView(QWidget):
         self.conf_badge.setStyleSheet("background: #f2f4f7; color: #344054;")
         waiting = detail.waiting_ops
         self.sync_badge.setVisible(waiting > 0)
-        self.sync_badge.setText(self.tr("%n perubahan menunggu sinkronisasi", "", waiting))
+        self.sync_badge.setText(self.tr("%n perubahan menunggu dikirim", "", waiting))
         self.sync_badge.setStyleSheet("background: #fef0c7; color: #7a4a00;")
         self.archive_badge.setVisible(t.archived)
 

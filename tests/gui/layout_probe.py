@@ -114,9 +114,21 @@ def main(data_dir: str, width: int, height: int, out: str, tracking_numbers: lis
             window.grab().save(
                 str(Path(os.environ["LAYOUT_PROBE_SHOTS"]) / f"{tracking_no}-{width}x{height}.png")
             )
+        problems = problems_of(window)
+        lines = body.viewport().height() // body.fontMetrics().lineSpacing()
+        # Writing a long reply grows the box; the header must still show whole.
+        editor = window.ticket_view.editor
+        editor.text.setFocus()
+        editor.text.setPlainText("\n".join(f"Baris balasan {i}" for i in range(30)))
+        _settle(app)
+        problems += [f"while writing: {p}" for p in problems_of(window)]
+        if editor.text.height() <= 3 * editor.text.fontMetrics().lineSpacing():
+            problems.append("while writing: the reply box did not grow")
+        editor.clear()
+        _settle(app)
         tickets[tracking_no] = {
-            "problems": problems_of(window),
-            "body_lines": body.viewport().height() // body.fontMetrics().lineSpacing(),
+            "problems": problems,
+            "body_lines": lines,
             "buttons": sorted(
                 s.value for s, b in window.ticket_view.status_buttons.items() if not b.isHidden()
             ),
