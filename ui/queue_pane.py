@@ -44,7 +44,7 @@ COLUMN_WIDTHS = {
     Column.TITLE: 112,
     Column.DEADLINE: 180,
     Column.STATUS: 122,
-    Column.REPORTER: 130,
+    Column.REPORTER: 156,
     Column.CATEGORY: 140,
     Column.ASSIGNEE: 130,
 }

@@ -82,7 +82,7 @@ def _over(window: MainWindow, dialog: QWidget, path: Path, wait_ms: int = 0) -> 
         )
     painter.drawPixmap(at, front)
     painter.end()
-    canvas.save(str(path))
+    canvas.save(str(path), "PNG", 0)  # zlib level 9
     dialog.close()
 
 
@@ -220,6 +220,8 @@ def render(source: Path, out: Path) -> None:
             store.close()
 
 
+DOCS_PNG_QUALITY = 0  # zlib level 9: committed pictures are written once and read often
+
 # (logical width, height, scale, file suffix)
 LAPTOP_SIZES = (
     (1366, 768, "1", "1366x768"),
@@ -231,11 +233,10 @@ LAPTOP_SIZES = (
 def render_at_size(source: Path, out: Path, width: int, height: int, suffix: str) -> None:
     """One size: the queue, a ticket with a long letter, the reply editor, the supervisor tools."""
     from desktop.locate import find_number
-    from ui.application import SCREENSHOT_PNG_QUALITY
     from ui.sample_letter import long_letter
 
     def save(pixmap: QPixmap, name: str) -> None:
-        pixmap.save(str(out / f"{name}-{suffix}.png"), "PNG", SCREENSHOT_PNG_QUALITY)
+        pixmap.save(str(out / f"{name}-{suffix}.png"), "PNG", DOCS_PNG_QUALITY)
 
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="tanggap-shots-") as tmp:
@@ -282,6 +283,18 @@ def render_at_size(source: Path, out: Path, width: int, height: int, suffix: str
 
             window.controller.open_workload()
             _over(window, window.controller.workload_panel, out / f"supervisor-{suffix}.png")
+            window.sidebar.select_view(QueueView.UNASSIGNED)
+            _settle()
+            selection = window.queue_pane.table.selectionModel()
+            for i in range(min(3, window.queue_model.rowCount())):
+                selection.select(
+                    window.queue_model.index(i, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+            _settle()
+            window.controller.open_reassign()
+            if window.controller.dialog is not None:
+                _over(window, window.controller.dialog, out / f"supervisor-reassign-{suffix}.png")
             window.close()
         finally:
             store.close()
