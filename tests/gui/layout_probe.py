@@ -19,6 +19,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QRegion
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
+from desktop.queue import QueueView
 from desktop.settings import Settings
 from desktop.store import LocalStore
 from ui.application import ensure_application
@@ -134,6 +135,18 @@ def main(data_dir: str, width: int, height: int, out: str, tracking_numbers: lis
             ),
         }
     report["tickets"] = tickets
+    # Every view's name in the queue's title and a supervisor's buttons fit without widening the window.
+    widths = set()
+    window.queue_pane.reassign_button.show()
+    window.queue_pane.transfer_button.show()
+    for view in QueueView:
+        window.sidebar.select_view(view)
+        _settle(app)
+        widths.add(window.width())
+        title = window.queue_pane.pane_title
+        if title.width() < title.sizeHint().width():
+            report.setdefault("views_cut", []).append(view.value)  # type: ignore[union-attr]
+    report["widths_over_views"] = sorted(widths)
     Path(out).write_text(json.dumps(report), encoding="utf-8")
     window.close()
     store.close()

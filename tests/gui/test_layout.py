@@ -82,6 +82,8 @@ def test_every_status_button_and_header_field_shows_whole_with_ten_lines_of_the_
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["size"] == [width, height]  # no minimum size pushes the window past the screen
     assert report["dpr"] == float(scale)
+    assert report["widths_over_views"] == [width]
+    assert "views_cut" not in report
     assert report["grab_pixels"] == [round(width * float(scale)), round(height * float(scale))]
     long_one, new_one = (report["tickets"][n] for n in numbers)
     assert long_one["buttons"] == ["bukan_wewenang", "ditindaklanjuti", "menunggu_pelapor", "selesai"]
