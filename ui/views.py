@@ -104,6 +104,28 @@ class ViewDelegate(QStyledItemDelegate):
     def pill_width(option: QStyleOptionViewItem, count: int) -> int:
         return max(26, option.fontMetrics.horizontalAdvance(QLocale().toString(count)) + 14)
 
+    def layout_of(
+        self, opt: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> tuple[QRect, QRect, str]:
+        """Where the name goes, where the count's pill goes (null without a count), the name as shown."""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        count = index.data(COUNT_ROLE)
+        rect = opt.rect
+        pill = QRect()
+        if count is not None:
+            width = self.pill_width(opt, int(count))
+            pill = QRect(rect.right() - width - self.PILL_RIGHT, rect.center().y() - 10, width, 20)
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        if not pill.isNull():
+            text_rect.setRight(min(text_rect.right(), pill.left() - self.PILL_GAP))
+        name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        return (
+            text_rect,
+            pill,
+            opt.fontMetrics.elidedText(name, Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
+
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
@@ -114,24 +136,16 @@ class ViewDelegate(QStyledItemDelegate):
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        count = index.data(COUNT_ROLE)
-        rect = option.rect
-        pill = QRect()
-        if count is not None:
-            width = self.pill_width(option, int(count))
-            pill = QRect(rect.right() - width - self.PILL_RIGHT, rect.center().y() - 10, width, 20)
         opt.text = name
-        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
-        if not pill.isNull():
-            text_rect.setRight(min(text_rect.right(), pill.left() - self.PILL_GAP))
+        text_rect, pill, shown = self.layout_of(opt, index)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setFont(opt.font)
         painter.setPen(
             opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         )
-        shown = opt.fontMetrics.elidedText(name, Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown)
+        count = index.data(COUNT_ROLE)
         if count is not None:
             view = QueueView(index.data(VIEW_ROLE))
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
