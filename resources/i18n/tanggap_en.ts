@@ -1426,7 +1426,7 @@ Details are in the log: %3</translation>
     <message>
         <location filename="../../ui/ticket_view.py" line="138"/>
         <source>Tampilkan atau sembunyikan tenggat setiap tahap</source>
-        <translation>Show or hide every stage's deadline</translation>
+        <translation>Show or hide every stage&apos;s deadline</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_view.py" line="141"/>
@@ -1441,7 +1441,7 @@ Details are in the log: %3</translation>
     <message>
         <location filename="../../ui/ticket_view.py" line="147"/>
         <source>Pratinjau dan cetak tanda terima tiket ini (Ctrl+P)</source>
-        <translation>Preview and print this ticket's receipt (Ctrl+P)</translation>
+        <translation>Preview and print this ticket&apos;s receipt (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_view.py" line="163"/>
@@ -1906,117 +1906,132 @@ Details are in the log: %3</translation>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../ui/menus.py" line="26"/>
+        <location filename="../../ui/menus.py" line="27"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="28"/>
+        <location filename="../../ui/menus.py" line="29"/>
         <source>Pengaduan &amp;langsung…</source>
         <translation>&amp;Walk-in complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="31"/>
+        <location filename="../../ui/menus.py" line="32"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="32"/>
+        <location filename="../../ui/menus.py" line="33"/>
         <source>&amp;Masuk…</source>
         <translation>&amp;Log in…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="33"/>
+        <location filename="../../ui/menus.py" line="34"/>
         <source>&amp;Keluar akun</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="35"/>
+        <location filename="../../ui/menus.py" line="36"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="37"/>
+        <location filename="../../ui/menus.py" line="38"/>
         <source>&amp;Tiket</source>
         <translation>&amp;Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="38"/>
+        <location filename="../../ui/menus.py" line="39"/>
         <source>Tiket &amp;berikutnya</source>
         <translation>&amp;Next ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="39"/>
+        <location filename="../../ui/menus.py" line="40"/>
         <source>Tiket &amp;sebelumnya</source>
         <translation>&amp;Previous ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="40"/>
+        <location filename="../../ui/menus.py" line="41"/>
         <source>&amp;Balas</source>
         <translation>&amp;Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="41"/>
+        <location filename="../../ui/menus.py" line="42"/>
         <source>&amp;Catatan internal</source>
         <translation>Internal &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="43"/>
+        <location filename="../../ui/menus.py" line="44"/>
         <source>&amp;Cari</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
         <location filename="../../ui/menus.py" line="46"/>
+        <source>&amp;Ubah status</source>
+        <translation>&amp;Change status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="50"/>
+        <source>Tampilkan semua &amp;tenggat</source>
+        <translation>Show all &amp;deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="56"/>
         <source>Cetak &amp;tanda terima…</source>
         <translation>Print &amp;receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="50"/>
+        <location filename="../../ui/menus.py" line="60"/>
         <source>&amp;Supervisor</source>
         <translation>S&amp;upervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="53"/>
+        <location filename="../../ui/menus.py" line="63"/>
         <source>&amp;Tugaskan ke petugas…</source>
         <translation>&amp;Assign to officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="55"/>
+        <location filename="../../ui/menus.py" line="65"/>
         <source>&amp;Alihkan ke OPD lain…</source>
         <translation>&amp;Transfer to another agency…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="56"/>
+        <location filename="../../ui/menus.py" line="66"/>
         <source>&amp;Beban kerja petugas</source>
         <translation>Officer &amp;workload</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="58"/>
+        <location filename="../../ui/menus.py" line="68"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="60"/>
+        <location filename="../../ui/menus.py" line="70"/>
         <source>Ringkasan &amp;kinerja…</source>
         <translation>&amp;Performance summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="63"/>
+        <location filename="../../ui/menus.py" line="73"/>
         <source>Sin&amp;kron</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="64"/>
+        <location filename="../../ui/menus.py" line="74"/>
         <source>&amp;Sinkronkan sekarang</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="65"/>
+        <location filename="../../ui/menus.py" line="75"/>
         <source>&amp;Kotak konflik…</source>
         <translation>&amp;Conflicts inbox…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="76"/>
+        <location filename="../../ui/menus.py" line="82"/>
+        <source>(tidak ada yang bisa diubah)</source>
+        <translation>(nothing to change)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="101"/>
         <source>Masuk dulu untuk mencetak ringkasan.</source>
         <translation>Log in first to print a summary.</translation>
     </message>
