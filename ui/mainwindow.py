@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
             splitter.addWidget(pane)
         for i, stretch in enumerate((0, 3, 2)):
             splitter.setStretchFactor(i, stretch)
-        splitter.setSizes([200, 1100, 620])
+        splitter.setSizes([200, 1160, 560])
         return splitter
 
     def _connect(self) -> None:

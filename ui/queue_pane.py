@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,10 +43,10 @@ COLUMN_WIDTHS = {
     Column.CHANNEL: 28,
     Column.TITLE: 112,
     Column.DEADLINE: 180,
-    Column.STATUS: 122,
-    Column.REPORTER: 156,
-    Column.CATEGORY: 140,
-    Column.ASSIGNEE: 130,
+    Column.STATUS: 124,
+    Column.REPORTER: 168,
+    Column.CATEGORY: 100,
+    Column.ASSIGNEE: 140,
 }
 
 
@@ -201,7 +201,21 @@ class QueuePane(QWidget):
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(30)
         table.selectionModel().selectionChanged.connect(self._on_selection)
+        table.viewport().installEventFilter(self)
         return table
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_title_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_title_column(self) -> None:
+        """The title takes the room the other columns leave (at least its narrow width): a wide window
+        shows whole titles, a narrow one scrolls sideways to the reporter, category and officer."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in Column if c is not Column.TITLE)
+        room = self.table.viewport().width() - others
+        header.resizeSection(Column.TITLE, max(COLUMN_WIDTHS[Column.TITLE], room))
 
     def fill_filters(self, directory: DeskDirectory, lang: str) -> None:
         def refill(combo: QComboBox, everything: str, items: Sequence[tuple[str, object]]) -> None:

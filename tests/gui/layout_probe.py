@@ -137,6 +137,7 @@ def main(data_dir: str, width: int, height: int, out: str, tracking_numbers: lis
     report["tickets"] = tickets
     # Every view's name in the queue's title and a supervisor's buttons fit without widening the window.
     widths = set()
+    views_cut: list[str] = []
     window.queue_pane.reassign_button.show()
     window.queue_pane.transfer_button.show()
     for view in QueueView:
@@ -145,8 +146,10 @@ def main(data_dir: str, width: int, height: int, out: str, tracking_numbers: lis
         widths.add(window.width())
         title = window.queue_pane.pane_title
         if title.width() < title.sizeHint().width():
-            report.setdefault("views_cut", []).append(view.value)  # type: ignore[union-attr]
+            views_cut.append(view.value)
     report["widths_over_views"] = sorted(widths)
+    if views_cut:
+        report["views_cut"] = views_cut
     Path(out).write_text(json.dumps(report), encoding="utf-8")
     window.close()
     store.close()
