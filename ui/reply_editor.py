@@ -111,8 +111,13 @@ class ReplyEditor(QFrame):
         most = min(MAX_LINES, max(WRITING_LINES, room))
         shown = min(max(lines, WRITING_LINES if writing else MIN_LINES), most)
         # The box's frame and the style sheet's padding: what its height holds besides the lines.
-        margins = self.text.contentsMargins()
-        chrome = margins.top() + margins.bottom() + 2 * int(self.text.document().documentMargin()) + 12
+        # Measured once laid out (frame, padding, viewport margins), so the last line is never half shown.
+        inner = 2 * int(self.text.document().documentMargin()) + 2
+        if self.text.viewport().height() > 0 and self.text.height() > self.text.viewport().height():
+            chrome = self.text.height() - self.text.viewport().height() + inner
+        else:
+            margins = self.text.contentsMargins()
+            chrome = margins.top() + margins.bottom() + inner + 10
         self.text.setFixedHeight(shown * spacing + chrome)
 
     @property
