@@ -112,7 +112,7 @@ class ReplyEditor(QFrame):
         shown = min(max(lines, WRITING_LINES if writing else MIN_LINES), most)
         # The box's frame and the style sheet's padding: what its height holds besides the lines.
         # Measured once laid out (frame, padding, viewport margins), so the last line is never half shown.
-        inner = 2 * int(self.text.document().documentMargin()) + 2
+        inner = 2 * int(self.text.document().documentMargin()) + 4  # + rounding at 125 %
         if self.text.viewport().height() > 0 and self.text.height() > self.text.viewport().height():
             chrome = self.text.height() - self.text.viewport().height() + inner
         else:
