@@ -91,3 +91,46 @@ def test_every_status_button_and_header_field_shows_whole_with_ten_lines_of_the_
     for ticket in (long_one, new_one):
         assert ticket["problems"] == []
         assert ticket["body_lines"] >= 10
+
+
+def test_tanggap_screenshot_at_a_size_honours_the_scale_factor_and_opens_the_first_ticket(
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    data = tmp_path / "desk"
+    _desk(data)
+    shot = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "1.5"}
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tanggap",
+            "--data-dir",
+            str(data),
+            "--screenshot",
+            str(shot),
+            "--size",
+            "1280x720",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1920, 1080)
+    # The ticket's white header card, not the grey "choose a ticket" placeholder, fills the top right.
+    assert image.pixelColor(1700, 150) == QColor("#ffffff")
+
+
+def test_a_size_that_is_not_w_x_h_is_refused_with_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    from tanggap.app import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--screenshot", "x.png", "--size", "1366 by 768"])
+    assert stopped.value.code == 2
+    assert "contoh: 1366x768" in capsys.readouterr().err
