@@ -195,8 +195,6 @@ class TicketView(QWidget):
         actions_box.setAccessibleName(self.tr("Ubah status"))
         flow_policy(actions_box)
         self.actions_row = FlowLayout(actions_box)
-        self.actions_caption = plain_label(self.tr("Ubah status:"), "muted")
-        self.actions_row.addWidget(self.actions_caption)
         self.status_buttons: dict[Status, QPushButton] = {}
         for status in _STATUS_ORDER:
             button = QPushButton(labels.status_label(status, "id"))
@@ -352,7 +350,6 @@ class TicketView(QWidget):
         for status, button in self.status_buttons.items():
             button.setText(labels.status_label(status, lang))
             button.setVisible(status in allowed)
-        self.actions_caption.setVisible(False)  # the buttons say it; a line kept for the letter
         self.deadlines_toggle.setVisible(bool(lines))
 
         self.body.setPlainText(t.body)

@@ -620,33 +620,33 @@ Details are in the log: %3</translation>
         <translation>Queue columns</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="220"/>
+        <location filename="../../ui/queue_pane.py" line="234"/>
         <source>Semua kanal</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="226"/>
+        <location filename="../../ui/queue_pane.py" line="240"/>
         <source>Semua kategori</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="229"/>
+        <location filename="../../ui/queue_pane.py" line="243"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="235"/>
+        <location filename="../../ui/queue_pane.py" line="249"/>
         <source>Semua petugas</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="236"/>
+        <location filename="../../ui/queue_pane.py" line="250"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_pane.py" line="263"/>
-        <location filename="../../ui/queue_pane.py" line="348"/>
+        <location filename="../../ui/queue_pane.py" line="277"/>
+        <location filename="../../ui/queue_pane.py" line="362"/>
         <source>%n tiket</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -654,22 +654,22 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="297"/>
+        <location filename="../../ui/queue_pane.py" line="311"/>
         <source>Tiket %1 ada di tampilan %2.</source>
         <translation>Ticket %1 is in the %2 view.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="307"/>
+        <location filename="../../ui/queue_pane.py" line="321"/>
         <source>diarsipkan</source>
         <translation>archived</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="309"/>
+        <location filename="../../ui/queue_pane.py" line="323"/>
         <source>Tiket %1 tidak ada di tampilan mana pun (%2); ditampilkan di kanan.</source>
         <translation>Ticket %1 is in no view (%2); shown on the right.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_pane.py" line="330"/>
+        <location filename="../../ui/queue_pane.py" line="344"/>
         <source>%n hasil di %1</source>
         <translation>
             <numerusform>%n result in %1</numerusform>
@@ -677,7 +677,7 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_pane.py" line="345"/>
+        <location filename="../../ui/queue_pane.py" line="359"/>
         <source>%n hasil</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -812,37 +812,37 @@ Details are in the log: %3</translation>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="132"/>
+        <location filename="../../ui/reply_editor.py" line="137"/>
         <source>Sisipkan templat…</source>
         <translation>Insert template…</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="157"/>
+        <location filename="../../ui/reply_editor.py" line="162"/>
         <source>Kirim balasan</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="158"/>
+        <location filename="../../ui/reply_editor.py" line="163"/>
         <source>Dilihat pelapor. Ctrl+Enter untuk mengirim.</source>
         <translation>The reporter will see this. Ctrl+Enter to send.</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="159"/>
+        <location filename="../../ui/reply_editor.py" line="164"/>
         <source>Tulis balasan untuk pelapor…</source>
         <translation>Write a reply to the reporter…</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="162"/>
+        <location filename="../../ui/reply_editor.py" line="167"/>
         <source>Simpan catatan</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="163"/>
+        <location filename="../../ui/reply_editor.py" line="168"/>
         <source>Hanya untuk petugas OPD, tidak pernah dikirim ke pelapor.</source>
         <translation>For agency staff only; never sent to the reporter.</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="164"/>
+        <location filename="../../ui/reply_editor.py" line="169"/>
         <source>Tulis catatan internal (tidak terlihat pelapor)…</source>
         <translation>Write an internal note (not seen by the reporter)…</translation>
     </message>
@@ -850,23 +850,23 @@ Details are in the log: %3</translation>
 <context>
     <name>SearchElsewhereBar</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="415"/>
+        <location filename="../../ui/queue_pane.py" line="429"/>
         <source>Hasil di tampilan lain</source>
         <translation>Results in other views</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="436"/>
+        <location filename="../../ui/queue_pane.py" line="450"/>
         <source>Tidak ada di tampilan ini.</source>
         <translation>None in this view.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="436"/>
+        <location filename="../../ui/queue_pane.py" line="450"/>
         <source>Juga:</source>
         <translation>Also:</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="439"/>
-        <location filename="../../ui/queue_pane.py" line="440"/>
+        <location filename="../../ui/queue_pane.py" line="453"/>
+        <location filename="../../ui/queue_pane.py" line="454"/>
         <source>Tampilkan %1</source>
         <translation>Show %1</translation>
     </message>
@@ -1414,7 +1414,7 @@ Details are in the log: %3</translation>
     </message>
     <message>
         <location filename="../../ui/ticket_view.py" line="135"/>
-        <location filename="../../ui/ticket_view.py" line="261"/>
+        <location filename="../../ui/ticket_view.py" line="259"/>
         <source>Tenggat ▾</source>
         <translation>Deadlines ▾</translation>
     </message>
@@ -1489,43 +1489,38 @@ Details are in the log: %3</translation>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="198"/>
-        <source>Ubah status:</source>
-        <translation>Change status:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_view.py" line="205"/>
+        <location filename="../../ui/ticket_view.py" line="203"/>
         <source>Ubah status ke %1</source>
         <translation>Change status to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="221"/>
+        <location filename="../../ui/ticket_view.py" line="219"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="223"/>
+        <location filename="../../ui/ticket_view.py" line="221"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="230"/>
-        <location filename="../../ui/ticket_view.py" line="234"/>
+        <location filename="../../ui/ticket_view.py" line="228"/>
+        <location filename="../../ui/ticket_view.py" line="232"/>
         <source>Percakapan</source>
         <translation>Thread</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="239"/>
+        <location filename="../../ui/ticket_view.py" line="237"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="261"/>
+        <location filename="../../ui/ticket_view.py" line="259"/>
         <source>Tenggat ▴</source>
         <translation>Deadlines ▴</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_view.py" line="300"/>
+        <location filename="../../ui/ticket_view.py" line="298"/>
         <source>%n perubahan menunggu dikirim</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1533,37 +1528,37 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="328"/>
+        <location filename="../../ui/ticket_view.py" line="326"/>
         <source>%1 %3 · tenggat %2</source>
         <translation>%1 %3 · due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="304"/>
+        <location filename="../../ui/ticket_view.py" line="302"/>
         <source>Identitas dirahasiakan</source>
         <translation>Identity withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="315"/>
+        <location filename="../../ui/ticket_view.py" line="313"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="331"/>
+        <location filename="../../ui/ticket_view.py" line="329"/>
         <source>dijeda</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="361"/>
+        <location filename="../../ui/ticket_view.py" line="358"/>
         <source>Percakapan (%1)</source>
         <translation>Thread (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="362"/>
+        <location filename="../../ui/ticket_view.py" line="359"/>
         <source>Lampiran (%1)</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="375"/>
+        <location filename="../../ui/ticket_view.py" line="372"/>
         <source>Belum ada balasan atau catatan.</source>
         <translation>No replies or notes yet.</translation>
     </message>
