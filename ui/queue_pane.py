@@ -433,6 +433,8 @@ class SearchElsewhereBar(QFrame):
 
     def _clear_buttons(self) -> None:
         for button in self.buttons:
+            self._row.removeWidget(button)
+            button.hide()  # now: deleteLater waits for the event loop
             button.deleteLater()
         self.buttons = []
 

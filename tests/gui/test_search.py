@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from db import models
@@ -59,12 +60,14 @@ def test_a_resolved_tickets_number_typed_in_the_open_queue_opens_it_in_selesai(
     qtbot: QtBot, store: LocalStore, data_dir: Path
 ) -> None:
     window = _window(qtbot, store, data_dir)
+    _search(window, "ambulans")  # offers Selesai first: the number's message then stands alone
     _search(window, "dinkes-bwi-2603-00002")
     assert window.current_view is QueueView.DONE
     assert window.detail is not None and window.detail.ticket.tracking_no == "DINKES-BWI-2603-00002"
     bar = window.queue_pane.elsewhere
     assert bar.isVisible()
     assert bar.message.text() == "Tiket DINKES-BWI-2603-00002 ada di tampilan Selesai."
+    assert [b.text() for b in bar.findChildren(QPushButton) if b.isVisible()] == []
 
 
 def test_a_rejected_ticket_in_no_view_is_still_found(qtbot: QtBot, store: LocalStore, data_dir: Path) -> None:
