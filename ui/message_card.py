@@ -53,6 +53,8 @@ class MessageCard(QFrame):
             head.addWidget(plain_label(self.tr("\u26a0 ditandai server"), "pending"))
         layout.addLayout(head)
         is_event = kind is MessageKind.EVENT and sentence is not None
+        # An event's sentence says what happened; its "Peristiwa" caption would only take a line.
+        kind_label.setVisible(not is_event)
         byline = plain_label(when if is_event else f"{author} \u00b7 {when}", "muted", wrap=True)
         byline.setStyleSheet("font-size: 8pt;")
         layout.addWidget(byline)
