@@ -38,6 +38,22 @@ WINDOW_CORE_MODULES = (
 )
 
 
+def parse_size(text: str) -> tuple[int, int]:
+    """``1366x768`` as (1366, 768); a clear error for anything else."""
+    width, sep, height = text.lower().partition("x")
+    if (
+        sep
+        and width.isdigit()
+        and height.isdigit()
+        and 320 <= int(width) <= 10_000
+        and 240 <= int(height) <= 10_000
+    ):
+        return int(width), int(height)
+    raise argparse.ArgumentTypeError(
+        f"ukuran {text!r} tidak dikenal; contoh: 1366x768 / expected WxH, e.g. 1366x768"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tanggap",
@@ -50,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=("id", "en"), help="bahasa antarmuka / interface language")
     parser.add_argument("--screenshot", metavar="PATH", help="save the main window as PNG and exit")
+    parser.add_argument(
+        "--size",
+        metavar="WxH",
+        type=parse_size,
+        help="window size in logical pixels for --screenshot (default 1920x1080); QT_SCALE_FACTOR scales it",
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -89,7 +111,13 @@ def run_gui(args: argparse.Namespace) -> int:
             settings.language = args.lang
         store = LocalStore.open(data_dir)
         try:
-            return run_workstation(store, settings, data_dir, screenshot=getattr(args, "screenshot", None))
+            return run_workstation(
+                store,
+                settings,
+                data_dir,
+                screenshot=getattr(args, "screenshot", None),
+                size=getattr(args, "size", None),
+            )
         finally:
             store.close()
     finally:

@@ -53,13 +53,28 @@ def app_icon() -> QIcon:
 
 
 # Complaint text carries emoji and aksara Jawa; a desk without such fonts would show boxes.
-FALLBACK_FONTS = ("Symbola.ttf", "NotoSansJavanese-Regular.ttf")
+# Noto Color Emoji (OFL 1.1, Unicode 15) draws every emoji in colour, skin tones included
+# (🙏🏻 is one glyph, not a hand and a box); Symbola stays for the rare symbol it lacks.
+EMOJI_FONT = "NotoColorEmoji.ttf"
+FALLBACK_FONTS = (EMOJI_FONT, "Symbola.ttf", "NotoSansJavanese-Regular.ttf")
 
 
-def add_fallback_fonts() -> None:
-    """Qt falls back to these for glyphs the system fonts lack (registered once per process)."""
+def add_fallback_fonts() -> list[str]:
+    """Qt falls back to these for glyphs the system fonts lack (registered once per process).
+
+    The colour emoji font is also Qt's emoji font, so an emoji sequence (a skin tone, a ZWJ
+    family) is shaped by it as one glyph even where a system font has a monochrome emoji.
+    Answers the families registered.
+    """
+    families: list[str] = []
     for name in FALLBACK_FONTS:
-        QFontDatabase.addApplicationFont(str(RESOURCES / "fonts" / name))
+        font_id = QFontDatabase.addApplicationFont(str(RESOURCES / "fonts" / name))
+        found = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        families.extend(found)
+        if name == EMOJI_FONT:
+            for family in found:
+                QFontDatabase.setApplicationEmojiFontFamilies([family])
+    return families
 
 
 def ensure_application(language: str) -> QApplication:
@@ -157,12 +172,14 @@ def run_workstation(
     data_dir: Path,
     *,
     screenshot: str | None = None,
+    size: tuple[int, int] | None = None,
     after_show: object = None,
 ) -> int:
+    """``size``: the window's size in logical pixels (a screenshot's default 1920x1080)."""
     app = ensure_application(settings.language)
     window = MainWindow(store, settings, data_dir)
     workstation = Workstation(window)
-    window.resize(*SCREENSHOT_SIZE) if screenshot else window.resize(1480, 920)
+    window.resize(*(size or (SCREENSHOT_SIZE if screenshot else (1480, 920))))
     if screenshot:
         # Laid out and "visible" for grab(), but never painted to a screen nobody looks at.
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)

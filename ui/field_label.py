@@ -38,6 +38,7 @@ class FieldLabel(QLabel):
         if object_name:
             self.setObjectName(object_name)
         self._full = ""
+        self.max_lines = 0  # > 0: at most this many lines, the rest after "…" (whole in the tooltip)
 
     def setText(self, text: str) -> None:
         self._full = text
@@ -79,11 +80,31 @@ class FieldLabel(QLabel):
         shown = self._full
         if width > 0:
             shown = "".join(self._shorten(run, width) for run in _RUNS.split(self._full))
+            if self.max_lines > 0:
+                shown = self._cap_lines(shown, width)
         if shown != super().text():
             super().setText(shown)
         shortened = shown != self._full
         self.setToolTip(self._full if shortened else "")
         self.setAccessibleDescription(self._full if shortened else "")
+
+    def _lines_needed(self, text: str, width: int) -> int:
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = self.fontMetrics().boundingRect(0, 0, width, 100_000, flags, text).height()
+        return max(1, round(height / self.fontMetrics().lineSpacing()))
+
+    def _cap_lines(self, text: str, width: int) -> str:
+        """The longest start of ``text`` that with "…" fits ``max_lines`` lines (a binary search)."""
+        if self._lines_needed(text, width) <= self.max_lines:
+            return text
+        low, high = 0, len(text)
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self._lines_needed(text[:mid].rstrip() + "\u2026", width) <= self.max_lines:
+                low = mid
+            else:
+                high = mid - 1
+        return text[:low].rstrip() + "\u2026"
 
     def _shorten(self, run: str, width: int) -> str:
         metrics = self.fontMetrics()

@@ -121,12 +121,13 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         splitter.setHandleWidth(1)
         self.ticket_view.data_dir = self.data_dir
-        self.ticket_view.setMinimumWidth(440)
+        # 520 keeps the ticket's header on few lines in a 1280-wide window (1920 at 150 %).
+        self.ticket_view.setMinimumWidth(520)
         for pane in (self.sidebar, self.queue_pane, self.ticket_view):
             splitter.addWidget(pane)
         for i, stretch in enumerate((0, 3, 2)):
             splitter.setStretchFactor(i, stretch)
-        splitter.setSizes([215, 1185, 520])
+        splitter.setSizes([200, 1160, 560])
         return splitter
 
     def _connect(self) -> None:
@@ -140,6 +141,11 @@ class MainWindow(QMainWindow):
         queue.transfer_button.clicked.connect(c.open_transfer)
         queue.filters_changed.connect(self.apply_filters)
         queue.ticket_selected.connect(self.ticket_pane.show_ticket)
+        queue.ticket_cleared.connect(self.ticket_pane.clear)
+        queue.ticket_requested.connect(self.ticket_pane.show_ticket)
+        queue.view_requested.connect(self.sidebar.select_view)
+        queue.view_name = self.view_model.name
+        self.ticket_pane.cleared.connect(lambda: self.menus.act_receipt.setEnabled(False))
         ticket.reply_submitted.connect(c.submit_message)
         ticket.status_requested.connect(c.change_status)
         ticket.receipt_requested.connect(c.print_receipt)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from desktop.domain import MessageKind
+from desktop.domain import MessageKind, Status
 from desktop.session import DeskIdentity
 
 if TYPE_CHECKING:
@@ -41,6 +42,15 @@ class WindowMenus(QObject):
         note = self.tr("&Catatan internal")
         self._add(ticket_menu, note, "Ctrl+Shift+N", lambda: c.start_message(MessageKind.NOTE))
         self._add(ticket_menu, self.tr("&Cari"), "Ctrl+F", queue.focus_search)
+        # The header's status buttons, from the keyboard (Alt+T, U): the ones the shown ticket allows.
+        self.status_menu = ticket_menu.addMenu(self.tr("&Ubah status"))
+        self.status_menu.aboutToShow.connect(self._fill_status_menu)
+        self.act_deadlines = self._add(
+            ticket_menu,
+            self.tr("Tampilkan semua &tenggat"),
+            "Ctrl+Shift+D",
+            window.ticket_view.deadlines_toggle.click,
+        )
         ticket_menu.addSeparator()
         self.act_receipt = self._add(
             ticket_menu, self.tr("Cetak &tanda terima\u2026"), "Ctrl+P", c.print_receipt
@@ -63,6 +73,21 @@ class WindowMenus(QObject):
         sync_menu = bar.addMenu(self.tr("Sin&kron"))
         self.act_sync = self._add(sync_menu, self.tr("&Sinkronkan sekarang"), "F5", c.sync_now)
         self._add(sync_menu, self.tr("&Kotak konflik\u2026"), None, c.open_inbox)
+
+    def _fill_status_menu(self) -> None:
+        self.status_menu.clear()
+        view = self.window.ticket_view
+        shown = [(s, b) for s, b in view.status_buttons.items() if not b.isHidden() and b.isEnabled()]
+        if view.detail is None or not shown:
+            none = self.status_menu.addAction(self.tr("(tidak ada yang bisa diubah)"))
+            none.setEnabled(False)
+            return
+        for status, button in shown:
+            action = self.status_menu.addAction(button.text())
+            action.triggered.connect(partial(self._change_status, status))
+
+    def _change_status(self, status: Status, _checked: bool = False) -> None:
+        self.window.controller.change_status(status)
 
     def show_identity(self, identity: DeskIdentity | None) -> None:
         supervisor = identity is not None and identity.is_supervisor

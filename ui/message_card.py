@@ -17,8 +17,16 @@ LONG_MESSAGE = 4000
 
 class MessageCard(QFrame):
     def __init__(
-        self, message: Message, author: str, when: str, state: str, parent: QWidget | None = None
+        self,
+        message: Message,
+        author: str,
+        when: str,
+        state: str,
+        parent: QWidget | None = None,
+        *,
+        sentence: str | None = None,
     ) -> None:
+        """``sentence``: an event as the officer reads it (it names who did it, so the byline does not)."""
         super().__init__(parent)
         kind = message.kind
         self.setObjectName({MessageKind.REPLY: "msgReply", MessageKind.NOTE: "msgNote"}.get(kind, "msgEvent"))
@@ -44,18 +52,22 @@ class MessageCard(QFrame):
         if message.conflict:
             head.addWidget(plain_label(self.tr("\u26a0 ditandai server"), "pending"))
         layout.addLayout(head)
-        byline = plain_label(f"{author} \u00b7 {when}", "muted", wrap=True)
+        is_event = kind is MessageKind.EVENT and sentence is not None
+        # An event's sentence says what happened; its "Peristiwa" caption would only take a line.
+        kind_label.setVisible(not is_event)
+        byline = plain_label(when if is_event else f"{author} \u00b7 {when}", "muted", wrap=True)
         byline.setStyleSheet("font-size: 8pt;")
         layout.addWidget(byline)
-        if len(message.body) > LONG_MESSAGE:
+        text = sentence if is_event and sentence is not None else message.body
+        if len(text) > LONG_MESSAGE:
             box = QPlainTextEdit()
             box.setReadOnly(True)
-            box.setPlainText(message.body)
+            box.setPlainText(text)
             box.setMinimumHeight(160)
             box.setAccessibleName(self.tr("Isi pesan"))
             layout.addWidget(box)
         else:
-            body = plain_label(message.body, wrap=True)
+            body = plain_label(text, wrap=True)
             body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             body.setMinimumWidth(120)
             body.setAccessibleName(self.tr("Isi pesan"))

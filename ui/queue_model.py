@@ -234,6 +234,8 @@ class TicketQueueModel(QAbstractTableModel):
             return self._headers[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.CHANNEL:
             return self.tr("Kanal")
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.DEADLINE:
+            return self.tr("Tahap yang tenggatnya paling dekat dan sisa waktunya (hk = hari kerja)")
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -316,15 +318,10 @@ class TicketQueueModel(QAbstractTableModel):
                 )
             return self._no_deadline
         day = self.directory.calendar(row.opd_code).working_day_length()
-        remaining = u.remaining
-        if abs(remaining) >= day:
-            # A line has room for the largest unit; the tooltip and the ticket pane give the rest.
-            whole = int(abs(remaining) / day) * day
-            remaining = whole if remaining > timedelta(0) else -whole
-        text = (
-            f"{labels.stage_label(u.stage, self.lang)} \u00b7 "
-            f"{wording.format_remaining(remaining, day, self.lang, u.level is UrgencyLevel.BREACHED)}"
-        )
+        # A line has room for the largest unit; the tooltip and the ticket pane give the rest.
+        left = short_remaining(u.remaining, day, self.lang, u.level is UrgencyLevel.BREACHED)
+        # The time first: when the column is narrow, the stage is what the "…" takes.
+        text = f"{left} \u00b7 {labels.stage_label(u.stage, self.lang)}"
         return f"{text} ({self._paused})" if u.paused else text
 
     def _deadline_tooltip(self, row: QueueRow) -> str | None:
@@ -336,6 +333,30 @@ class TicketQueueModel(QAbstractTableModel):
         left = wording.format_remaining(u.remaining, day, self.lang, u.level is UrgencyLevel.BREACHED)
         stage = labels.stage_label(u.stage, self.lang)
         return f"{wording.level_name(u.level, self.lang)}: {stage} \u2014 {when} ({left})"
+
+
+def short_remaining(remaining: timedelta, day: timedelta, lang: str, breached: bool = False) -> str:
+    """The countdown in a chip: the largest unit, short and unambiguous.
+
+    ``sisa 3 hk`` / ``lewat 10 hk`` (hk = hari kerja, working days), ``sisa 3 jam``, ``lewat 40 mnt``;
+    English ``3 wd left`` / ``10 wd late``, ``3 h left``, ``40 min late``.
+    """
+    en = lang == "en"
+    late = remaining < timedelta(0) or (breached and remaining == timedelta(0))
+    size = abs(remaining)
+    if size >= day:
+        amount = f"{int(size / day)} {'wd' if en else 'hk'}"
+    elif size >= timedelta(hours=1):
+        amount = f"{int(size / timedelta(hours=1))} {'h' if en else 'jam'}"
+    elif size >= timedelta(minutes=1):
+        amount = f"{int(size / timedelta(minutes=1))} {'min' if en else 'mnt'}"
+    elif late:
+        return "late" if en else "lewat"
+    else:
+        return "due now" if en else "jatuh tempo"
+    if en:
+        return f"{amount} late" if late else f"{amount} left"
+    return f"lewat {amount}" if late else f"sisa {amount}"
 
 
 def _one_line(text: str) -> str:
@@ -356,6 +377,40 @@ def _keep_key(new: QueueRow, old: QueueRow) -> QueueRow:
     from dataclasses import replace
 
     return replace(new, key=old.key)
+
+
+class MiddleElideDelegate(QStyledItemDelegate):
+    """A long tracking number or name shortened in the middle ("DISPENDUKCAPIL-…-00012"): both ends say
+    something. The whole text is the cell's tooltip."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:
+            room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget).width() - 8
+            opt.text = elide_middle(opt.text, opt.fontMetrics, room)
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+
+
+def elide_middle(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``DISPENDUKCAPIL-…-2609-00012``: the start and, with more room, the end (what tells tickets apart)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    head_room = max(0, int((width - metrics.horizontalAdvance("\u2026")) * 0.4))
+    head = ""
+    for ch in text:
+        if metrics.horizontalAdvance(head + ch) > head_room:
+            break
+        head += ch
+    tail = ""
+    for ch in reversed(text[len(head) :]):
+        if metrics.horizontalAdvance(head + "\u2026" + ch + tail) > width:
+            break
+        tail = ch + tail
+    return head + "\u2026" + tail
 
 
 class DeadlineDelegate(QStyledItemDelegate):

@@ -10,10 +10,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,24 +27,26 @@ from PySide6.QtWidgets import (
 
 from desktop import labels
 from desktop.domain import Channel, Status
+from desktop.locate import SearchSpread, spread
 from desktop.queue import QueueFilter, QueueView
 from desktop.store import LocalStore
 from desktop.ticket_detail import DeskDirectory
 from ui import icons
 from ui.field_label import plain_label
-from ui.queue_model import Column, DeadlineDelegate, TicketQueueModel
+from ui.queue_model import Column, DeadlineDelegate, MiddleElideDelegate, TicketQueueModel
 from ui.signals import emit
 from ui.tasks import TaskManager
 
+# Number, title and countdown fit a 540-pixel pane (a 1280-wide window); the rest scrolls in.
 COLUMN_WIDTHS = {
-    Column.TRACKING: 198,
-    Column.CHANNEL: 32,
-    Column.TITLE: 180,
-    Column.DEADLINE: 288,
-    Column.STATUS: 122,
-    Column.REPORTER: 120,
-    Column.CATEGORY: 125,
-    Column.ASSIGNEE: 118,
+    Column.TRACKING: 196,
+    Column.CHANNEL: 28,
+    Column.TITLE: 112,
+    Column.DEADLINE: 180,
+    Column.STATUS: 124,
+    Column.REPORTER: 168,
+    Column.CATEGORY: 100,
+    Column.ASSIGNEE: 140,
 }
 
 
@@ -88,6 +91,9 @@ class EmptyState(QWidget):
 class QueuePane(QWidget):
     filters_changed = Signal()  # the search (after a pause in typing) or a filter changed
     ticket_selected = Signal(str)  # the current row is another ticket (its id)
+    ticket_cleared = Signal()  # a search or filter left the shown ticket out: the ticket pane empties
+    view_requested = Signal(object)  # QueueView: show the search's hits in that view
+    ticket_requested = Signal(str)  # a typed tracking number's ticket, which no view holds
 
     def __init__(
         self,
@@ -105,18 +111,25 @@ class QueuePane(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.selected_id: str | None = None
         self.view_count: int | None = None  # the count beside the current view, when known
+        self.tasks, self.store = tasks, store
+        self.view_name: Callable[[QueueView], str] = lambda view: view.value  # the sidebar's names
+        self._shown_filter: QueueFilter | None = None  # the filter of the rows on screen
+        self._spread_generation = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 8)
         layout.setSpacing(10)
         title_row = QHBoxLayout()
         self.pane_title = plain_label("", "paneTitle")
+        # A long view name never widens the window past a 1280-pixel screen: it gives way instead.
+        self.pane_title.setMinimumWidth(60)
         title_row.addWidget(self.pane_title)
         self.pane_count = plain_label("", "paneCount")
         title_row.addWidget(self.pane_count)
         title_row.addStretch(1)
         self.reassign_button = QPushButton(self.tr("Tugaskan\u2026"))
         self.reassign_button.setAccessibleName(self.tr("Tugaskan tiket terpilih ke petugas"))
-        self.transfer_button = QPushButton(self.tr("Alihkan ke OPD lain\u2026"))
+        self.transfer_button = QPushButton(self.tr("Alihkan\u2026"))
+        self.transfer_button.setToolTip(self.tr("Alihkan tiket ke OPD lain"))
         self.transfer_button.setAccessibleName(self.tr("Alihkan tiket ke OPD lain"))
         title_row.addWidget(self.reassign_button)
         title_row.addWidget(self.transfer_button)
@@ -128,6 +141,9 @@ class QueuePane(QWidget):
         self.search.setAccessibleName(self.tr("Cari pengaduan"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
+        self.elsewhere = SearchElsewhereBar()
+        self.elsewhere.view_requested.connect(self.view_requested)
+        layout.addWidget(self.elsewhere)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
@@ -147,7 +163,7 @@ class QueuePane(QWidget):
         self.combos = (self.channel_filter, self.category_filter, self.status_filter, self.assignee_filter)
         for combo in self.combos:
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(6)
             filters.addWidget(combo, 1)
         layout.addLayout(filters)
 
@@ -163,6 +179,9 @@ class QueuePane(QWidget):
         table = QTableView()
         table.setModel(self.model)
         table.setItemDelegateForColumn(Column.DEADLINE, DeadlineDelegate(table))
+        middle = MiddleElideDelegate(table)
+        for column in (Column.TRACKING, Column.REPORTER, Column.ASSIGNEE):
+            table.setItemDelegateForColumn(column, middle)
         table.setAccessibleName(self.tr("Antrean pengaduan"))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -182,7 +201,21 @@ class QueuePane(QWidget):
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(30)
         table.selectionModel().selectionChanged.connect(self._on_selection)
+        table.viewport().installEventFilter(self)
         return table
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_title_column()
+        return super().eventFilter(watched, event)
+
+    def _fit_title_column(self) -> None:
+        """The title takes the room the other columns leave (at least its narrow width): a wide window
+        shows whole titles, a narrow one scrolls sideways to the reporter, category and officer."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in Column if c is not Column.TITLE)
+        room = self.table.viewport().width() - others
+        header.resizeSection(Column.TITLE, max(COLUMN_WIDTHS[Column.TITLE], room))
 
     def fill_filters(self, directory: DeskDirectory, lang: str) -> None:
         def refill(combo: QComboBox, everything: str, items: Sequence[tuple[str, object]]) -> None:
@@ -244,6 +277,79 @@ class QueuePane(QWidget):
             self.pane_count.setText(self.tr("%n tiket", "", count))
 
     def _after_reload(self) -> None:
+        flt = self.model.filter
+        moved = self._shown_filter is not None and _what_is_asked(flt) != _what_is_asked(self._shown_filter)
+        self._shown_filter = flt
+        cleared = moved and self.selected_id is not None and self.model.row_of(self.selected_id) is None
+        if cleared:
+            # The search or filter left the shown ticket out: a confidential ticket must not stay
+            # on screen (with reply and print) behind results that do not hold it.
+            self.selected_id = None
+            self.table.selectionModel().clear()
+            emit(self.ticket_cleared)
+        self._ask_where_else(flt)
+        self._after_reload_count(choose_first=not cleared)
+
+    def _ask_where_else(self, flt: QueueFilter) -> None:
+        self._spread_generation += 1
+        generation = self._spread_generation
+        if not flt.search.strip():
+            self.elsewhere.hide()
+            return
+
+        def done(result: SearchSpread) -> None:
+            if generation == self._spread_generation:
+                self._show_spread(flt, result)
+
+        self.tasks.run_db(lambda: spread(self.store, flt), done)
+
+    def _show_spread(self, flt: QueueFilter, result: SearchSpread) -> None:
+        number = result.number
+        if number is not None:
+            if flt.view in number.views:
+                self.elsewhere.say(
+                    self.tr("Tiket %1 ada di tampilan %2.")
+                    .replace("%1", number.tracking_no)
+                    .replace("%2", self.view_name(flt.view))
+                )
+                self.select_ticket(number.ticket_id)
+            elif number.views:
+                self.select_ticket(number.ticket_id)  # chosen as soon as the other view has loaded
+                emit(self.view_requested, number.views[0])
+            else:
+                status = labels.status_label(number.status, self.model.lang)
+                where = self.tr("diarsipkan") if number.archived else status
+                self.elsewhere.say(
+                    self.tr("Tiket %1 tidak ada di tampilan mana pun (%2); ditampilkan di kanan.")
+                    .replace("%1", number.tracking_no)
+                    .replace("%2", where)
+                )
+                self.selected_id = number.ticket_id
+                emit(self.ticket_requested, number.ticket_id)
+            return
+        others = [
+            (view, hits)
+            for view, hits in result.per_view.items()
+            if hits and view is not flt.view and view is not QueueView.CONFLICTS
+        ]
+        # "Semua di OPD" holds every open view's tickets: offer it alone when it has them all.
+        if any(view is QueueView.ALL for view, _ in others):
+            others = [(v, h) for v, h in others if v in (QueueView.ALL, QueueView.DONE)]
+        if flt.view is not QueueView.DONE and flt.view is not QueueView.CONFLICTS:
+            others = [(v, h) for v, h in others if v in (QueueView.ALL, QueueView.DONE)] or others
+        self.elsewhere.offer(
+            [
+                (
+                    view,
+                    self.tr("%n hasil di %1", "", hits).replace("%1", self.view_name(view)),
+                    self.view_name(view),
+                )
+                for view, hits in others[:3]
+            ],
+            nothing_here=self.model.rowCount() == 0,
+        )
+
+    def _after_reload_count(self, *, choose_first: bool) -> None:
         shown = self.model.rowCount()
         narrowed = self.model.filter != replace(
             self.model.filter, channel=None, category=None, status=None, assignee=None, search=""
@@ -260,8 +366,8 @@ class QueuePane(QWidget):
                 self.model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
-        elif self.model.rowCount() and self.selected_id is None:
-            self.select_row(0)
+        elif self.model.rowCount() and self.selected_id is None and choose_first:
+            self.select_row(0)  # at start and on a new view: the most urgent ticket
 
     def select_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
@@ -298,3 +404,57 @@ class QueuePane(QWidget):
         if row is not None and row.id != self.selected_id:
             self.selected_id = row.id
             emit(self.ticket_selected, row.id)
+
+
+def _what_is_asked(flt: QueueFilter) -> tuple[object, ...]:
+    """A filter without the clock: what the officer asked for."""
+    return (flt.view, flt.channel, flt.category, flt.status, flt.assignee, flt.search.strip(), flt.me)
+
+
+class SearchElsewhereBar(QFrame):
+    """Under the search: where else its hits are ("3 hasil di Selesai — Tampilkan")."""
+
+    view_requested = Signal(object)  # QueueView
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("elsewhere")
+        self.setStyleSheet(
+            "QFrame#elsewhere { background: #eef6ff; border: 1px solid #b2ccec; border-radius: 6px; }"
+        )
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(10, 4, 6, 4)
+        self._row.setSpacing(8)
+        self.message = plain_label("", wrap=True)
+        self.message.setAccessibleName(self.tr("Hasil di tampilan lain"))
+        self._row.addWidget(self.message, 1)
+        self.buttons: list[QPushButton] = []
+        self.hide()
+
+    def _clear_buttons(self) -> None:
+        for button in self.buttons:
+            self._row.removeWidget(button)
+            button.hide()  # now: deleteLater waits for the event loop
+            button.deleteLater()
+        self.buttons = []
+
+    def say(self, text: str) -> None:
+        self._clear_buttons()
+        self.message.setText(text)
+        self.show()
+
+    def offer(self, views: Sequence[tuple[QueueView, str, str]], *, nothing_here: bool) -> None:
+        """``views``: (view, "3 hasil di Selesai", "Selesai")."""
+        self._clear_buttons()
+        if not views:
+            self.hide()
+            return
+        lead = self.tr("Tidak ada di tampilan ini.") if nothing_here else self.tr("Juga:")
+        self.message.setText(lead + " " + "; ".join(text for _v, text, _n in views))
+        for view, text, name in views:
+            button = QPushButton(self.tr("Tampilkan %1").replace("%1", name))
+            button.setAccessibleName(self.tr("Tampilkan %1").replace("%1", text))
+            button.clicked.connect(lambda _=False, v=view: emit(self.view_requested, v))
+            self._row.addWidget(button, 0)
+            self.buttons.append(button)
+        self.show()

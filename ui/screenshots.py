@@ -1,6 +1,11 @@
 """Render the documentation screenshots from a demo data folder (run ``tanggap demo`` once first).
 
     QT_QPA_PLATFORM=offscreen python -m ui.screenshots <demo data dir> docs/screenshots
+    QT_QPA_PLATFORM=offscreen python -m ui.screenshots --sizes <demo data dir> docs/screenshots
+
+``--sizes``: the queue, a long letter, the reply editor and the supervisor tools at the laptop
+sizes the window is built for (1366x768 at 100 %, 1920x1080 at 125 % and 150 %), one process
+per scale factor because Qt reads ``QT_SCALE_FACTOR`` once.
 
 Works on a copy of the folder, so the reply and walk-in typed for the pictures never reach
 the demo server. Dialogs are drawn over the dimmed main window, as an officer sees them.
@@ -77,7 +82,7 @@ def _over(window: MainWindow, dialog: QWidget, path: Path, wait_ms: int = 0) -> 
         )
     painter.drawPixmap(at, front)
     painter.end()
-    canvas.save(str(path))
+    canvas.save(str(path), "PNG", 0)  # zlib level 9
     dialog.close()
 
 
@@ -215,5 +220,114 @@ def render(source: Path, out: Path) -> None:
             store.close()
 
 
+DOCS_PNG_QUALITY = 0  # zlib level 9: committed pictures are written once and read often
+
+# (logical width, height, scale, file suffix)
+LAPTOP_SIZES = (
+    (1366, 768, "1", "1366x768"),
+    (1536, 864, "1.25", "1920x1080-125"),
+    (1280, 720, "1.5", "1920x1080-150"),
+)
+
+
+def render_at_size(source: Path, out: Path, width: int, height: int, suffix: str) -> None:
+    """One size: the queue, a ticket with a long letter, the reply editor, the supervisor tools."""
+    from desktop.locate import find_number
+    from ui.sample_letter import long_letter
+
+    def save(pixmap: QPixmap, name: str) -> None:
+        pixmap.save(str(out / f"{name}-{suffix}.png"), "PNG", DOCS_PNG_QUALITY)
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="tanggap-shots-") as tmp:
+        data_dir = Path(tmp) / "data"
+        shutil.copytree(source, data_dir, ignore=shutil.ignore_patterns("*.lock", "demo-server.*"))
+        ensure_application("id")
+        store = LocalStore.open(data_dir)
+        try:
+            window = _window(store, data_dir, "id")
+            window.resize(width, height)
+            _settle()
+            window.queue_pane.select_row(0)
+            _settle()
+            save(window.grab(), "queue")
+
+            letter = actions.walk_in(
+                store,
+                name="Siti Nurhaliza Kusumawardhani",
+                contact="0812-3456-7890",
+                title="KTP-el dan KK tidak kunjung jadi setelah tiga kali datang, blanko selalu habis",
+                body=long_letter(),
+                category=next(iter(sorted(window.directory.categories)), None),
+                location="Kel. Kebalenan, Kec. Banyuwangi",
+            )
+            window.tasks.announce(letter.changes)
+            _settle()
+            found = find_number(store, letter.tracking_no or "")
+            if found is not None:
+                window.show_new_ticket(found[0])
+                _settle()
+            save(window.grab(), "ticket-long-letter")
+
+            editor = window.ticket_view.editor
+            editor.start(MessageKind.REPLY)
+            editor.text.setPlainText(
+                "Yth. Ibu Siti,\n\nTerima kasih atas laporannya 🙏🏻. Blanko KTP-el sudah kami terima kemarin "
+                "dan jadwal perekaman untuk Ibu dan ibunda kami buka Kamis pukul 08.00 di loket 2.\n"
+                "Mohon membawa KK asli. Bila berhalangan, balas pesan ini dan kami atur jadwal lain.\n\n"
+                "Salam,\nDispendukcapil"
+            )
+            _settle()
+            save(window.grab(), "reply-editor")
+            editor.clear()
+
+            window.controller.open_workload()
+            _over(window, window.controller.workload_panel, out / f"supervisor-{suffix}.png")
+            window.sidebar.select_view(QueueView.UNASSIGNED)
+            _settle()
+            selection = window.queue_pane.table.selectionModel()
+            for i in range(min(3, window.queue_model.rowCount())):
+                selection.select(
+                    window.queue_model.index(i, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+            _settle()
+            window.controller.open_reassign()
+            if window.controller.dialog is not None:
+                _over(window, window.controller.dialog, out / f"supervisor-reassign-{suffix}.png")
+            window.close()
+        finally:
+            store.close()
+
+
+def render_sizes(source: Path, out: Path) -> None:
+    import os
+    import subprocess
+
+    for width, height, scale, suffix in LAPTOP_SIZES:
+        env = {**os.environ, "QT_SCALE_FACTOR": scale, "QT_QPA_PLATFORM": "offscreen"}
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "ui.screenshots",
+                "--one",
+                str(source),
+                str(out),
+                str(width),
+                str(height),
+                suffix,
+            ],
+            env=env,
+            check=True,
+        )
+    print(f"screenshots at {len(LAPTOP_SIZES)} sizes in {out}")
+
+
 if __name__ == "__main__":
-    render(Path(sys.argv[1]), Path(sys.argv[2]))
+    if sys.argv[1] == "--sizes":
+        render_sizes(Path(sys.argv[2]), Path(sys.argv[3]))
+    elif sys.argv[1] == "--one":
+        render_at_size(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6])
+    else:
+        render(Path(sys.argv[1]), Path(sys.argv[2]))

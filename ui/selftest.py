@@ -89,6 +89,26 @@ def check_app_icon() -> CheckResult:
     return CheckResult("app icon", True, f"{len(sizes)} sizes, {sizes[0]}..{sizes[-1]} px")
 
 
+def check_emoji_font() -> CheckResult:
+    """The shipped colour emoji font is there and draws what complaints hold (a bundle that lost it
+    would show boxes for 🥺 on a desk without an emoji font)."""
+    from PySide6.QtGui import QFont, QTextLayout
+
+    from ui.application import EMOJI_FONT, add_fallback_fonts
+
+    families = add_fallback_fonts()
+    if "Noto Color Emoji" not in families:
+        return CheckResult("emoji font", False, f"{EMOJI_FONT} not registered (found {families})")
+    layout = QTextLayout("\U0001f64f\U0001f3fb\U0001f97a\U0001f972", QFont())
+    layout.beginLayout()
+    layout.createLine().setLineWidth(1000)
+    layout.endLayout()
+    glyphs = [g for run in layout.glyphRuns() for g in run.glyphIndexes()]
+    if not glyphs or 0 in glyphs:
+        return CheckResult("emoji font", False, f"missing glyphs for \U0001f97a or \U0001f972: {glyphs}")
+    return CheckResult("emoji font", True, f"{EMOJI_FONT}: \U0001f64f\U0001f3fb \U0001f97a \U0001f972 drawn")
+
+
 def run() -> int:
     """Run every check and print the report; returns the process exit code."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -105,6 +125,7 @@ def run() -> int:
         qt_checks: dict[str, Callable[[], CheckResult]] = {
             "translations": check_translations_load,
             "app icon": check_app_icon,
+            "emoji font": check_emoji_font,
             "main window": lambda: check_main_window(tmp / "data"),
         }
         for name, check in qt_checks.items():

@@ -20,7 +20,7 @@ class Sidebar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setMinimumWidth(215)
+        self.setMinimumWidth(200)
         self.setMaximumWidth(280)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 10)
@@ -36,6 +36,7 @@ class Sidebar(QFrame):
         self.view_list.setItemDelegate(ViewDelegate(self.view_list))
         self.view_list.setAccessibleName(self.tr("Tampilan antrean"))
         self.view_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view_list.setMinimumHeight(8 * 38)
         layout.addWidget(self.view_list)

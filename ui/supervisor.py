@@ -202,7 +202,7 @@ class WorkloadPanel(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Beban kerja petugas"))
-        self.setMinimumSize(660, 400)
+        self.setMinimumSize(720, 400)
         opd = identity.opd_code if identity else None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
@@ -219,8 +219,9 @@ class WorkloadPanel(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(32)
-        for col, width in ((1, 110), (2, 90), (3, 200)):
-            self.table.horizontalHeader().resizeSection(col, width)
+        # A date and time such as "24 November 2026 16.00 WIB" is never shortened.
+        for col in (1, 2, 3):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         hint = QLabel(
             self.tr("Pilih tiket di antrean lalu tekan \u201cTugaskan\u2026\u201d untuk memindahkannya.")

@@ -161,7 +161,11 @@ class SyncStatusBar(QWidget):
             else "color: #a15c07; font-weight: 600;"
         )
         waiting = status.ops_waiting if status else 0
-        self.waiting.setText(self.tr("%n op menunggu sinkronisasi", "", waiting))
+        self.waiting.setText(
+            self.tr("%n perubahan menunggu dikirim", "", waiting)
+            if waiting
+            else self.tr("Semua perubahan sudah terkirim")
+        )
         if status is not None and status.last_success_at is not None:
             when = wording.format_datetime(status.last_success_at, self.tz, self.lang, weekday=False)
             self.last.setText(self.tr("Sinkron terakhir: %1").replace("%1", when))

@@ -58,7 +58,7 @@ QToolTip {{ background: {TEXT}; color: white; border: none; padding: 4px 6px; }}
     padding: 12px 16px 4px 16px; letter-spacing: 1px; }}
 QListView#viewList {{ background: transparent; border: none; color: #e6f4f1; outline: 0;
     font-size: 10pt; }}
-QListView#viewList::item {{ padding: 7px 12px; margin: 1px 8px; border-radius: 6px; }}
+QListView#viewList::item {{ padding: 7px 8px; margin: 1px 6px; border-radius: 6px; }}
 QListView#viewList::item:hover {{ background: rgba(255,255,255,0.08); }}
 QListView#viewList::item:selected {{ background: {PRIMARY}; color: white; }}
 #sidebar QPushButton {{ background: rgba(255,255,255,0.10); color: white; border: 1px solid rgba(255,255,255,0.18);
@@ -87,7 +87,7 @@ QHeaderView::section {{ background: {BACKGROUND}; color: {MUTED}; border: none; 
 /* Right: the ticket */
 #ticketPane {{ background: {BACKGROUND}; }}
 QFrame#card {{ background: white; border: 1px solid {BORDER}; border-radius: 8px; }}
-QLabel#ticketTitle {{ font-size: 14pt; font-weight: 700; }}
+QLabel#ticketTitle {{ font-size: 12pt; font-weight: 700; }}
 QLabel#trackingNo {{ color: {PRIMARY_DARK}; font-weight: 700; font-size: 10pt; }}
 QLabel#fieldLabel {{ color: {MUTED}; font-size: 8pt; font-weight: 600; }}
 QLabel#fieldValue {{ font-size: 10pt; }}
@@ -112,6 +112,8 @@ QPushButton#primary {{ background: {PRIMARY}; color: white; border: 1px solid {P
 QPushButton#primary:hover {{ background: {PRIMARY_DARK}; }}
 QPushButton#primary:disabled {{ background: #9fc9c3; border-color: #9fc9c3; color: white; }}
 QPushButton#danger {{ color: #b42318; }}
+QPushButton#statusAction {{ padding: 4px 10px; }}
+QPushButton#statusAction[danger="true"] {{ color: #b42318; }}
 QToolBar {{ background: {SURFACE}; border: none; border-bottom: 1px solid {BORDER}; spacing: 6px; padding: 4px 8px; }}
 QToolButton {{ padding: 5px 10px; border-radius: 6px; }}
 QToolButton:hover {{ background: {PRIMARY_SOFT}; }}
@@ -121,7 +123,7 @@ QLabel#online {{ color: #067647; font-weight: 600; }}
 QLabel#offline {{ color: #a15c07; font-weight: 600; }}
 QLabel#syncError {{ color: #b42318; }}
 QTabWidget::pane {{ border: none; }}
-QTabBar::tab {{ padding: 6px 14px; border: none; border-bottom: 2px solid transparent; color: {MUTED}; }}
+QTabBar::tab {{ padding: 6px 10px; border: none; border-bottom: 2px solid transparent; color: {MUTED}; }}
 QTabBar::tab:selected {{ color: {PRIMARY_DARK}; border-bottom: 2px solid {PRIMARY}; font-weight: 600; }}
 QLabel#error {{ color: #b42318; }}
 QGroupBox {{ font-weight: 600; border: 1px solid {BORDER}; border-radius: 8px; margin-top: 12px; padding: 10px;

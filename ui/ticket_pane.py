@@ -21,6 +21,7 @@ from ui.ticket_view import TicketView
 
 class TicketPane(QObject):
     loaded = Signal()  # the view shows a ticket (the first time, or again after a change)
+    cleared = Signal()  # the view shows no ticket (its ticket left the search or filter)
 
     def __init__(
         self,
@@ -50,6 +51,12 @@ class TicketPane(QObject):
     def show_ticket(self, ticket_id: str) -> None:
         self.ticket_id = ticket_id
         self.tasks.run_db(lambda: load_ticket(self.store, ticket_id), self._show)
+
+    def clear(self) -> None:
+        """Show no ticket: nothing to reply to or print until the officer picks one."""
+        self.ticket_id = None
+        self.view.show_empty()
+        emit(self.cleared)
 
     def on_changes(self, changes: Changes, _initiator: object = None) -> None:
         if self.ticket_id is not None and (

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 from desktop import labels, wording
 from desktop.domain import (
     Confidentiality,
+    MessageKind,
     Stage,
     Status,
     UrgencyLevel,
     allowed_transitions,
 )
+from desktop.event_text import event_sentence
 from desktop.sla import urgency
 from desktop.ticket_detail import DeskDirectory, TicketDetail, facts_of_row
 from ui import icons, theme
@@ -67,8 +69,8 @@ class TicketView(QWidget):
         self.detail: TicketDetail | None = None
         self.lang = "id"
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 14, 16, 14)
-        outer.setSpacing(10)
+        outer.setContentsMargins(12, 10, 12, 10)
+        outer.setSpacing(8)
 
         self.placeholder = plain_label(self.tr("Pilih pengaduan di antrean untuk melihatnya."), "muted")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -77,47 +79,33 @@ class TicketView(QWidget):
         self.content = QWidget()
         content = QVBoxLayout(self.content)
         content.setContentsMargins(0, 0, 0, 0)
-        content.setSpacing(10)
+        content.setSpacing(8)
         outer.addWidget(self.content, 1)
 
-        # -- header card
+        # -- header card: built to fit a 1280x720 (1920x1080 at 150 %) window with ten lines of
+        # the complaint below it: one wrapping row for the number, badges and buttons, labels
+        # above values, the deadline list folded behind a toggle.
         card = QFrame()
         card.setObjectName("card")
         head = QVBoxLayout(card)
-        head.setContentsMargins(16, 12, 16, 14)
-        head.setSpacing(8)
+        head.setContentsMargins(14, 10, 14, 10)
+        head.setSpacing(6)
         row1 = QHBoxLayout()
-        self.channel_icon = QLabel()
-        self.channel_icon.setFixedSize(20, 20)
-        self.channel_icon.setTextFormat(Qt.TextFormat.PlainText)
-        row1.addWidget(self.channel_icon)
-        self.tracking = plain_label("", "trackingNo")
-        self.tracking.setAccessibleName(self.tr("Nomor tiket"))
-        row1.addWidget(self.tracking)
-        row1.addStretch(1)
-        self.original = QPushButton(self.tr("Buka unggahan asli"))
-        self.original.setAccessibleName(self.tr("Buka unggahan asli di peramban"))
-        self.original.clicked.connect(self._open_original)
-        row1.addWidget(self.original)
-        head.addLayout(row1)
-
-        # The title wraps, so the receipt button beside it never squeezes the tracking number.
-        title_row = QHBoxLayout()
-        title_row.setSpacing(10)
-        self.title = plain_label("", "ticketTitle", wrap=True)
-        self.title.setAccessibleName(self.tr("Judul pengaduan"))
-        title_row.addWidget(self.title, 1)
-        self.print_receipt_button = QPushButton(self.tr("Cetak tanda terima\u2026"))
-        self.print_receipt_button.setAccessibleName(self.tr("Cetak tanda terima tiket ini"))
-        self.print_receipt_button.setToolTip(self.tr("Pratinjau dan cetak tanda terima (Ctrl+P)"))
-        self.print_receipt_button.clicked.connect(lambda _=False: emit(self.receipt_requested))
-        title_row.addWidget(self.print_receipt_button, 0, Qt.AlignmentFlag.AlignTop)
-        head.addLayout(title_row)
-
-        # Badges wrap onto a second line in a narrow pane (the channel's name was clipped away there).
+        row1.setSpacing(8)
         badges_box = QWidget()
         flow_policy(badges_box)
         badges = FlowLayout(badges_box)
+        self.channel_icon = QLabel()
+        self.channel_icon.setFixedSize(20, 20)
+        self.channel_icon.setTextFormat(Qt.TextFormat.PlainText)
+        self.tracking = plain_label("", "trackingNo")
+        self.tracking.setAccessibleName(self.tr("Nomor tiket"))
+        number = QWidget()  # the icon and the number stay together when the row wraps
+        number_row = QHBoxLayout(number)
+        number_row.setContentsMargins(0, 0, 4, 0)
+        number_row.setSpacing(6)
+        number_row.addWidget(self.channel_icon)
+        number_row.addWidget(self.tracking, 1)
         self.status_badge = plain_label("", "badge")
         self.status_badge.setAccessibleName(self.tr("Status"))
         self.conf_badge = plain_label("", "badge")
@@ -133,6 +121,7 @@ class TicketView(QWidget):
         self.channel_badge = plain_label("", "badge")
         self.channel_badge.setAccessibleName(self.tr("Kanal"))
         self.channel_badge.setStyleSheet("background: #f2f4f7; color: #344054;")
+        badges.addWidget(number)
         for b in (
             self.status_badge,
             self.channel_badge,
@@ -141,12 +130,35 @@ class TicketView(QWidget):
             self.archive_badge,
         ):
             badges.addWidget(b)
-        head.addWidget(badges_box)
+        row1.addWidget(badges_box, 1)
+        # The list of every stage's deadline is folded away: the risky one is in the banner.
+        self.deadlines_toggle = QPushButton(self.tr("Tenggat \u25be"))
+        self.deadlines_toggle.setCheckable(True)
+        self.deadlines_toggle.setAccessibleName(self.tr("Tampilkan semua tenggat"))
+        self.deadlines_toggle.setToolTip(self.tr("Tampilkan atau sembunyikan tenggat setiap tahap"))
+        self.deadlines_toggle.toggled.connect(self._show_deadlines)
+        row1.addWidget(self.deadlines_toggle, 0, Qt.AlignmentFlag.AlignTop)
+        self.original = QPushButton(self.tr("Asli \u2197"))
+        self.original.setToolTip(self.tr("Buka unggahan asli di peramban"))
+        self.original.setAccessibleName(self.tr("Buka unggahan asli di peramban"))
+        self.original.clicked.connect(self._open_original)
+        self.print_receipt_button = QPushButton(self.tr("Cetak\u2026"))
+        self.print_receipt_button.setAccessibleName(self.tr("Cetak tanda terima tiket ini"))
+        self.print_receipt_button.setToolTip(self.tr("Pratinjau dan cetak tanda terima tiket ini (Ctrl+P)"))
+        self.print_receipt_button.clicked.connect(lambda _=False: emit(self.receipt_requested))
+        head.addLayout(row1)
 
+        self.title = FieldLabel("ticketTitle")
+        self.title.max_lines = 2  # the whole title is in its tooltip
+        self.title.setAccessibleName(self.tr("Judul pengaduan"))
+        head.addWidget(self.title)
+
+        # Label above value, values wrapping (a long one shortened in the middle, whole in its tooltip).
         grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
-        grid.setVerticalSpacing(2)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(0)
         self.fields: dict[str, FieldLabel] = {}
+        self.field_captions: dict[str, QLabel] = {}
         specs = [
             ("reporter", self.tr("PELAPOR")),
             ("category", self.tr("KATEGORI")),
@@ -157,11 +169,15 @@ class TicketView(QWidget):
         ]
         for i, (key, caption) in enumerate(specs):
             r, c = divmod(i, 3)
-            grid.addWidget(plain_label(caption, "fieldLabel"), r * 2, c)
+            label = plain_label(caption, "fieldLabel")
+            if r:
+                label.setContentsMargins(0, 6, 0, 0)
+            grid.addWidget(label, r * 2, c, Qt.AlignmentFlag.AlignBottom)
             value = FieldLabel("fieldValue")
             value.setAccessibleName(caption.capitalize())
-            grid.addWidget(value, r * 2 + 1, c)
+            grid.addWidget(value, r * 2 + 1, c, Qt.AlignmentFlag.AlignTop)
             self.fields[key] = value
+            self.field_captions[key] = label
         for c in range(3):
             grid.setColumnStretch(c, 1)
         head.addLayout(grid)
@@ -171,22 +187,23 @@ class TicketView(QWidget):
         head.addWidget(self.risk)
         self.deadlines = plain_label("", "muted", wrap=True)
         self.deadlines.setAccessibleName(self.tr("Semua tenggat"))
+        self.deadlines.hide()
         head.addWidget(self.deadlines)
 
         # The buttons wrap onto a second line in a narrow pane instead of clipping their labels.
         actions_box = QWidget()
+        actions_box.setAccessibleName(self.tr("Ubah status"))
         flow_policy(actions_box)
         self.actions_row = FlowLayout(actions_box)
-        self.actions_caption = plain_label(self.tr("Ubah status:"), "muted")
-        self.actions_row.addWidget(self.actions_caption)
         self.status_buttons: dict[Status, QPushButton] = {}
         for status in _STATUS_ORDER:
             button = QPushButton(labels.status_label(status, "id"))
+            button.setObjectName("statusAction")
             button.setAccessibleName(
                 self.tr("Ubah status ke %1").replace("%1", labels.status_label(status, "id"))
             )
             if status in (Status.DITOLAK, Status.BUKAN_WEWENANG):
-                button.setObjectName("danger")
+                button.setProperty("danger", True)
             button.clicked.connect(lambda _=False, s=status: emit(self.status_requested, s))
             self.status_buttons[status] = button
             self.actions_row.addWidget(button)
@@ -201,7 +218,7 @@ class TicketView(QWidget):
         self.body.setReadOnly(True)
         self.body.setAccessibleName(self.tr("Isi pengaduan"))
         self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.tabs.addTab(self.body, self.tr("Isi pengaduan"))
+        self.tabs.addTab(self.body, self.tr("Pengaduan"))
 
         self.thread_area = QScrollArea()
         self.thread_area.setWidgetResizable(True)
@@ -218,12 +235,28 @@ class TicketView(QWidget):
         # The data folder the cached files live in; None: the main window's ``data_dir``.
         self.data_dir: Path | None = None
         self.tabs.addTab(self.attachments, self.tr("Lampiran"))
+        # The ticket's own buttons sit in the tab bar's free corner: a header line saved for the letter.
+        corner = QWidget()
+        corner_row = QHBoxLayout(corner)
+        corner_row.setContentsMargins(0, 0, 0, 2)
+        corner_row.setSpacing(6)
+        corner_row.addWidget(self.original)
+        corner_row.addWidget(self.print_receipt_button)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         content.addWidget(self.tabs, 1)
 
         self.editor = ReplyEditor()
         self.editor.submitted.connect(self.reply_submitted)
         content.addWidget(self.editor)
         self.show_empty()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.editor.fit_height()  # its room to grow is a share of this pane's height
+
+    def _show_deadlines(self, shown: bool) -> None:
+        self.deadlines.setVisible(shown)
+        self.deadlines_toggle.setText(self.tr("Tenggat \u25b4") if shown else self.tr("Tenggat \u25be"))
 
     # -- filling -----------------------------------------------------------------------
 
@@ -262,7 +295,7 @@ class TicketView(QWidget):
         self.conf_badge.setStyleSheet("background: #f2f4f7; color: #344054;")
         waiting = detail.waiting_ops
         self.sync_badge.setVisible(waiting > 0)
-        self.sync_badge.setText(self.tr("%n perubahan menunggu sinkronisasi", "", waiting))
+        self.sync_badge.setText(self.tr("%n perubahan menunggu dikirim", "", waiting))
         self.sync_badge.setStyleSheet("background: #fef0c7; color: #7a4a00;")
         self.archive_badge.setVisible(t.archived)
 
@@ -271,6 +304,8 @@ class TicketView(QWidget):
         self.fields["contact"].setText(
             hidden_text if hidden or t.reporter is None else (t.reporter.contact or "\u2014")
         )
+        for value in self.fields.values():
+            value.max_lines = 2  # the whole value is in its tooltip and the copy menu
         for key in ("reporter", "contact"):
             self.fields[key].setStyleSheet(f"color: {theme.MUTED}; font-style: italic;" if hidden else "")
         self.fields["category"].setText(directory.category_name(t.category_code) or "\u2014")
@@ -288,14 +323,14 @@ class TicketView(QWidget):
             remaining = wording.format_remaining(
                 u.remaining, calendar.working_day_length(), lang, u.level is UrgencyLevel.BREACHED
             )
-            text = self.tr("Tenggat berisiko: %1 \u2014 %2 (%3)")
+            text = self.tr("%1 %3 \u00b7 tenggat %2")
             text = text.replace("%1", labels.stage_label(u.stage, lang))
-            text = text.replace("%2", wording.format_datetime(u.deadline, tz, lang))
+            text = text.replace("%2", wording.format_datetime(u.deadline, tz, lang, weekday=False))
             text = text.replace("%3", remaining + (" \u00b7 " + self.tr("dijeda") if u.paused else ""))
             self.risk.setText(text)
             self.risk.setStyleSheet(
                 f"background: {theme.URGENCY_BG[u.level]}; color: {theme.URGENCY_FG[u.level]};"
-                "border-radius: 6px; padding: 6px 10px; font-weight: 600;"
+                "border-radius: 6px; padding: 4px 10px; font-weight: 600;"
             )
             self.risk.show()
         else:
@@ -315,7 +350,7 @@ class TicketView(QWidget):
         for status, button in self.status_buttons.items():
             button.setText(labels.status_label(status, lang))
             button.setVisible(status in allowed)
-        self.actions_caption.setVisible(bool(allowed))
+        self.deadlines_toggle.setVisible(bool(lines))
 
         self.body.setPlainText(t.body)
         self._fill_thread(detail, directory, tz, lang)
@@ -335,13 +370,25 @@ class TicketView(QWidget):
         messages = detail.ticket.messages
         if not messages:
             layout.addWidget(plain_label(self.tr("Belum ada balasan atau catatan."), "muted"))
+
+        def opd_name(code: str) -> str:
+            opd = directory.opds.get(code)
+            return opd.name if opd else code
+
         for m in messages:
             state = "pending" if m.pending else ("sent" if m.id in detail.sent_message_ids else "")
+            author = directory.officer_name(m.author)
+            sentence = (
+                event_sentence(m.body, author, directory.officer_name, opd_name, lang)
+                if m.kind is MessageKind.EVENT
+                else None
+            )
             card = MessageCard(
                 m,
-                directory.officer_name(m.author),
+                author,
                 wording.format_datetime(m.created_at, tz, lang, False),
                 state,
+                sentence=sentence,
             )
             layout.addWidget(card)
         layout.addStretch(1)

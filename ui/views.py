@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.queue import QueueView
 from ui import icons
@@ -75,7 +75,7 @@ class ViewListModel(QAbstractListModel):
         count = self._counts.get(view)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._names[view]
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             if count is None:
                 return self._names[view]
             return (
@@ -94,27 +94,65 @@ class ViewListModel(QAbstractListModel):
 
 
 class ViewDelegate(QStyledItemDelegate):
-    """Paints the view's name as usual and its count as a pill on the right."""
+    """Paints the view's name and its count as a pill on the right; the name stops before the pill
+    (shortened with "…" and whole in the tooltip if the column is too narrow), never under it."""
+
+    PILL_GAP = 6  # between the name and the pill
+    PILL_RIGHT = 8  # from the pill to the item's right edge
+
+    @staticmethod
+    def pill_width(option: QStyleOptionViewItem, count: int) -> int:
+        return max(26, option.fontMetrics.horizontalAdvance(QLocale().toString(count)) + 14)
+
+    def layout_of(
+        self, opt: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> tuple[QRect, QRect, str]:
+        """Where the name goes, where the count's pill goes (null without a count), the name as shown."""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        count = index.data(COUNT_ROLE)
+        rect = opt.rect
+        pill = QRect()
+        if count is not None:
+            width = self.pill_width(opt, int(count))
+            pill = QRect(rect.right() - width - self.PILL_RIGHT, rect.center().y() - 10, width, 20)
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        if not pill.isNull():
+            text_rect.setRight(min(text_rect.right(), pill.left() - self.PILL_GAP))
+        name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        return (
+            text_rect,
+            pill,
+            opt.fontMetrics.elidedText(name, Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        super().paint(painter, option, index)
-        count = index.data(COUNT_ROLE)
-        if count is None:
-            return
-        view = QueueView(index.data(VIEW_ROLE))
-        text = QLocale().toString(int(count))
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        name = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        opt.text = name
+        text_rect, pill, shown = self.layout_of(opt, index)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = option.fontMetrics
-        width = max(26, metrics.horizontalAdvance(text) + 14)
-        rect = option.rect
-        pill = QRect(rect.right() - width - 16, rect.center().y() - 10, width, 20)
-        alert = _ALERT_COLORS.get(view) if count else None
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(alert) if alert else QColor(255, 255, 255, 36))
-        painter.drawRoundedRect(pill, 10, 10)
-        painter.setPen(QColor("#1d2939") if alert else QColor("#e6f4f1"))
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        painter.setFont(opt.font)
+        painter.setPen(
+            opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        )
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown)
+        count = index.data(COUNT_ROLE)
+        if count is not None:
+            view = QueueView(index.data(VIEW_ROLE))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            alert = _ALERT_COLORS.get(view) if count else None
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(alert) if alert else QColor(255, 255, 255, 36))
+            painter.drawRoundedRect(pill, 10, 10)
+            painter.setPen(QColor("#1d2939") if alert else QColor("#e6f4f1"))
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, QLocale().toString(int(count)))
         painter.restore()

@@ -159,39 +159,39 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="57"/>
+        <location filename="../../ui/queue_pane.py" line="60"/>
         <source>Belum ada pengaduan di perangkat ini</source>
         <translation>No complaints on this computer yet</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="63"/>
+        <location filename="../../ui/queue_pane.py" line="66"/>
         <source>Masuk ke server pengaduan lalu sinkronkan untuk mengambil antrean OPD Anda,
 atau catat pengaduan yang datang langsung ke loket.</source>
         <translation>Log in to the complaints server and sync to fetch your agency&apos;s queue,
 or register a complaint made in person at the desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="74"/>
+        <location filename="../../ui/queue_pane.py" line="77"/>
         <source>Masuk ke server…</source>
         <translation>Log in to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="76"/>
+        <location filename="../../ui/queue_pane.py" line="79"/>
         <source>Masuk ke server</source>
         <translation>Log in to the server</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="77"/>
+        <location filename="../../ui/queue_pane.py" line="80"/>
         <source>Catat pengaduan langsung…</source>
         <translation>Register a walk-in complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="78"/>
+        <location filename="../../ui/queue_pane.py" line="81"/>
         <source>Catat pengaduan langsung</source>
         <translation>Register a walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="85"/>
+        <location filename="../../ui/queue_pane.py" line="88"/>
         <source>Antrean kosong</source>
         <translation>Empty queue</translation>
     </message>
@@ -199,7 +199,7 @@ or register a complaint made in person at the desk.</translation>
 <context>
     <name>FieldLabel</name>
     <message>
-        <location filename="../../ui/field_label.py" line="74"/>
+        <location filename="../../ui/field_label.py" line="75"/>
         <source>Salin teks lengkap</source>
         <translation>Copy the whole text</translation>
     </message>
@@ -326,24 +326,24 @@ or register a complaint made in person at the desk.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="73"/>
+        <location filename="../../ui/mainwindow.py" line="78"/>
         <source>Tanggap - Pengaduan Masyarakat</source>
         <translation>Tanggap - Public Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="289"/>
+        <location filename="../../ui/mainwindow.py" line="302"/>
         <source>Kesalahan tak terduga</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="290"/>
+        <location filename="../../ui/mainwindow.py" line="303"/>
         <source>%1 gagal: %2
 Rincian ada di log: %3</source>
         <translation>%1 failed: %2
 Details are in the log: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="291"/>
+        <location filename="../../ui/mainwindow.py" line="304"/>
         <source>Pekerjaan</source>
         <translation>Task</translation>
     </message>
@@ -351,38 +351,38 @@ Details are in the log: %3</translation>
 <context>
     <name>MessageCard</name>
     <message>
-        <location filename="../../ui/message_card.py" line="31"/>
+        <location filename="../../ui/message_card.py" line="39"/>
         <source>BALASAN PUBLIK</source>
         <translation>PUBLIC REPLY</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="32"/>
+        <location filename="../../ui/message_card.py" line="40"/>
         <source>CATATAN INTERNAL — tidak terlihat pelapor</source>
         <translation>INTERNAL NOTE — not visible to the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="33"/>
+        <location filename="../../ui/message_card.py" line="41"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="41"/>
+        <location filename="../../ui/message_card.py" line="49"/>
         <source>◷ menunggu sinkronisasi</source>
         <translation>◷ waiting for sync</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="43"/>
+        <location filename="../../ui/message_card.py" line="51"/>
         <source>✓ terkirim</source>
         <translation>✓ sent</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="45"/>
+        <location filename="../../ui/message_card.py" line="53"/>
         <source>⚠ ditandai server</source>
         <translation>⚠ flagged by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="55"/>
-        <location filename="../../ui/message_card.py" line="61"/>
+        <location filename="../../ui/message_card.py" line="65"/>
+        <location filename="../../ui/message_card.py" line="71"/>
         <source>Isi pesan</source>
         <translation>Message text</translation>
     </message>
@@ -434,59 +434,59 @@ Details are in the log: %3</translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="98"/>
-        <location filename="../../ui/print_preview.py" line="119"/>
+        <location filename="../../ui/print_preview.py" line="101"/>
+        <location filename="../../ui/print_preview.py" line="122"/>
         <source>Pratinjau cetak</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="130"/>
+        <location filename="../../ui/print_preview.py" line="133"/>
         <source>Perkecil</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="132"/>
+        <location filename="../../ui/print_preview.py" line="135"/>
         <source>Perbesar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="133"/>
+        <location filename="../../ui/print_preview.py" line="136"/>
         <source>Sesuaikan lebar</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="140"/>
+        <location filename="../../ui/print_preview.py" line="143"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="143"/>
+        <location filename="../../ui/print_preview.py" line="146"/>
         <source>Simpan sebagai PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="144"/>
+        <location filename="../../ui/print_preview.py" line="147"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="157"/>
         <location filename="../../ui/print_preview.py" line="160"/>
+        <location filename="../../ui/print_preview.py" line="163"/>
         <source>Ukuran kertas</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="250"/>
+        <location filename="../../ui/print_preview.py" line="253"/>
         <source>Menyiapkan ukuran kertas lain…</source>
         <translation>Preparing the other paper size…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="285"/>
+        <location filename="../../ui/print_preview.py" line="288"/>
         <source>Dokumen tidak dapat dibaca</source>
         <translation>The document cannot be read</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="287"/>
+        <location filename="../../ui/print_preview.py" line="290"/>
         <source>%n halaman</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -494,49 +494,49 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="292"/>
         <location filename="../../ui/print_preview.py" line="295"/>
+        <location filename="../../ui/print_preview.py" line="298"/>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="296"/>
+        <location filename="../../ui/print_preview.py" line="299"/>
         <source>Belum ada printer terpasang; simpan sebagai PDF</source>
         <translation>No printer installed; save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="404"/>
+        <location filename="../../ui/print_preview.py" line="407"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="438"/>
+        <location filename="../../ui/print_preview.py" line="441"/>
         <source>Printer tidak dapat dibuka. Periksa printer atau pilih yang lain.</source>
         <translation>The printer cannot be opened. Check the printer or choose another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="442"/>
+        <location filename="../../ui/print_preview.py" line="445"/>
         <source>Printer menolak halaman berikutnya.</source>
         <translation>The printer refused the next page.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="446"/>
+        <location filename="../../ui/print_preview.py" line="449"/>
         <source>Pencetakan gagal diselesaikan.</source>
         <translation>Printing could not be finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="488"/>
+        <location filename="../../ui/print_preview.py" line="491"/>
         <source>Simpan sebagai PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="488"/>
+        <location filename="../../ui/print_preview.py" line="491"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="503"/>
-        <location filename="../../ui/print_preview.py" line="518"/>
+        <location filename="../../ui/print_preview.py" line="506"/>
+        <location filename="../../ui/print_preview.py" line="521"/>
         <source>Tidak dapat menyimpan ke %1: %2</source>
         <translation>Cannot save to %1: %2</translation>
     </message>
@@ -559,101 +559,125 @@ Details are in the log: %3</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="115"/>
+        <location filename="../../ui/queue_pane.py" line="129"/>
         <source>Tugaskan…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="116"/>
+        <location filename="../../ui/queue_pane.py" line="130"/>
         <source>Tugaskan tiket terpilih ke petugas</source>
         <translation>Assign the selected tickets to an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="117"/>
-        <source>Alihkan ke OPD lain…</source>
-        <translation>Transfer to another agency…</translation>
+        <location filename="../../ui/queue_pane.py" line="131"/>
+        <source>Alihkan…</source>
+        <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="118"/>
+        <location filename="../../ui/queue_pane.py" line="132"/>
+        <location filename="../../ui/queue_pane.py" line="133"/>
         <source>Alihkan tiket ke OPD lain</source>
         <translation>Transfer the ticket to another agency</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="125"/>
+        <location filename="../../ui/queue_pane.py" line="140"/>
         <source>Cari nomor tiket, judul, isi atau pelapor…  (Ctrl+F)</source>
         <translation>Search tracking number, title, text or reporter…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="126"/>
+        <location filename="../../ui/queue_pane.py" line="141"/>
         <source>Cari pengaduan</source>
         <translation>Search complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="138"/>
+        <location filename="../../ui/queue_pane.py" line="156"/>
         <source>Saring kanal</source>
         <translation>Filter by channel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="140"/>
+        <location filename="../../ui/queue_pane.py" line="158"/>
         <source>Saring kategori</source>
         <translation>Filter by category</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="142"/>
+        <location filename="../../ui/queue_pane.py" line="160"/>
         <source>Saring status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="144"/>
+        <location filename="../../ui/queue_pane.py" line="162"/>
         <source>Saring petugas</source>
         <translation>Filter by officer</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="164"/>
+        <location filename="../../ui/queue_pane.py" line="185"/>
         <source>Antrean pengaduan</source>
         <translation>Complaint queue</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="175"/>
+        <location filename="../../ui/queue_pane.py" line="196"/>
         <source>Kolom antrean</source>
         <translation>Queue columns</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="199"/>
+        <location filename="../../ui/queue_pane.py" line="234"/>
         <source>Semua kanal</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="205"/>
+        <location filename="../../ui/queue_pane.py" line="240"/>
         <source>Semua kategori</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="208"/>
+        <location filename="../../ui/queue_pane.py" line="243"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="214"/>
+        <location filename="../../ui/queue_pane.py" line="249"/>
         <source>Semua petugas</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="215"/>
+        <location filename="../../ui/queue_pane.py" line="250"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_pane.py" line="242"/>
-        <location filename="../../ui/queue_pane.py" line="254"/>
+        <location filename="../../ui/queue_pane.py" line="277"/>
+        <location filename="../../ui/queue_pane.py" line="362"/>
         <source>%n tiket</source>
         <translation>
             <numerusform>%n ticket</numerusform>
             <numerusform>%n tickets</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="311"/>
+        <source>Tiket %1 ada di tampilan %2.</source>
+        <translation>Ticket %1 is in the %2 view.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="321"/>
+        <source>diarsipkan</source>
+        <translation>archived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="323"/>
+        <source>Tiket %1 tidak ada di tampilan mana pun (%2); ditampilkan di kanan.</source>
+        <translation>Ticket %1 is in no view (%2); shown on the right.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_pane.py" line="251"/>
+        <location filename="../../ui/queue_pane.py" line="344"/>
+        <source>%n hasil di %1</source>
+        <translation>
+            <numerusform>%n result in %1</numerusform>
+            <numerusform>%n results in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/queue_pane.py" line="359"/>
         <source>%n hasil</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -753,74 +777,98 @@ Details are in the log: %3</translation>
 <context>
     <name>ReplyEditor</name>
     <message>
-        <location filename="../../ui/reply_editor.py" line="43"/>
+        <location filename="../../ui/reply_editor.py" line="47"/>
         <source>Balasan publik</source>
         <translation>Public reply</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="44"/>
+        <location filename="../../ui/reply_editor.py" line="48"/>
         <source>Tulis balasan publik untuk pelapor</source>
         <translation>Write a public reply to the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="45"/>
+        <location filename="../../ui/reply_editor.py" line="49"/>
         <source>Catatan internal</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="46"/>
+        <location filename="../../ui/reply_editor.py" line="50"/>
         <source>Tulis catatan internal, tidak terlihat pelapor</source>
         <translation>Write an internal note, not visible to the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="55"/>
+        <location filename="../../ui/reply_editor.py" line="59"/>
         <source>Templat balasan</source>
         <translation>Reply templates</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="64"/>
+        <location filename="../../ui/reply_editor.py" line="68"/>
         <source>Teks balasan</source>
         <translation>Reply text</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="78"/>
+        <location filename="../../ui/reply_editor.py" line="81"/>
         <source>Kirim</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="105"/>
+        <location filename="../../ui/reply_editor.py" line="137"/>
         <source>Sisipkan templat…</source>
         <translation>Insert template…</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="130"/>
+        <location filename="../../ui/reply_editor.py" line="162"/>
         <source>Kirim balasan</source>
         <translation>Send reply</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="131"/>
+        <location filename="../../ui/reply_editor.py" line="163"/>
         <source>Dilihat pelapor. Ctrl+Enter untuk mengirim.</source>
         <translation>The reporter will see this. Ctrl+Enter to send.</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="132"/>
+        <location filename="../../ui/reply_editor.py" line="164"/>
         <source>Tulis balasan untuk pelapor…</source>
         <translation>Write a reply to the reporter…</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="135"/>
+        <location filename="../../ui/reply_editor.py" line="167"/>
         <source>Simpan catatan</source>
         <translation>Save note</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="136"/>
+        <location filename="../../ui/reply_editor.py" line="168"/>
         <source>Hanya untuk petugas OPD, tidak pernah dikirim ke pelapor.</source>
         <translation>For agency staff only; never sent to the reporter.</translation>
     </message>
     <message>
-        <location filename="../../ui/reply_editor.py" line="137"/>
-        <source>Tulis catatan internal…</source>
-        <translation>Write an internal note…</translation>
+        <location filename="../../ui/reply_editor.py" line="169"/>
+        <source>Tulis catatan internal (tidak terlihat pelapor)…</source>
+        <translation>Write an internal note (not seen by the reporter)…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchElsewhereBar</name>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="429"/>
+        <source>Hasil di tampilan lain</source>
+        <translation>Results in other views</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="450"/>
+        <source>Tidak ada di tampilan ini.</source>
+        <translation>None in this view.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="450"/>
+        <source>Juga:</source>
+        <translation>Also:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="453"/>
+        <location filename="../../ui/queue_pane.py" line="454"/>
+        <source>Tampilkan %1</source>
+        <translation>Show %1</translation>
     </message>
 </context>
 <context>
@@ -911,7 +959,7 @@ Details are in the log: %3</translation>
     <name>Sidebar</name>
     <message>
         <location filename="../../ui/sidebar.py" line="29"/>
-        <location filename="../../ui/sidebar.py" line="73"/>
+        <location filename="../../ui/sidebar.py" line="74"/>
         <source>Pengaduan masyarakat</source>
         <translation>Public complaints</translation>
     </message>
@@ -926,32 +974,32 @@ Details are in the log: %3</translation>
         <translation>Queue views</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="46"/>
+        <location filename="../../ui/sidebar.py" line="47"/>
         <source>+  Pengaduan langsung</source>
         <translation>+  Walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="47"/>
+        <location filename="../../ui/sidebar.py" line="48"/>
         <source>Catat pengaduan langsung</source>
         <translation>Register a walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="50"/>
+        <location filename="../../ui/sidebar.py" line="51"/>
         <source>Beban kerja petugas</source>
         <translation>Officer workload</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="51"/>
+        <location filename="../../ui/sidebar.py" line="52"/>
         <source>Buka panel beban kerja petugas</source>
         <translation>Open the officer workload panel</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="82"/>
+        <location filename="../../ui/sidebar.py" line="83"/>
         <source>Belum masuk — bekerja offline</source>
         <translation>Not logged in — working offline</translation>
     </message>
     <message>
-        <location filename="../../ui/sidebar.py" line="87"/>
+        <location filename="../../ui/sidebar.py" line="88"/>
         <source>Keluar akun — masuk lagi untuk sinkronisasi</source>
         <translation>Logged out — log in again to sync</translation>
     </message>
@@ -1204,25 +1252,30 @@ Details are in the log: %3</translation>
         <translation>● Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="164"/>
-        <source>%n op menunggu sinkronisasi</source>
+        <location filename="../../ui/sync_status.py" line="165"/>
+        <source>%n perubahan menunggu dikirim</source>
         <translation>
-            <numerusform>%n op waiting for sync</numerusform>
-            <numerusform>%n ops waiting for sync</numerusform>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/sync_status.py" line="167"/>
+        <source>Semua perubahan sudah terkirim</source>
+        <translation>All changes sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="171"/>
         <source>Sinkron terakhir: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="169"/>
+        <location filename="../../ui/sync_status.py" line="173"/>
         <source>Belum pernah sinkron</source>
         <translation>Never synced</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="174"/>
+        <location filename="../../ui/sync_status.py" line="178"/>
         <source>%n perlu perhatian</source>
         <translation>
             <numerusform>%n needs attention</numerusform>
@@ -1233,7 +1286,7 @@ Details are in the log: %3</translation>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../ui/ticket_pane.py" line="77"/>
+        <location filename="../../ui/ticket_pane.py" line="84"/>
         <source>Bapak/Ibu</source>
         <translation>Sir/Madam</translation>
     </message>
@@ -1305,176 +1358,207 @@ Details are in the log: %3</translation>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="238"/>
+        <source>Tahap yang tenggatnya paling dekat dan sisa waktunya (hk = hari kerja)</source>
+        <translation>The stage with the nearest deadline and the time left (wd = working days)</translation>
+    </message>
 </context>
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="73"/>
+        <location filename="../../ui/ticket_view.py" line="75"/>
         <source>Pilih pengaduan di antrean untuk melihatnya.</source>
         <translation>Select a complaint in the queue to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="95"/>
+        <location filename="../../ui/ticket_view.py" line="102"/>
         <source>Nomor tiket</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="98"/>
-        <source>Buka unggahan asli</source>
-        <translation>Open original post</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_view.py" line="99"/>
+        <location filename="../../ui/ticket_view.py" line="142"/>
+        <location filename="../../ui/ticket_view.py" line="143"/>
         <source>Buka unggahan asli di peramban</source>
         <translation>Open the original post in the browser</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="108"/>
+        <location filename="../../ui/ticket_view.py" line="153"/>
         <source>Judul pengaduan</source>
         <translation>Complaint title</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="110"/>
-        <source>Cetak tanda terima…</source>
-        <translation>Print receipt…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_view.py" line="111"/>
+        <location filename="../../ui/ticket_view.py" line="146"/>
         <source>Cetak tanda terima tiket ini</source>
         <translation>Print this ticket&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="112"/>
-        <source>Pratinjau dan cetak tanda terima (Ctrl+P)</source>
-        <translation>Preview and print the receipt (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_view.py" line="122"/>
+        <location filename="../../ui/ticket_view.py" line="110"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="125"/>
+        <location filename="../../ui/ticket_view.py" line="113"/>
         <source>Arsip · di luar lingkup meja ini</source>
         <translation>Archive · outside this desk&apos;s scope</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="128"/>
+        <location filename="../../ui/ticket_view.py" line="116"/>
         <source>Tiket ini dialihkan, ditugaskan ulang atau dibatasi sehingga tidak lagi ditangani meja ini. Isinya disimpan untuk dibaca saja.</source>
         <translation>This ticket was transferred, reassigned or restricted, so this desk no longer handles it. It is kept read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="134"/>
+        <location filename="../../ui/ticket_view.py" line="122"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="151"/>
+        <location filename="../../ui/ticket_view.py" line="135"/>
+        <location filename="../../ui/ticket_view.py" line="259"/>
+        <source>Tenggat ▾</source>
+        <translation>Deadlines ▾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="137"/>
+        <source>Tampilkan semua tenggat</source>
+        <translation>Show all deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="138"/>
+        <source>Tampilkan atau sembunyikan tenggat setiap tahap</source>
+        <translation>Show or hide every stage&apos;s deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="141"/>
+        <source>Asli ↗</source>
+        <translation>Original ↗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="145"/>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="147"/>
+        <source>Pratinjau dan cetak tanda terima tiket ini (Ctrl+P)</source>
+        <translation>Preview and print this ticket&apos;s receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="163"/>
         <source>PELAPOR</source>
         <translation>REPORTER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="152"/>
+        <location filename="../../ui/ticket_view.py" line="164"/>
         <source>KATEGORI</source>
         <translation>CATEGORY</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="153"/>
+        <location filename="../../ui/ticket_view.py" line="165"/>
         <source>PETUGAS</source>
         <translation>OFFICER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="154"/>
+        <location filename="../../ui/ticket_view.py" line="166"/>
         <source>DITERIMA</source>
         <translation>RECEIVED</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="155"/>
+        <location filename="../../ui/ticket_view.py" line="167"/>
         <source>LOKASI</source>
         <translation>LOCATION</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="156"/>
+        <location filename="../../ui/ticket_view.py" line="168"/>
         <source>KONTAK</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="170"/>
+        <location filename="../../ui/ticket_view.py" line="186"/>
         <source>Tenggat berisiko</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="173"/>
+        <location filename="../../ui/ticket_view.py" line="189"/>
         <source>Semua tenggat</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="180"/>
-        <source>Ubah status:</source>
-        <translation>Change status:</translation>
+        <location filename="../../ui/ticket_view.py" line="195"/>
+        <source>Ubah status</source>
+        <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="186"/>
+        <location filename="../../ui/ticket_view.py" line="203"/>
         <source>Ubah status ke %1</source>
         <translation>Change status to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="202"/>
-        <location filename="../../ui/ticket_view.py" line="204"/>
+        <location filename="../../ui/ticket_view.py" line="219"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="211"/>
-        <location filename="../../ui/ticket_view.py" line="215"/>
+        <location filename="../../ui/ticket_view.py" line="221"/>
+        <source>Pengaduan</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="228"/>
+        <location filename="../../ui/ticket_view.py" line="232"/>
         <source>Percakapan</source>
         <translation>Thread</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="220"/>
+        <location filename="../../ui/ticket_view.py" line="237"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="259"/>
+        <source>Tenggat ▴</source>
+        <translation>Deadlines ▴</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_view.py" line="265"/>
-        <source>%n perubahan menunggu sinkronisasi</source>
+        <location filename="../../ui/ticket_view.py" line="298"/>
+        <source>%n perubahan menunggu dikirim</source>
         <translation>
-            <numerusform>%n change waiting for sync</numerusform>
-            <numerusform>%n changes waiting for sync</numerusform>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="269"/>
+        <location filename="../../ui/ticket_view.py" line="326"/>
+        <source>%1 %3 · tenggat %2</source>
+        <translation>%1 %3 · due %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="302"/>
         <source>Identitas dirahasiakan</source>
         <translation>Identity withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="278"/>
+        <location filename="../../ui/ticket_view.py" line="313"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="291"/>
-        <source>Tenggat berisiko: %1 — %2 (%3)</source>
-        <translation>Deadline at risk: %1 — %2 (%3)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ticket_view.py" line="294"/>
+        <location filename="../../ui/ticket_view.py" line="329"/>
         <source>dijeda</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="323"/>
+        <location filename="../../ui/ticket_view.py" line="358"/>
         <source>Percakapan (%1)</source>
         <translation>Thread (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="324"/>
+        <location filename="../../ui/ticket_view.py" line="359"/>
         <source>Lampiran (%1)</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="337"/>
+        <location filename="../../ui/ticket_view.py" line="372"/>
         <source>Belum ada balasan atau catatan.</source>
         <translation>No replies or notes yet.</translation>
     </message>
@@ -1817,117 +1901,132 @@ Details are in the log: %3</translation>
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../ui/menus.py" line="26"/>
+        <location filename="../../ui/menus.py" line="27"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="28"/>
+        <location filename="../../ui/menus.py" line="29"/>
         <source>Pengaduan &amp;langsung…</source>
         <translation>&amp;Walk-in complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="31"/>
+        <location filename="../../ui/menus.py" line="32"/>
         <source>&amp;Pengaturan…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="32"/>
+        <location filename="../../ui/menus.py" line="33"/>
         <source>&amp;Masuk…</source>
         <translation>&amp;Log in…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="33"/>
+        <location filename="../../ui/menus.py" line="34"/>
         <source>&amp;Keluar akun</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="35"/>
+        <location filename="../../ui/menus.py" line="36"/>
         <source>&amp;Tutup</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="37"/>
+        <location filename="../../ui/menus.py" line="38"/>
         <source>&amp;Tiket</source>
         <translation>&amp;Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="38"/>
+        <location filename="../../ui/menus.py" line="39"/>
         <source>Tiket &amp;berikutnya</source>
         <translation>&amp;Next ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="39"/>
+        <location filename="../../ui/menus.py" line="40"/>
         <source>Tiket &amp;sebelumnya</source>
         <translation>&amp;Previous ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="40"/>
+        <location filename="../../ui/menus.py" line="41"/>
         <source>&amp;Balas</source>
         <translation>&amp;Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="41"/>
+        <location filename="../../ui/menus.py" line="42"/>
         <source>&amp;Catatan internal</source>
         <translation>Internal &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="43"/>
+        <location filename="../../ui/menus.py" line="44"/>
         <source>&amp;Cari</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
         <location filename="../../ui/menus.py" line="46"/>
+        <source>&amp;Ubah status</source>
+        <translation>&amp;Change status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="50"/>
+        <source>Tampilkan semua &amp;tenggat</source>
+        <translation>Show all &amp;deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="56"/>
         <source>Cetak &amp;tanda terima…</source>
         <translation>Print &amp;receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="50"/>
+        <location filename="../../ui/menus.py" line="60"/>
         <source>&amp;Supervisor</source>
         <translation>S&amp;upervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="53"/>
+        <location filename="../../ui/menus.py" line="63"/>
         <source>&amp;Tugaskan ke petugas…</source>
         <translation>&amp;Assign to officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="55"/>
+        <location filename="../../ui/menus.py" line="65"/>
         <source>&amp;Alihkan ke OPD lain…</source>
         <translation>&amp;Transfer to another agency…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="56"/>
+        <location filename="../../ui/menus.py" line="66"/>
         <source>&amp;Beban kerja petugas</source>
         <translation>Officer &amp;workload</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="58"/>
+        <location filename="../../ui/menus.py" line="68"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="60"/>
+        <location filename="../../ui/menus.py" line="70"/>
         <source>Ringkasan &amp;kinerja…</source>
         <translation>&amp;Performance summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="63"/>
+        <location filename="../../ui/menus.py" line="73"/>
         <source>Sin&amp;kron</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="64"/>
+        <location filename="../../ui/menus.py" line="74"/>
         <source>&amp;Sinkronkan sekarang</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="65"/>
+        <location filename="../../ui/menus.py" line="75"/>
         <source>&amp;Kotak konflik…</source>
         <translation>&amp;Conflicts inbox…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="76"/>
+        <location filename="../../ui/menus.py" line="82"/>
+        <source>(tidak ada yang bisa diubah)</source>
+        <translation>(nothing to change)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="101"/>
         <source>Masuk dulu untuk mencetak ringkasan.</source>
         <translation>Log in first to print a summary.</translation>
     </message>
@@ -1974,7 +2073,7 @@ Details are in the log: %3</translation>
         <translation>Workload table</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="226"/>
+        <location filename="../../ui/supervisor.py" line="227"/>
         <source>Pilih tiket di antrean lalu tekan “Tugaskan…” untuk memindahkannya.</source>
         <translation>Select tickets in the queue, then press “Assign…” to move them.</translation>
     </message>

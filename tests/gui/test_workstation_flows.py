@@ -6,6 +6,7 @@ import io
 from collections.abc import Callable
 
 from pypdf import PdfReader
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import MessageKind, is_valid_tracking_no
@@ -32,7 +33,7 @@ def _reply_states(window: MainWindow) -> list[tuple[str, str]]:
     cards = window.ticket_view.message_cards()
     out = []
     for card in cards:
-        texts = [label.text() for label in card.findChildren(type(window.ticket_view.title))]
+        texts = [label.text() for label in card.findChildren(QLabel)]
         state = "pending" if any("menunggu sinkronisasi" in t for t in texts) else ""
         state = state or ("sent" if any("terkirim" in t for t in texts) else "")
         out.append((card.objectName(), state))
@@ -56,7 +57,7 @@ def test_reply_typed_offline_shows_pending_at_once_then_sent_after_sync(
     assert window.ticket_view.editor.text.toPlainText() == ""
     status = sync_status(store)
     assert status.ops_waiting == 1 and status.online is False
-    assert "1 op menunggu" in window.sync_bar.waiting.text()
+    assert window.sync_bar.waiting.text() == "1 perubahan menunggu dikirim"
 
     offline(False)
     window.controller.sync_now()
