@@ -18,6 +18,8 @@ APT_PACKAGES=(
     gnome-keyring dbus dbus-x11 libsecret-tools poppler-utils postgresql
     # installer checks
     nsis desktop-file-utils appstream
+    # the citizen's page rendered in a real browser (Selenium drives Debian's chromium)
+    chromium chromium-driver
 )
 
 apt_install() {

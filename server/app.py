@@ -45,6 +45,8 @@ from server.db import (
 )
 from server.directory import directory
 from server.intake import intake
+from server.public import PUBLIC_PREFIX
+from server.public import install as install_public
 from server.schemas import (
     BlobOut,
     DirectoryOut,
@@ -179,7 +181,7 @@ class RequestGuardMiddleware:
             return self.intake_limit
         if path.startswith(BLOBS_PATH):
             return self.blob_limit
-        if path == LOGIN_PATH:
+        if path == LOGIN_PATH or path.startswith(PUBLIC_PREFIX + "/"):
             return self.login_limit
         return self.default_limit
 
@@ -219,7 +221,12 @@ class RequestGuardMiddleware:
                     token = credentials.strip()
             elif name == b"transfer-encoding":
                 chunked = b"chunked" in value.lower()
-        if scope.get("method") in _BODY_METHODS and path != LOGIN_PATH:
+        # The citizen's page (/lacak) posts forms without a token: its key and CSRF token stand in.
+        if (
+            scope.get("method") in _BODY_METHODS
+            and path != LOGIN_PATH
+            and not path.startswith(PUBLIC_PREFIX + "/")
+        ):
             if not token:
                 await _send_error(send, 401, "unauthorized", "Login first: no bearer token.", close=True)
                 return
@@ -453,6 +460,7 @@ def create_app(
     app.add_middleware(RequestGuardMiddleware, state=state)
     _install_error_handlers(app)
     app.include_router(_router(state), prefix=API_PREFIX)
+    install_public(app, engine, state.sla)  # the citizen's page, /lacak (server/public)
     return app
 
 

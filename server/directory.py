@@ -66,4 +66,11 @@ def directory(session: Session, caller: Caller) -> dict[str, Any]:
             {"id": c.id, "opd_code": c.opd_code, "title": c.title, "body": c.body}
             for c in session.scalars(canned)
         ],
+        # The citizen's page (issue 17): receipts' QR codes hold {public_url}/lacak/{no}?k={key}.
+        "public_url": public_url(),
     }
+
+
+def public_url() -> str:
+    """The public base URL of the citizen's page (TANGGAP_PUBLIC_URL), without a trailing slash."""
+    return os.environ.get("TANGGAP_PUBLIC_URL", "").strip().rstrip("/")

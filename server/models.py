@@ -173,6 +173,25 @@ class TicketRow(Base):
     deadline_follow_up: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     deadline_resolution: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     version: Mapped[int] = mapped_column(sa.Integer, default=1)
+    # The citizen's secret for the public page (server/public): URL-safe, at least 128 bits.
+    public_key: Mapped[str | None] = mapped_column(sa.String(64), nullable=True, unique=True)
+    # The citizen's latest answer after ``selesai`` and the ticket's one rating (1-5), for the desks.
+    feedback_selesai: Mapped[bool | None] = mapped_column(sa.Boolean, nullable=True)
+    feedback_nilai: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
+    feedback_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class FeedbackRow(Base):
+    """Every answer a citizen gave on the public page, with what it did (closed, reopened, nothing)."""
+
+    __tablename__ = "feedback"
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[str] = mapped_column(sa.ForeignKey("tickets.id"), index=True)
+    selesai: Mapped[bool] = mapped_column(sa.Boolean)
+    nilai: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
+    komentar: Mapped[str] = mapped_column(sa.Text, default="")
+    effect: Mapped[str] = mapped_column(sa.String(20))  # closed | reopened | recorded
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class MessageRow(Base):

@@ -90,6 +90,12 @@ class AttachmentOut(BaseModel):
     url: str
 
 
+class FeedbackOut(BaseModel):
+    selesai: bool = Field(description="the citizen's latest answer to 'is your problem solved?'")
+    nilai: int | None = Field(description="the ticket's one rating, 1-5 (SKM); null: none given")
+    at: datetime = Field(description="when the latest answer came")
+
+
 class TicketOut(BaseModel):
     id: str
     tracking_no: str
@@ -117,6 +123,12 @@ class TicketOut(BaseModel):
     version: int
     messages: list[MessageOut] = Field(description="all messages of the ticket, oldest first")
     attachments: list[AttachmentOut]
+    public_key: str | None = Field(
+        default=None, description="the citizen's page key: {public_url}/lacak/{tracking_no}?k={public_key}"
+    )
+    feedback: FeedbackOut | None = Field(
+        default=None, description="the citizen's latest answer after selesai, with the ticket's one rating"
+    )
 
 
 class AttachmentIn(Strict):
@@ -191,6 +203,9 @@ class DirectoryOut(BaseModel):
     canned_responses: list[CannedResponseOut]
     desk_retention_days: int = Field(
         90, description="days after closing that a desk keeps a ticket's personal data (the row stays)"
+    )
+    public_url: str = Field(
+        default="", description="the citizen's page base (TANGGAP_PUBLIC_URL); empty: not served"
     )
 
 
@@ -276,6 +291,11 @@ class NewTicket(Strict):
     location: str | None = Field(default="", max_length=500)
     opd_code: str | None = Field(default=None, max_length=40)
     received_at: AwareDatetime
+    public_key: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9_-]{22,64}$",
+        description="The citizen's page key the desk chose (URL-safe, at least 128 bits); none: the server makes one",
+    )
 
 
 class CreateTicketPayload(Strict):

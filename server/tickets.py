@@ -6,6 +6,7 @@ for every ticket it touches; seqs are handed out when the unit commits.
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -151,6 +152,11 @@ def next_server_tracking_no(session: Session, opd_code: str, when: datetime) -> 
     return server_tracking_no(opd_code, when, serial)
 
 
+def new_public_key() -> str:
+    """A ticket's secret for the citizen's page: 128 random bits, URL-safe (22 characters)."""
+    return secrets.token_urlsafe(16)
+
+
 def _clean(text: str | None, limit: int, field: str) -> str:
     value = (text or "").strip()
     if len(value) > limit:
@@ -177,6 +183,7 @@ def insert_ticket(
     received_at: datetime,
     assignee: str | None = None,
     author: str = SYSTEM_AUTHOR,
+    public_key: str | None = None,
 ) -> TicketRow:
     s = unit.session
     if s.get(OpdRow, opd_code) is None:
@@ -205,7 +212,11 @@ def insert_ticket(
         received_at=received_at,
         paused_seconds=0,
         version=0,
+        # The citizen's page key (issue 17): a desk may choose it for a walk-in it registers offline.
+        public_key=public_key or new_public_key(),
     )
+    if public_key and s.scalar(sa.select(TicketRow.id).where(TicketRow.public_key == public_key)):
+        raise OpRejected("public_key_taken", "Kunci halaman publik sudah dipakai tiket lain.")
     s.add(ticket)
     record_write(unit, ticket, Snapshot(None, None, None), sla)
     return ticket
@@ -748,4 +759,7 @@ def apply_create_ticket(
         received_at=received_at,
         assignee=assignee,
         author=caller.username,
+        # NOTE(issue 17): the walk-in's key the desk chose (for its receipt's QR code); when the ops
+        # helper's desktop/ops/create_ticket.py lands, its ticket payload must carry ``public_key``.
+        public_key=getattr(data, "public_key", None),
     )

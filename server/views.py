@@ -24,6 +24,7 @@ _TIME_COLUMNS = (
     "received_at, verified_at, first_response_at, assigned_at, followed_up_at, resolved_at, closed_at, "
     "paused_since"
 ).split(", ")
+_TAIL_TIME_COLUMNS = ("feedback_at",)
 _DEADLINE_COLUMNS = (
     "deadline_verification",
     "deadline_first_response",
@@ -37,7 +38,8 @@ def _columns(time_sql: str) -> str:
     deadlines = ", ".join(time_sql.format(c) for c in _DEADLINE_COLUMNS)
     return (
         "id, tracking_no, channel, external_ref, confidentiality, reporter_name, reporter_contact, title, body, "
-        f"category_code, location, opd_code, assignee, status, {times}, paused_seconds, {deadlines}, version"
+        f"category_code, location, opd_code, assignee, status, {times}, paused_seconds, {deadlines}, version, "
+        f"public_key, feedback_selesai, feedback_nilai, {', '.join(time_sql.format(c) for c in _TAIL_TIME_COLUMNS)}"
     )
 
 
@@ -182,6 +184,10 @@ def render_rows(session: Session, caller: Caller, rows: Sequence[Any]) -> list[d
         deadline_follow_up,
         deadline_resolution,
         version,
+        public_key,
+        feedback_selesai,
+        feedback_nilai,
+        feedback_at,
     ) in rows:
         reporter = None
         # The same rule as scope.sees_reporter, inlined: this loop runs for every ticket pulled.
@@ -222,6 +228,10 @@ def render_rows(session: Session, caller: Caller, rows: Sequence[Any]) -> list[d
                 "version": version,
                 "messages": messages[tid],
                 "attachments": attachments.get(tid, []),
+                "public_key": public_key,
+                "feedback": None
+                if feedback_at is None
+                else {"selesai": bool(feedback_selesai), "nilai": feedback_nilai, "at": feedback_at},
             }
         )
     return out
