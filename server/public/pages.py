@@ -14,11 +14,12 @@ import re
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 import sqlalchemy as sa
 from fastapi import APIRouter, FastAPI, Request
@@ -199,11 +200,12 @@ class RateLimiter:
     """At most ``per_minute`` requests per address in each clock minute (in this process)."""
 
     per_minute: int
+    clock: Callable[[], float] = time.monotonic
     _counts: dict[str, tuple[int, int]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def allow(self, address: str) -> bool:
-        minute = int(time.monotonic() // 60)
+        minute = int(self.clock() // 60)
         with self._lock:
             if len(self._counts) > 50_000:
                 self._counts = {a: c for a, c in self._counts.items() if c[0] == minute}
@@ -242,6 +244,15 @@ def install(app: FastAPI, engine: Engine, sla: SlaDirectoryCache) -> None:
 
 def _lang(request: Request) -> str:
     return "en" if request.query_params.get("lang") == "en" else "id"
+
+
+def _form_fields(body: bytes) -> dict[str, str]:
+    """An urlencoded form's fields (the first of each name); no multipart, no extra dependency."""
+    try:
+        fields = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True, max_num_fields=20)
+    except ValueError:  # more fields than the form has: answered as a form without them
+        return {}
+    return {name: values[0] for name, values in fields.items() if values}
 
 
 def _other(lang: str) -> str:
@@ -289,6 +300,18 @@ def mask_identity(text: str, *identities: str | None) -> str:
             if len(bare) >= 3 and bare != value:
                 text = re.sub(re.escape(bare), MASK, text, flags=re.IGNORECASE)
     return text
+
+
+_CONTACTS = re.compile(
+    r"[\w.+-]+@[\w-]+(\.[\w-]+)+"  # e-mail
+    r"|(?<![\w@])@\w{2,}"  # social media handle
+    r"|\+?\d[\d\s().-]{6,}\d"  # phone number
+)
+
+
+def mask_contacts(text: str) -> str:
+    """``text`` without e-mail addresses, handles and phone numbers (anonim and rahasia tickets)."""
+    return _CONTACTS.sub(MASK, text)
 
 
 def _next_deadline(ticket: TicketRow) -> datetime | None:
@@ -367,12 +390,10 @@ def keyed_view(
                     {"when": format_datetime(m.created_at, tz, lang), "what": STAGES[lang][target]}
                 )
         else:
-            replies.append(
-                {
-                    "when": format_datetime(m.created_at, tz, lang),
-                    "body": mask_identity(m.body, ticket.reporter_name, ticket.reporter_contact),
-                }
-            )
+            body = mask_identity(m.body, ticket.reporter_name, ticket.reporter_contact)
+            if not identified:
+                body = mask_contacts(body)
+            replies.append({"when": format_datetime(m.created_at, tz, lang), "body": body})
     answers = []
     for a in session.scalars(
         sa.select(FeedbackRow).where(FeedbackRow.ticket_id == ticket.id).order_by(FeedbackRow.id)
@@ -461,7 +482,7 @@ def _router(state: PublicState) -> APIRouter:
         refused = limited(request)
         if refused is not None:
             return refused
-        form = await request.form()
+        form = _form_fields(await request.body())
         lang = "en" if form.get("lang") == "en" else "id"
         key = str(form.get("k", ""))
         selesai = str(form.get("selesai", ""))

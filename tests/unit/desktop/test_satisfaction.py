@@ -31,7 +31,16 @@ def test_a_single_four_star_rating_reads_good() -> None:
 
 @pytest.mark.parametrize(
     ("value", "letter"),
-    [(25, "D"), (64.99, "D"), (65.0, "C"), (76.60, "C"), (76.61, "B"), (88.30, "B"), (88.31, "A"), (100, "A")],
+    [
+        (25, "D"),
+        (64.99, "D"),
+        (65.0, "C"),
+        (76.60, "C"),
+        (76.61, "B"),
+        (88.30, "B"),
+        (88.31, "A"),
+        (100, "A"),
+    ],
 )
 def test_grades_follow_the_regulations_table_at_its_edges(value: float, letter: str) -> None:
     assert grade(value)[0] == letter
