@@ -74,6 +74,12 @@ STAGES = {
     },
 }
 
+# In the history a stage is something that happened, not what is awaited now.
+PAST_STAGES = {
+    "id": {Status.SELESAI: "Dinyatakan selesai oleh instansi", Status.BARU: "Diterima"},
+    "en": {Status.SELESAI: "Marked resolved by the office", Status.BARU: "Received"},
+}
+
 TEXT: dict[str, dict[str, str]] = {
     "id": {
         "title": "Lacak pengaduan",
@@ -91,6 +97,7 @@ TEXT: dict[str, dict[str, str]] = {
         "stage": "Tahap saat ini",
         "opd": "Ditangani oleh",
         "deadline": "Batas waktu tahap ini",
+        "rebuttal": "Masa tanggapan",
         "deadline_future": "paling lambat {date}",
         "deadline_passed": "Batas waktu tahap ini ({date}) sudah lewat. Pengaduan Anda tetap diproses.",
         "paused": "Waktu penanganan berhenti sementara sampai keterangan Anda diterima.",
@@ -145,6 +152,7 @@ TEXT: dict[str, dict[str, str]] = {
         "stage": "Current stage",
         "opd": "Handled by",
         "deadline": "Deadline of this stage",
+        "rebuttal": "Time to answer",
         "deadline_future": "by {date}",
         "deadline_passed": "The deadline of this stage ({date}) has passed. Your complaint is still being handled.",
         "paused": "The handling clock is paused until your information arrives.",
@@ -356,6 +364,7 @@ def status_view(state: PublicState, ticket: TicketRow, opd: OpdRow | None, lang:
         "stage": STAGES[lang][status],
         "opd": opd.name if opd else ticket.opd_code,
         "deadline": deadline_text,
+        "deadline_label": "rebuttal" if status is Status.SELESAI else "deadline",
         "deadline_passed": deadline is not None and deadline <= now and status.is_open,
     }
 
@@ -536,7 +545,7 @@ def _router(state: PublicState) -> APIRouter:
         except NotAccepted:
             return back("not_accepted", 409)
         return RedirectResponse(
-            _link(tracking_no, key, lang, terima=effect.value) + "#tanggapan",
+            _link(tracking_no, key, lang, terima=effect.value),
             status_code=303,
             headers=_HEADERS,
         )
