@@ -404,9 +404,12 @@ def keyed_view(
                 body = mask_contacts(body)
             replies.append({"when": format_datetime(m.created_at, tz, lang), "body": body})
     answers = []
+    answered_now = False  # an answer since the latest resolution: no second form in this round
     for a in session.scalars(
         sa.select(FeedbackRow).where(FeedbackRow.ticket_id == ticket.id).order_by(FeedbackRow.id)
     ):
+        if ticket.resolved_at is not None and a.created_at >= ticket.resolved_at:
+            answered_now = True
         comment = (
             mask_identity(a.komentar, ticket.reporter_name, ticket.reporter_contact) if identified else ""
         )
@@ -422,7 +425,7 @@ def keyed_view(
     open_form = False
     if status is Status.SELESAI and ticket.resolved_at is not None:
         policy = state.sla.get().policy(ticket.opd_code, ticket.category_code, Channel(ticket.channel))
-        open_form = utcnow() < rebuttal_ends(ticket.resolved_at, policy)
+        open_form = not answered_now and utcnow() < rebuttal_ends(ticket.resolved_at, policy)
     return {
         "timeline": timeline,
         "replies": replies,

@@ -176,6 +176,7 @@ def test_a_second_rebuttal_is_recorded_but_changes_nothing(srv: LiveServer, web:
     t = set_status(spv, spv.get(f"/tickets/{t['tracking_no']}").json(), "selesai")
     r = answer(web, t, selesai="tidak", nilai="2", komentar="Masih belum")
     assert "terima=recorded" in r.headers["location"]
+    assert 'name="csrf"' not in web.get(page_url(t)).text  # answered in this round: no form again
     after = spv.get(f"/tickets/{t['tracking_no']}").json()
     assert after["status"] == "selesai" and after["version"] == t["version"] + 1
     assert after["feedback"] == {"selesai": False, "nilai": 2, "at": after["feedback"]["at"]}
