@@ -112,6 +112,12 @@ def test_requests_over_the_limit_from_one_address_are_refused(srv: LiveServer, w
         assert refused.status_code == refused_missing.status_code == 429
         assert refused.headers["retry-after"] == "60"
         assert "Terlalu banyak permintaan" in refused.text
+        # Another address (127.0.0.2 is loopback too) has its own allowance.
+        other = httpx.Client(
+            base_url=srv.root_url, transport=httpx.HTTPTransport(local_address="127.0.0.2"), timeout=30
+        )
+        with other:
+            assert other.get(page_url(t, key=False)).status_code == 200
         limiter.clock = lambda: 660.0  # the next minute
         assert web.get(page_url(t, key=False)).status_code == 200
     finally:
