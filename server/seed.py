@@ -33,6 +33,7 @@ from server.models import (
 from server.security import hash_password
 from server.seed_attachments import attachments_for
 from server.sla_service import SlaDirectoryCache
+from server.tickets import new_public_key
 
 BATCH = 2000
 _NS = uuid.UUID("5b0f8a3e-6a55-4a8e-9d4c-7d5e2b7a1c11")
@@ -225,6 +226,11 @@ def load_complaints(engine: Engine, complaints: Iterable[Any]) -> int:
                     "paused_since": getattr(c, "paused_since", None),
                     "paused_seconds": getattr(c, "paused_seconds", 0),
                     "version": 1,
+                    # The citizen's page (issue 17): every ticket has its own secret key.
+                    "public_key": new_public_key(),
+                    "feedback_selesai": None,
+                    "feedback_nilai": None,
+                    "feedback_at": None,
                 }
                 # The SLA service reads a ticket's attributes: a namespace over the row will do.
                 deadlines = sla.deadlines(cast(Any, SimpleNamespace(**row)))
