@@ -87,6 +87,7 @@ def test_directory_is_scoped_to_the_callers_opd(srv: LiveServer) -> None:
         "sla_policies",
         "non_working_days",
         "canned_responses",
+        "desk_retention_days",
         "public_url",  # the citizen's page (issue 17)
     }
     admin = srv.login("admin").get("/directory").json()
