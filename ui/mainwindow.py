@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
         self.lang = settings.language
         self.clock = clock or (lambda: datetime.now(UTC))
         self.tasks = tasks or TaskManager(self)
+        if self.tasks.parent() is None:
+            self.tasks.setParent(self)  # Qt deletes it with the window, on the GUI thread (see _park)
         self.tasks.changed.connect(self.on_changes)
         self.tasks.failed.connect(self._on_failed)
         self.identity: DeskIdentity | None = None
@@ -88,6 +90,8 @@ class MainWindow(QMainWindow):
         self.menus = WindowMenus(self)
         self.empty = EmptyState()
         self.workspace = self._build_workspace()
+        for page in (self.empty, self.workspace):
+            self._park(page)
         self._connect()
 
         self.sync_bar = SyncStatusBar()
@@ -216,9 +220,19 @@ class MainWindow(QMainWindow):
         wanted = self.workspace if show else self.empty
         if self.centralWidget() is wanted:
             return
-        if self.centralWidget() is not None:
-            self.takeCentralWidget()  # keep it alive: it may come back
+        shown = self.takeCentralWidget()
+        if shown is not None:
+            self._park(shown)  # it may come back
         self.setCentralWidget(wanted)
+        wanted.show()
+
+    def _park(self, page: QWidget) -> None:
+        """The page not shown stays a hidden child: Qt deletes it with the window, on the GUI thread.
+
+        Left parentless, the garbage collector would delete it on any thread (docs/ui.md, "GUI-suite segfault").
+        """
+        page.hide()
+        page.setParent(self)
 
     def show_new_ticket(self, ticket_id: str) -> None:
         """A walk-in was saved: show the queue (it may have been empty) with the new ticket chosen."""

@@ -167,7 +167,7 @@ class QueuePane(QWidget):
             filters.addWidget(combo, 1)
         layout.addLayout(filters)
 
-        self.model = TicketQueueModel(tasks, store, directory, lang=lang, clock=clock)
+        self.model = TicketQueueModel(tasks, store, directory, lang=lang, clock=clock, parent=self)
         self.model.reloaded.connect(self._after_reload)
         self.table = self._build_table()
         layout.addWidget(self.table, 1)

@@ -7,14 +7,16 @@ without a Secret Service does the token go to an in-memory keyring instead.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
 import pytest
+import shiboken6
 from keyring.backend import KeyringBackend
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop import credentials
@@ -47,10 +49,22 @@ def _memory_keyring() -> KeyringBackend:
 
 
 @pytest.fixture(autouse=True)
-def collect_after_each_test(qapp: object) -> Iterator[None]:
-    """Free each test's Qt objects at its own end, on the main thread with nothing else running."""
+def delete_windows_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """Delete the windows a test made at its end, on the GUI thread, as the application's event loop would.
+
+    pytest-qt closes the windows a test registered and calls ``deleteLater()``, but with no event
+    loop running, Qt 6 keeps them until the next test runs one. Until then only Python holds them,
+    and the garbage collector may free them first on whichever thread it runs (the live server's,
+    a task thread); PySide then destroys a Python-subclassed widget on that thread (docs/ui.md,
+    "GUI-suite segfault"). Windows a test did not register (one built by a language switch) are
+    closed and deleted the same way. Widgets with a parent go with their window.
+    """
     yield
-    gc.collect()
+    for widget in QApplication.topLevelWidgets():
+        if shiboken6.createdByPython(widget) and shiboken6.ownedByPython(widget):
+            widget.close()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
@@ -68,8 +82,11 @@ def desk_keyring() -> Iterator[None]:
 
 
 @pytest.fixture
-def tasks(qtbot: QtBot) -> TaskManager:
-    return TaskManager(inline=True)
+def tasks(qtbot: QtBot) -> Iterator[TaskManager]:
+    manager = TaskManager(inline=True)
+    yield manager
+    if shiboken6.isValid(manager) and shiboken6.ownedByPython(manager):
+        manager.deleteLater()  # with the windows, on the GUI thread (delete_windows_on_the_gui_thread)
 
 
 @pytest.fixture
