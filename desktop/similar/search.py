@@ -1,0 +1,230 @@
+"""Candidates: the open and recent tickets of this desk that are probably the same problem.
+
+Two stages. FTS5 with bm25 over the normalised text (``ticket_similar``, migration 0006) picks
+the few hundred tickets sharing the most telling words and places; then each is scored in
+Python: how alike the words are (rapidfuzz token-set ratio and the share of shared terms) and
+whether the places agree. A candidate naming the same street but another gang, house number,
+RT or school loses against one naming no place at all, so "the same kind of problem at a
+different place" ranks below a true rewording of the same complaint.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from rapidfuzz import fuzz
+from sqlalchemy import Connection, text
+
+from desktop.similar.normalize import Normalized, normalize
+
+RECENT_DAYS = 30
+FTS_POOL = 200
+# How much each kind of place counts when both tickets name one.
+PLACE_WEIGHTS: dict[str, float] = {
+    "jalan": 1.0,
+    "gang": 0.9,
+    "nomor": 0.9,
+    "instansi": 1.2,
+    "rt": 0.6,
+    "rw": 0.3,
+    "kelurahan": 0.5,
+    "desa": 0.5,
+    "dusun": 0.5,
+    "perumahan": 0.6,
+}
+_LABELS = {"jalan": "Jl.", "gang": "Gg.", "nomor": "No.", "rt": "RT", "rw": "RW", "kelurahan": "Kel.",
+           "desa": "Desa", "dusun": "Dsn.", "perumahan": "Perum", "instansi": ""}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    tracking_no: str
+    score: float  # 0..1
+    why: str
+
+
+@dataclass(frozen=True)
+class Indexed:
+    terms: tuple[str, ...]
+    places: Mapping[str, frozenset[str]]
+
+
+def ticket_text(title: str, body: str, location: str) -> str:
+    return f"{title}. {body}. {location}"
+
+
+def parse_index_text(norm: str) -> Indexed:
+    terms: list[str] = []
+    places: dict[str, set[str]] = {}
+    for tok in norm.split():
+        kind, sep, value = tok.partition("_")
+        if sep and kind in PLACE_WEIGHTS:
+            places.setdefault(kind, set()).add(value.replace("_", " "))
+        else:
+            terms.append(tok)
+    return Indexed(tuple(terms), {k: frozenset(v) for k, v in places.items()})
+
+
+def refresh(conn: Connection, synonyms: Mapping[str, str] | None = None, batch: int = 5000) -> int:
+    """Index every ticket not yet in ``ticket_similar`` (new, pulled or changed); returns how many."""
+    done = 0
+    while True:
+        rows = conn.execute(
+            text(
+                "SELECT rowid, title, body, location FROM tickets"
+                " WHERE rowid NOT IN (SELECT rowid FROM ticket_similar) LIMIT :n"
+            ),
+            {"n": batch},
+        ).all()
+        if not rows:
+            return done
+        conn.execute(
+            text("INSERT INTO ticket_similar(rowid, norm) VALUES (:rowid, :norm)"),
+            [
+                {"rowid": r[0], "norm": normalize(ticket_text(r[1], r[2], r[3] or ""), synonyms).index_text}
+                for r in rows
+            ],
+        )
+        done += len(rows)
+
+
+def _fts_query(query: Normalized) -> str:
+    words = dict.fromkeys(query.index_text.split())
+    return " OR ".join(f'"{w}"' for w in words if w.replace("_", "").isalnum())
+
+
+NAMED = frozenset({"jalan", "kelurahan", "desa", "dusun", "perumahan"})
+# A difference in these is another place even on the same street.
+FINE = frozenset({"gang", "nomor", "rt", "instansi"})
+
+
+def _same_name(x: str, y: str) -> bool:
+    """Two names of one place: one starts with the other ("kenjeran" / "kenjeran total"), give or
+    take a typo ("kedung cowek" / "kedung cowel"); "raya" alone names no street."""
+    xs, ys = x.split(), y.split()
+    k = min(len(xs), len(ys))
+    if k == 1 and xs[0] == "raya" or ys[0] == "raya" and k == 1:
+        k = 2
+    head_x, head_y = " ".join(xs[:k]), " ".join(ys[:k])
+    return head_x == head_y or fuzz.ratio(head_x, head_y) >= 85
+
+
+def _same(kind: str, a: frozenset[str], b: frozenset[str]) -> bool:
+    if a & b:
+        return True
+    if kind in NAMED:
+        return any(_same_name(x, y) for x in a for y in b)
+    return False
+
+
+UNKNOWN_PLACE = 0.35
+
+
+def place_agreement(q: Mapping[str, frozenset[str]], c: Mapping[str, frozenset[str]]) -> tuple[float, list[str]]:
+    """0 (another place) .. 1 (every place both name agrees); ``UNKNOWN_PLACE`` when they share none.
+
+    A different gang, house number, RT or school caps it at 0.2 even on the same street.
+    """
+    total = agree = 0.0
+    finer_differs = False
+    shared: list[str] = []
+    for kind, weight in PLACE_WEIGHTS.items():
+        if kind in q and kind in c:
+            total += weight
+            if _same(kind, q[kind], c[kind]):
+                agree += weight
+                value = sorted(q[kind] & c[kind] or q[kind])[0]
+                label = _LABELS[kind]
+                shown = value.upper() if kind == "instansi" else value.title()
+                shared.append(f"{label} {shown}".strip())
+            else:
+                finer_differs |= kind in FINE
+    if not total:
+        return UNKNOWN_PLACE, shared
+    value = agree / total
+    return (min(value, 0.2) if finer_differs else value), shared
+
+
+def score(query: Normalized | Indexed, cand: Indexed, idf: Mapping[str, float] | None = None) -> tuple[float, str]:
+    q_terms, c_terms = set(query.terms), set(cand.terms)
+    if not q_terms or not c_terms:
+        words = 0.0
+    else:
+        weight = idf or {}
+        common = q_terms & c_terms
+        wsum = sum(weight.get(t, 1.0) for t in q_terms | c_terms)
+        overlap = sum(weight.get(t, 1.0) for t in common) / wsum if wsum else 0.0
+        ratio = fuzz.token_set_ratio(" ".join(sorted(q_terms)), " ".join(sorted(c_terms))) / 100
+        words = 0.6 * overlap + 0.4 * ratio
+    agreement, shared = place_agreement(query.places, cand.places)
+    value = 0.45 * words + 0.55 * agreement
+    keywords = [t for t in dict.fromkeys(query.terms) if t in c_terms][:4]
+    parts = []
+    if shared:
+        parts.append("lokasi sama: " + ", ".join(shared))
+    if keywords:
+        parts.append("kata kunci: " + " ".join(keywords))
+    return max(0.0, min(1.0, value)), "; ".join(parts) or "kata mirip"
+
+
+def candidates(
+    conn: Connection,
+    tracking_no: str,
+    *,
+    limit: int = 10,
+    now: datetime | None = None,
+    synonyms: Mapping[str, str] | None = None,
+    do_refresh: bool = True,
+) -> list[Candidate]:
+    """The probable duplicates of ``tracking_no`` among open tickets and those received in 30 days."""
+    if do_refresh:
+        refresh(conn, synonyms)
+    row = conn.execute(
+        text("SELECT rowid, title, body, location FROM tickets WHERE tracking_no = :t"), {"t": tracking_no}
+    ).first()
+    if row is None:
+        raise LookupError(tracking_no)
+    query = normalize(ticket_text(row[1], row[2], row[3] or ""), synonyms)
+    match = _fts_query(query)
+    if not match:
+        return []
+    since = (now or datetime.now(UTC)) - timedelta(days=RECENT_DAYS)
+    hits = conn.execute(
+        text(
+            "SELECT t.tracking_no, s.norm FROM ("
+            "  SELECT rowid, norm, rank FROM ticket_similar WHERE ticket_similar MATCH :m"
+            "  ORDER BY rank LIMIT :pool) AS s"
+            " JOIN tickets AS t ON t.rowid = s.rowid"
+            " WHERE t.rowid != :self AND t.archived = 0 AND (t.is_open = 1 OR t.received_at >= :since)"
+            " ORDER BY s.rank"
+        ),
+        {"m": match, "pool": FTS_POOL, "self": row[0], "since": since.strftime("%Y-%m-%dT%H:%M:%S.%fZ")},
+    ).all()
+    return rank(query, [(h[0], parse_index_text(h[1])) for h in hits], limit=limit)
+
+
+def rank(
+    query: Normalized | Indexed,
+    pool: Iterable[tuple[str, Indexed]],
+    *,
+    limit: int = 10,
+    idf: Mapping[str, float] | None = None,
+) -> list[Candidate]:
+    scored = []
+    for key, cand in pool:
+        value, why = score(query, cand, idf)
+        scored.append(Candidate(key, round(value, 4), why))
+    scored.sort(key=lambda c: (-c.score, c.tracking_no))
+    return scored[:limit]
+
+
+def document_idf(docs: Sequence[Indexed]) -> dict[str, float]:
+    counts: dict[str, int] = {}
+    for doc in docs:
+        for term in set(doc.terms):
+            counts[term] = counts.get(term, 0) + 1
+    n = len(docs) or 1
+    return {t: math.log(1 + n / c) for t, c in counts.items()}
