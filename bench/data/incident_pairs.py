@@ -64,9 +64,9 @@ KINDS: dict[str, tuple[str, ...]] = {
     "pdam": (
         "air pdam ga ngalir di {place} {dur}, warga beli air galon",
         "PDAM mati di {place} sudah {dur} tidak ada pemberitahuan",
-        "Mohon dicek distribusi air PDAM di {place}, keruh dan kecil sejak {dur}",
-        "min air pdam {place} keluar coklat {dur} ga bisa dipake",
-        "pipa pdam bocor di {place} air muncrat {dur} blm diperbaiki",
+        "Mohon dicek distribusi air PDAM di {place}, tidak mengalir sejak {dur}",
+        "min air pdam {place} mampet {dur} ga keluar sama sekali",
+        "kran pdam di {place} kering {dur} blm ada air",
     ),
     "pohon": (
         "pohon tumbang di {place} nutup jalan sejak {dur}",
@@ -78,9 +78,16 @@ KINDS: dict[str, tuple[str, ...]] = {
     "sekolah": (
         "pungli di {place} minta uang seragam {dur}",
         "Orang tua murid {place} diminta iuran tanpa dasar sejak {dur}",
+        "{place} narik duit sumbangan wajib ke wali murid {dur}, katanya sekolah gratis??",
+        "min ada pungutan liar di {place}, ortu disuruh bayar {dur} ini",
+        "Mohon ditindak pungutan di {place} yang membebani wali murid sejak {dur}",
+    ),
+    "sekolah_atap": (
         "atap kelas {place} bocor {dur} murid belajar kehujanan",
-        "toilet {place} rusak {dur} murid ga bisa pakai",
-        "pagar {place} roboh {dur} anak2 bahaya",
+        "plafon ruang kelas {place} ambrol, bocor tiap hujan sejak {dur}",
+        "min genteng {place} bocor {dur} anak2 kehujanan di kelas",
+        "Mohon perbaikan atap {place} yang bocor sudah {dur}",
+        "kelas di {place} bocor parah {dur} buku murid basah",
     ),
 }
 DURATIONS = ("3 hari", "seminggu", "2 minggu", "sebulan", "5 hari", "berhari hari", "dr kemarin", "2 hari")
@@ -165,7 +172,7 @@ def incidents(n: int = 120, seed: int = 18) -> list[Incident]:
     used: set[Place] = set()
     while len(out) < n:
         kind = rng.choice(tuple(KINDS))
-        if kind == "sekolah":
+        if kind.startswith("sekolah"):
             place = Place(street="", school=f"{rng.choice(SCHOOL_KINDS)} {rng.randint(1, 9)} {rng.choice(TOWNS)}")
         else:
             street = rng.choice(STREETS)

@@ -160,7 +160,6 @@ DEFAULT_SYNONYMS: dict[str, str] = {
     "tumbang": "tumbang",
     "roboh": "tumbang",
     "ambruk": "tumbang",
-    "jatuh": "tumbang",
     "pohon": "pohon",
     "gelap": "mati",
     "gulita": "mati",
@@ -195,7 +194,10 @@ _PLACE_STOP: frozenset[str] = STOPWORDS | frozenset(
 
 _EMOJI_AND_SYMBOLS = re.compile(r"[^\w\s/.,:-]", re.UNICODE)
 _RT_RW = re.compile(r"\b(rt|rw)\s*[.:]?\s*0*(\d{1,3})(?:\s*/\s*(?:rw\s*)?0*(\d{1,3}))?")
-_NUMBERED = re.compile(r"\b(sdn|sd|smpn|smp|sman|sma|smkn|smk|mi|mts|tk|puskesmas|pasar)\s*0*(\d{1,3})\b")
+_NUMBERED = re.compile(
+    r"\b(sdn|sd|smpn|smp|sman|sma|smkn|smk|mi|mts|tk|puskesmas|pasar)\s*(?:negeri\s*)?0*(\d{1,3})\b"
+    r"(?:\s+([a-z]{3,}))?"  # the town that tells "SDN 3 Kabat" from "SDN 3 Bulak"
+)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _ROMAN_GANG = re.compile(r"\b(gg|gang)\.?\s*(viii|vii|vi|iv|ix|iii|ii|i|v|x)\b")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -252,6 +254,8 @@ def _clean(text: str) -> str:
 def _expand(words: Iterable[str]) -> list[str]:
     out: list[str] = []
     for word in words:
+        if word.endswith("2") and word[:-1].isalpha() and len(word) > 3:
+            word = word[:-1]  # "anak2", "bolong2": reduplication written with a 2
         if word.isdigit():
             out.append(str(int(word)))
             continue
@@ -296,7 +300,9 @@ def normalize(text: str, synonyms: Mapping[str, str] | None = None) -> Normalize
             add("rw", str(int(second)), f"RW {int(second)}")
     for m in _NUMBERED.finditer(cleaned):
         kind = {"sd": "sdn", "smp": "smpn", "sma": "sman", "smk": "smkn"}.get(m.group(1), m.group(1))
-        add("instansi", f"{kind} {int(m.group(2))}", f"{kind.upper()} {int(m.group(2))}")
+        town = m.group(3) if m.group(3) and m.group(3) not in _PLACE_STOP else ""
+        value = f"{kind} {int(m.group(2))} {town}".strip()
+        add("instansi", value, f"{kind.upper()} {int(m.group(2))} {town.title()}".strip())
     cleaned = _RT_RW.sub(" ", cleaned)
     tokens = _expand(_WORD.findall(cleaned.replace("/", " ")))
 
@@ -321,6 +327,8 @@ def normalize(text: str, synonyms: Mapping[str, str] | None = None) -> Normalize
     for tok in tokens:
         if tok in STOPWORDS or tok.isdigit() or len(tok) < 2:
             continue
+        if tok.endswith("nya") and len(tok) > 6:
+            tok = tok[:-3]  # "lampunya", "baunya": the possessive says nothing about the problem
         folded = table.get(tok, tok)
         if tok in place_words and folded == tok:
             continue

@@ -97,8 +97,8 @@ def _fts_query(query: Normalized) -> str:
 
 
 NAMED = frozenset({"jalan", "kelurahan", "desa", "dusun", "perumahan"})
-# A difference in these is another place even on the same street.
-FINE = frozenset({"gang", "nomor", "rt", "instansi"})
+# A difference in these is another place, whatever else agrees.
+FINE = frozenset({"jalan", "gang", "nomor", "rt", "instansi", "kelurahan", "desa"})
 
 
 def _same_name(x: str, y: str) -> bool:
@@ -117,7 +117,19 @@ def _same(kind: str, a: frozenset[str], b: frozenset[str]) -> bool:
         return True
     if kind in NAMED:
         return any(_same_name(x, y) for x in a for y in b)
+    if kind == "instansi":
+        # "sdn 3" is "sdn 3 kabat" (no town given), but never "sdn 3 bulak" nor "sdn 4 kabat"
+        return any(_same_institution(x, y) for x in a for y in b)
     return False
+
+
+def _same_institution(x: str, y: str) -> bool:
+    xs, ys = x.split(" ", 2), y.split(" ", 2)
+    if xs[:2] != ys[:2]:
+        return False
+    if len(xs) < 3 or len(ys) < 3:
+        return True
+    return _same_name(xs[2], ys[2])
 
 
 UNKNOWN_PLACE = 0.35
