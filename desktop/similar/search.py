@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 from sqlalchemy import Connection, text
 
 from desktop.similar.normalize import Normalized, normalize
@@ -109,7 +110,10 @@ def _same_name(x: str, y: str) -> bool:
     if k == 1 and xs[0] == "raya" or ys[0] == "raya" and k == 1:
         k = 2
     head_x, head_y = " ".join(xs[:k]), " ".join(ys[:k])
-    return head_x == head_y or fuzz.ratio(head_x, head_y) >= 85
+    if head_x == head_y:
+        return True
+    # one slip per five letters, a swap of two letters counting as one ("glagah" / "glagha")
+    return DamerauLevenshtein.distance(head_x, head_y) <= min(len(head_x), len(head_y)) // 5
 
 
 def _same(kind: str, a: frozenset[str], b: frozenset[str]) -> bool:
@@ -140,10 +144,11 @@ def place_agreement(q: Mapping[str, frozenset[str]], c: Mapping[str, frozenset[s
 
     A different gang, house number, RT or school caps it at 0.2 even on the same street.
     """
-    total = agree = 0.0
+    total = agree = named = 0.0
     finer_differs = False
     shared: list[str] = []
     for kind, weight in PLACE_WEIGHTS.items():
+        named += weight if kind in q or kind in c else 0.0
         if kind in q and kind in c:
             total += weight
             if _same(kind, q[kind], c[kind]):
@@ -156,7 +161,8 @@ def place_agreement(q: Mapping[str, frozenset[str]], c: Mapping[str, frozenset[s
                 finer_differs |= kind in FINE
     if not total:
         return UNKNOWN_PLACE, shared
-    value = agree / total
+    # Mostly: do the places both name agree; a little: does one name places the other does not.
+    value = 0.75 * agree / total + 0.25 * agree / named
     return (min(value, 0.2) if finer_differs else value), shared
 
 
