@@ -27,10 +27,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
 
-from incident_pairs import Incident, incidents  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
+from incident_pairs import Incident, incidents
+from sqlalchemy import create_engine, text
 
-from desktop.similar import search  # noqa: E402
+from desktop.similar import search
 
 NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
 
@@ -69,9 +69,15 @@ def rank_tanggap(labelled: list[Incident], docs: list[tuple[str, str]]) -> dict[
                 " archived INTEGER DEFAULT 0, is_open INTEGER DEFAULT 1, received_at TEXT)"
             )
         )
-        conn.execute(text("CREATE VIRTUAL TABLE ticket_similar USING fts5(norm, tokenize='unicode61 remove_diacritics 2')"))
         conn.execute(
-            text("INSERT INTO tickets (tracking_no, title, body, location, received_at) VALUES (:k, '', :b, '', :t)"),
+            text(
+                "CREATE VIRTUAL TABLE ticket_similar USING fts5(norm, tokenize='unicode61 remove_diacritics 2')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO tickets (tracking_no, title, body, location, received_at) VALUES (:k, '', :b, '', :t)"
+            ),
             [{"k": k, "b": body, "t": "2026-11-19T00:00:00.000000Z"} for k, body in docs],
         )
         search.refresh(conn)
@@ -114,8 +120,13 @@ def speed(tickets: int, queries: int) -> dict[str, float]:
             search.refresh(conn)
             fill_s = time.perf_counter() - started
         raw = sqlite3.connect(path)
-        keys = [r[0] for r in raw.execute("SELECT tracking_no FROM tickets WHERE is_open = 1 OR received_at >= ?",
-                                          ((NOW - timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),))]
+        keys = [
+            r[0]
+            for r in raw.execute(
+                "SELECT tracking_no FROM tickets WHERE is_open = 1 OR received_at >= ?",
+                ((NOW - timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),),
+            )
+        ]
         raw.close()
         rng = random.Random(18)
         times = []

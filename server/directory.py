@@ -68,6 +68,10 @@ def directory(session: Session, caller: Caller) -> dict[str, Any]:
         ],
         # The citizen's page (issue 17): receipts' QR codes hold {public_url}/lacak/{no}?k={key}.
         "public_url": public_url(),
+        # Groups of words that mean the same problem, each folded onto its first word when a desk
+        # looks for similar complaints (desktop.similar); on top of the desk's built-in list.
+        # None are kept on the server yet: an administrator's list comes with incidents' phase B.
+        "synonyms": [],
     }
 
 

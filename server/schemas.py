@@ -207,6 +207,7 @@ class DirectoryOut(BaseModel):
     public_url: str = Field(
         default="", description="the citizen's page base (TANGGAP_PUBLIC_URL); empty: not served"
     )
+    synonyms: list[list[str]] = Field(default=[], description="word groups meaning one problem (incidents)")
 
 
 # -- sync -----------------------------------------------------------------------------------

@@ -14,19 +14,78 @@ import random
 from dataclasses import dataclass
 
 STREETS = (
-    "Kedung Cowek", "Tambak Wedi", "Kenjeran", "Wonokusumo", "Sidotopo Wetan", "Bulak Banteng",
-    "Karang Empat", "Pogot", "Tanah Merah", "Kalijudan", "Mulyorejo", "Keputih", "Gebang Putih",
-    "Semolowaru", "Klampis Ngasem", "Menur Pumpungan", "Ngagel Jaya", "Dinoyo", "Kupang Jaya",
-    "Banyu Urip", "Simo Katrungan", "Tembok Dukuh", "Demak", "Asem Rowo", "Margomulyo",
-    "Ahmad Yani", "Gajah Mada", "Brawijaya", "Adi Sucipto", "Satsuit Tubun", "Jaksa Agung Suprapto",
-    "Letkol Istiqlah", "Kepiting", "Sritanjung", "Ikan Paus", "Kapten Piere Tendean", "Basuki Rahmat",
-    "Pattimura", "Sayuwiwit", "Hasanudin", "Raya Rogojampi", "Raya Genteng", "Raya Srono",
-    "Kalilo", "Kebalenan", "Singonegaran", "Penataban", "Sobo", "Tukang Kayu", "Temenggungan",
+    "Kedung Cowek",
+    "Tambak Wedi",
+    "Kenjeran",
+    "Wonokusumo",
+    "Sidotopo Wetan",
+    "Bulak Banteng",
+    "Karang Empat",
+    "Pogot",
+    "Tanah Merah",
+    "Kalijudan",
+    "Mulyorejo",
+    "Keputih",
+    "Gebang Putih",
+    "Semolowaru",
+    "Klampis Ngasem",
+    "Menur Pumpungan",
+    "Ngagel Jaya",
+    "Dinoyo",
+    "Kupang Jaya",
+    "Banyu Urip",
+    "Simo Katrungan",
+    "Tembok Dukuh",
+    "Demak",
+    "Asem Rowo",
+    "Margomulyo",
+    "Ahmad Yani",
+    "Gajah Mada",
+    "Brawijaya",
+    "Adi Sucipto",
+    "Satsuit Tubun",
+    "Jaksa Agung Suprapto",
+    "Letkol Istiqlah",
+    "Kepiting",
+    "Sritanjung",
+    "Ikan Paus",
+    "Kapten Piere Tendean",
+    "Basuki Rahmat",
+    "Pattimura",
+    "Sayuwiwit",
+    "Hasanudin",
+    "Raya Rogojampi",
+    "Raya Genteng",
+    "Raya Srono",
+    "Kalilo",
+    "Kebalenan",
+    "Singonegaran",
+    "Penataban",
+    "Sobo",
+    "Tukang Kayu",
+    "Temenggungan",
 )
 KELURAHAN = (
-    "Tambak Wedi", "Sidotopo", "Bulak", "Kedung Cowek", "Mulyorejo", "Kalisari", "Keputih",
-    "Kertajaya", "Pakis", "Tembok Dukuh", "Tamanbaru", "Kepatihan", "Penganjuran", "Sobo",
-    "Pakis", "Karangrejo", "Kampung Mandar", "Lateng", "Singotrunan", "Kebalenan",
+    "Tambak Wedi",
+    "Sidotopo",
+    "Bulak",
+    "Kedung Cowek",
+    "Mulyorejo",
+    "Kalisari",
+    "Keputih",
+    "Kertajaya",
+    "Pakis",
+    "Tembok Dukuh",
+    "Tamanbaru",
+    "Kepatihan",
+    "Penganjuran",
+    "Sobo",
+    "Pakis",
+    "Karangrejo",
+    "Kampung Mandar",
+    "Lateng",
+    "Singotrunan",
+    "Kebalenan",
 )
 SCHOOL_KINDS = ("SDN", "SMPN", "SMAN")
 TOWNS = ("Genteng", "Rogojampi", "Srono", "Kenjeran", "Bulak", "Glagah", "Kabat", "Giri")
@@ -112,20 +171,45 @@ def write_place(rng: random.Random, p: Place) -> str:
     """One of the many ways a citizen writes a place."""
     if p.school:
         kind, num, town = p.school.split(" ")
-        return rng.choice((f"{kind} {num} {town}", f"{kind} {int(num):02d} {town}", f"{kind.lower()}{num} {town.lower()}",
-                           f"{kind} Negeri {num} {town}".replace("SDN Negeri", "SD Negeri").replace("SMPN Negeri", "SMP Negeri").replace("SMAN Negeri", "SMA Negeri")))
-    street = rng.choice((f"Jl. {p.street}", f"jln {p.street.lower()}", f"Jalan {p.street}", f"jl {p.street.lower()}",
-                         f"JL. {p.street.upper()}"))
+        return rng.choice(
+            (
+                f"{kind} {num} {town}",
+                f"{kind} {int(num):02d} {town}",
+                f"{kind.lower()}{num} {town.lower()}",
+                f"{kind} Negeri {num} {town}".replace("SDN Negeri", "SD Negeri")
+                .replace("SMPN Negeri", "SMP Negeri")
+                .replace("SMAN Negeri", "SMA Negeri"),
+            )
+        )
+    street = rng.choice(
+        (
+            f"Jl. {p.street}",
+            f"jln {p.street.lower()}",
+            f"Jalan {p.street}",
+            f"jl {p.street.lower()}",
+            f"JL. {p.street.upper()}",
+        )
+    )
     parts = [street]
     if p.gang is not None:
-        parts.append(rng.choice((f"Gg. {p.gang}", f"gg {p.gang}", f"Gang {_roman(p.gang)}", f"gang {p.gang}")))
+        parts.append(
+            rng.choice((f"Gg. {p.gang}", f"gg {p.gang}", f"Gang {_roman(p.gang)}", f"gang {p.gang}"))
+        )
     if p.number is not None:
         parts.append(rng.choice((f"No. {p.number}", f"no {p.number}", f"nomer {p.number}", f"No.{p.number}")))
     if p.rt is not None:
         rw = p.rw or 1
-        parts.append(rng.choice((f"RT 0{p.rt}/RW 0{rw}", f"rt {p.rt} rw {rw}", f"RT.0{p.rt} RW.0{rw}", f"rt0{p.rt}/0{rw}")))
+        parts.append(
+            rng.choice(
+                (f"RT 0{p.rt}/RW 0{rw}", f"rt {p.rt} rw {rw}", f"RT.0{p.rt} RW.0{rw}", f"rt0{p.rt}/0{rw}")
+            )
+        )
     if p.kelurahan and rng.random() < 0.6:
-        parts.append(rng.choice((f"Kel. {p.kelurahan}", f"kelurahan {p.kelurahan.lower()}", f"kel {p.kelurahan.lower()}")))
+        parts.append(
+            rng.choice(
+                (f"Kel. {p.kelurahan}", f"kelurahan {p.kelurahan.lower()}", f"kel {p.kelurahan.lower()}")
+            )
+        )
     return " ".join(parts)
 
 
@@ -173,7 +257,9 @@ def incidents(n: int = 120, seed: int = 18) -> list[Incident]:
     while len(out) < n:
         kind = rng.choice(tuple(KINDS))
         if kind.startswith("sekolah"):
-            place = Place(street="", school=f"{rng.choice(SCHOOL_KINDS)} {rng.randint(1, 9)} {rng.choice(TOWNS)}")
+            place = Place(
+                street="", school=f"{rng.choice(SCHOOL_KINDS)} {rng.randint(1, 9)} {rng.choice(TOWNS)}"
+            )
         else:
             street = rng.choice(STREETS)
             shape = rng.choice(("gang", "number", "rt", "plain"))

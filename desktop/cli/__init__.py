@@ -14,6 +14,7 @@ import importlib
 COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli.sync_commands",
     "desktop.cli.report_commands",
+    "desktop.cli.similar_commands",
 )
 
 

@@ -219,7 +219,9 @@ class Normalized:
     @property
     def index_text(self) -> str:
         """The text the full-text index holds: the terms, then each place as one joined token."""
-        place_tokens = [f"{kind}_{value.replace(' ', '_')}" for kind, values in self.places.items() for value in values]
+        place_tokens = [
+            f"{kind}_{value.replace(' ', '_')}" for kind, values in self.places.items() for value in values
+        ]
         return " ".join((*self.terms, *place_tokens))
 
 
@@ -316,8 +318,14 @@ def normalize(text: str, synonyms: Mapping[str, str] | None = None) -> Normalize
                 name = name[:3]
             if name:
                 value = " ".join(name)
-                label = {"jalan": "Jl.", "gang": "Gg.", "kelurahan": "Kel.", "desa": "Desa", "dusun": "Dsn.",
-                         "perumahan": "Perum"}[tok]
+                label = {
+                    "jalan": "Jl.",
+                    "gang": "Gg.",
+                    "kelurahan": "Kel.",
+                    "desa": "Desa",
+                    "dusun": "Dsn.",
+                    "perumahan": "Perum",
+                }[tok]
                 add(tok, value, f"{label} {value.title()}")
         elif tok == "nomor" and i + 1 < len(tokens) and tokens[i + 1].isdigit():
             add("nomor", tokens[i + 1], f"No. {tokens[i + 1]}")

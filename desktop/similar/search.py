@@ -36,8 +36,18 @@ PLACE_WEIGHTS: dict[str, float] = {
     "dusun": 0.5,
     "perumahan": 0.6,
 }
-_LABELS = {"jalan": "Jl.", "gang": "Gg.", "nomor": "No.", "rt": "RT", "rw": "RW", "kelurahan": "Kel.",
-           "desa": "Desa", "dusun": "Dsn.", "perumahan": "Perum", "instansi": ""}
+_LABELS = {
+    "jalan": "Jl.",
+    "gang": "Gg.",
+    "nomor": "No.",
+    "rt": "RT",
+    "rw": "RW",
+    "kelurahan": "Kel.",
+    "desa": "Desa",
+    "dusun": "Dsn.",
+    "perumahan": "Perum",
+    "instansi": "",
+}
 
 
 @dataclass(frozen=True)
@@ -139,7 +149,9 @@ def _same_institution(x: str, y: str) -> bool:
 UNKNOWN_PLACE = 0.35
 
 
-def place_agreement(q: Mapping[str, frozenset[str]], c: Mapping[str, frozenset[str]]) -> tuple[float, list[str]]:
+def place_agreement(
+    q: Mapping[str, frozenset[str]], c: Mapping[str, frozenset[str]]
+) -> tuple[float, list[str]]:
     """0 (another place) .. 1 (every place both name agrees); ``UNKNOWN_PLACE`` when they share none.
 
     A different gang, house number, RT or school caps it at 0.2 even on the same street.
@@ -153,20 +165,27 @@ def place_agreement(q: Mapping[str, frozenset[str]], c: Mapping[str, frozenset[s
             total += weight
             if _same(kind, q[kind], c[kind]):
                 agree += weight
-                value = sorted(q[kind] & c[kind] or q[kind])[0]
-                label = _LABELS[kind]
-                shown = value.upper() if kind == "instansi" else value.title()
-                shared.append(f"{label} {shown}".strip())
+                shared.append(_label(kind, sorted(q[kind] & c[kind] or q[kind])[0]))
             else:
                 finer_differs |= kind in FINE
     if not total:
         return UNKNOWN_PLACE, shared
     # Mostly: do the places both name agree; a little: does one name places the other does not.
-    value = 0.75 * agree / total + 0.25 * agree / named
-    return (min(value, 0.2) if finer_differs else value), shared
+    agreement = 0.75 * agree / total + 0.25 * agree / named
+    return (min(agreement, 0.2) if finer_differs else agreement), shared
 
 
-def score(query: Normalized | Indexed, cand: Indexed, idf: Mapping[str, float] | None = None) -> tuple[float, str]:
+def _label(kind: str, value: str) -> str:
+    """How an officer writes the place: "Jl. Kedung Cowek", "Gg. 3", "RT 3", "SDN 3 Kabat"."""
+    if kind == "instansi":
+        head, _, rest = value.partition(" ")
+        return f"{head.upper()} {rest.title()}".strip()
+    return f"{_LABELS[kind]} {value.title()}".strip()
+
+
+def score(
+    query: Normalized | Indexed, cand: Indexed, idf: Mapping[str, float] | None = None
+) -> tuple[float, str]:
     q_terms, c_terms = set(query.terms), set(cand.terms)
     if not q_terms or not c_terms:
         words = 0.0

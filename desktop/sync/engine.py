@@ -33,6 +33,7 @@ from db.repositories import NoticeRepository, SyncStateRepository
 from desktop import domain as d
 from desktop.changes import Changes
 from desktop.locks import FileLock, LockHeld
+from desktop.similar import store_synonyms
 from desktop.store import LocalStore
 from desktop.sync import apply, attachments, outbox
 from desktop.sync.transport import (
@@ -620,3 +621,4 @@ def store_directory(session: Any, data: dict[str, Any]) -> None:
                 id=str(c["id"]), opd_code=c.get("opd_code"), title=c["title"], body=c["body"]
             )
         )
+    store_synonyms(session.connection(), data)
