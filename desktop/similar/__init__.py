@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from desktop.similar.normalize import synonym_table
-from desktop.similar.search import Candidate, candidates
+from desktop.similar.search import Candidate, candidates, reindex_all
 
 __all__ = ["SYNONYMS_KEY", "Candidate", "desk_candidates", "desk_synonyms", "store_synonyms"]
 
@@ -43,7 +43,7 @@ def store_synonyms(conn: Connection, data: Mapping[str, Any]) -> None:
         text("INSERT OR REPLACE INTO sync_state (key, value) VALUES (:k, :v)"),
         {"k": SYNONYMS_KEY, "v": value},
     )
-    conn.execute(text("DELETE FROM ticket_similar"))
+    reindex_all(conn)
 
 
 def desk_synonyms(conn: Connection) -> dict[str, str]:

@@ -80,31 +80,83 @@ def parse_index_text(norm: str) -> Indexed:
 
 
 def refresh(conn: Connection, synonyms: Mapping[str, str] | None = None, batch: int = 5000) -> int:
-    """Index every ticket not yet in ``ticket_similar`` (new, pulled or changed); returns how many."""
+    """Index every ticket waiting in ``ticket_similar_todo`` (new, pulled or changed); returns how many."""
     done = 0
     while True:
+        todo = list(
+            conn.execute(
+                text("SELECT ticket_rowid FROM ticket_similar_todo ORDER BY ticket_rowid LIMIT :n"),
+                {"n": batch},
+            ).scalars()
+        )
+        if not todo:
+            return done
+        low, high = todo[0], todo[-1]
         rows = conn.execute(
             text(
-                "SELECT rowid, title, body, location FROM tickets"
-                " WHERE rowid NOT IN (SELECT rowid FROM ticket_similar) LIMIT :n"
+                "SELECT t.rowid, t.title, t.body, t.location FROM ticket_similar_todo AS d"
+                " JOIN tickets AS t ON t.rowid = d.ticket_rowid WHERE d.ticket_rowid BETWEEN :lo AND :hi"
             ),
-            {"n": batch},
+            {"lo": low, "hi": high},
         ).all()
-        if not rows:
-            return done
         conn.execute(
-            text("INSERT INTO ticket_similar(rowid, norm) VALUES (:rowid, :norm)"),
-            [
-                {"rowid": r[0], "norm": normalize(ticket_text(r[1], r[2], r[3] or ""), synonyms).index_text}
-                for r in rows
-            ],
+            text(
+                "DELETE FROM ticket_similar WHERE rowid BETWEEN :lo AND :hi AND rowid IN"
+                " (SELECT ticket_rowid FROM ticket_similar_todo WHERE ticket_rowid BETWEEN :lo AND :hi)"
+            ),
+            {"lo": low, "hi": high},
+        )
+        if rows:
+            conn.execute(
+                text("INSERT INTO ticket_similar(rowid, norm) VALUES (:rowid, :norm)"),
+                [
+                    {
+                        "rowid": r[0],
+                        "norm": normalize(ticket_text(r[1], r[2], r[3] or ""), synonyms).index_text,
+                    }
+                    for r in rows
+                ],
+            )
+        conn.execute(
+            text("DELETE FROM ticket_similar_todo WHERE ticket_rowid BETWEEN :lo AND :hi"),
+            {"lo": low, "hi": high},
         )
         done += len(rows)
 
 
-def _fts_query(query: Normalized) -> str:
-    words = dict.fromkeys(query.index_text.split())
-    return " OR ".join(f'"{w}"' for w in words if w.replace("_", "").isalnum())
+def reindex_all(conn: Connection) -> None:
+    """Normalise every ticket again (the synonyms changed)."""
+    conn.execute(text("DELETE FROM ticket_similar"))
+    conn.execute(text("INSERT OR IGNORE INTO ticket_similar_todo SELECT rowid FROM tickets"))
+
+
+# A word in more than this share of the desk's tickets does not help find the same problem.
+COMMON_SHARE = 0.05
+MAX_QUERY_WORDS = 12
+
+
+def _selective(conn: Connection, words: list[str]) -> list[str]:
+    """The query's words, rarest first, without those most tickets share (when others remain)."""
+    if not words:
+        return words
+    total = conn.execute(text("SELECT max(rowid) FROM ticket_similar")).scalar() or 0
+    params = {f"w{i}": w for i, w in enumerate(words)}
+    counts = dict(
+        conn.execute(
+            text(
+                f"SELECT term, doc FROM ticket_similar_vocab WHERE term IN ({', '.join(':' + k for k in params)})"
+            ),
+            params,
+        ).all()
+    )
+    present = sorted((w for w in words if w in counts), key=lambda w: counts[w])
+    rare = [w for w in present if counts[w] <= max(50, COMMON_SHARE * total)]
+    return (rare or present[:3])[:MAX_QUERY_WORDS]
+
+
+def _fts_query(conn: Connection, query: Normalized) -> str:
+    words = [w for w in dict.fromkeys(query.index_text.split()) if w.replace("_", "").isalnum()]
+    return " OR ".join(f'"{w}"' for w in _selective(conn, words))
 
 
 NAMED = frozenset({"jalan", "kelurahan", "desa", "dusun", "perumahan"})
@@ -183,6 +235,21 @@ def _label(kind: str, value: str) -> str:
     return f"{_LABELS[kind]} {value.title()}".strip()
 
 
+def _implied(
+    places: Mapping[str, frozenset[str]], other: Normalized | Indexed
+) -> Mapping[str, frozenset[str]]:
+    """The other ticket's named places (street, kelurahan...) that this one names without its
+    marker: "kedung cowek gang 3 banjir" has no "Jl." but does name Kedung Cowek."""
+    words = set(other.terms)
+    added = {
+        kind: frozenset(v for v in values if set(v.split()) <= words)
+        for kind, values in other.places.items()
+        if kind in NAMED and kind not in places
+    }
+    added = {k: v for k, v in added.items() if v}
+    return {**places, **added} if added else places
+
+
 def score(
     query: Normalized | Indexed, cand: Indexed, idf: Mapping[str, float] | None = None
 ) -> tuple[float, str]:
@@ -196,7 +263,7 @@ def score(
         overlap = sum(weight.get(t, 1.0) for t in common) / wsum if wsum else 0.0
         ratio = fuzz.token_set_ratio(" ".join(sorted(q_terms)), " ".join(sorted(c_terms))) / 100
         words = 0.6 * overlap + 0.4 * ratio
-    agreement, shared = place_agreement(query.places, cand.places)
+    agreement, shared = place_agreement(_implied(query.places, cand), _implied(cand.places, query))
     value = 0.45 * words + 0.55 * agreement
     keywords = [t for t in dict.fromkeys(query.terms) if t in c_terms][:4]
     parts = []
@@ -225,7 +292,7 @@ def candidates(
     if row is None:
         raise LookupError(tracking_no)
     query = normalize(ticket_text(row[1], row[2], row[3] or ""), synonyms)
-    match = _fts_query(query)
+    match = _fts_query(conn, query)
     if not match:
         return []
     since = (now or datetime.now(UTC)) - timedelta(days=RECENT_DAYS)

@@ -2,8 +2,9 @@
 
 ``ticket_similar`` (FTS5, rowid = tickets.rowid) holds each ticket's normalised words and places
 (desktop.similar.normalize); the normalisation is Python, so the desk fills missing rows itself
-(desktop.similar.search.refresh) and these triggers only drop a row whose text changed or whose
-ticket went away. Inserting a ticket costs nothing here: the initial sync's bulk path is untouched.
+(desktop.similar.search.refresh) from ``ticket_similar_todo``, which these triggers keep: a new
+ticket or a changed text adds its rowid (one small insert: the initial sync's bulk path stays
+fast), a deleted ticket leaves the index.
 
 Revision ID: 0006
 Revises: 0005
@@ -21,19 +22,32 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.execute(
-        "CREATE VIRTUAL TABLE ticket_similar USING fts5(norm, tokenize='unicode61 remove_diacritics 2')"
+        "CREATE VIRTUAL TABLE ticket_similar USING fts5(norm, tokenize=\"unicode61 remove_diacritics 2 tokenchars '_'\")"
+    )
+    # Document frequencies: the search leaves out words most tickets share.
+    op.execute("CREATE VIRTUAL TABLE ticket_similar_vocab USING fts5vocab(ticket_similar, row)")
+    # Tickets whose normalised text is missing or stale; the desk works it off (desktop.similar).
+    op.execute("CREATE TABLE ticket_similar_todo (ticket_rowid INTEGER PRIMARY KEY)")
+    op.execute(
+        "CREATE TRIGGER ticket_similar_ai AFTER INSERT ON tickets BEGIN "
+        "INSERT OR IGNORE INTO ticket_similar_todo VALUES (new.rowid); END"
     )
     op.execute(
         "CREATE TRIGGER ticket_similar_ad AFTER DELETE ON tickets BEGIN "
-        "DELETE FROM ticket_similar WHERE rowid = old.rowid; END"
+        "DELETE FROM ticket_similar WHERE rowid = old.rowid; "
+        "DELETE FROM ticket_similar_todo WHERE ticket_rowid = old.rowid; END"
     )
     op.execute(
         "CREATE TRIGGER ticket_similar_au AFTER UPDATE OF title, body, location ON tickets BEGIN "
-        "DELETE FROM ticket_similar WHERE rowid = old.rowid; END"
+        "DELETE FROM ticket_similar WHERE rowid = old.rowid; "
+        "INSERT OR IGNORE INTO ticket_similar_todo VALUES (new.rowid); END"
     )
+    op.execute("INSERT INTO ticket_similar_todo SELECT rowid FROM tickets")
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS ticket_similar_ad")
-    op.execute("DROP TRIGGER IF EXISTS ticket_similar_au")
+    for trigger in ("ticket_similar_ai", "ticket_similar_ad", "ticket_similar_au"):
+        op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    op.execute("DROP TABLE IF EXISTS ticket_similar_todo")
+    op.execute("DROP TABLE IF EXISTS ticket_similar_vocab")
     op.execute("DROP TABLE IF EXISTS ticket_similar")
