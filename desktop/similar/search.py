@@ -141,7 +141,7 @@ def _selective(conn: Connection, words: list[str]) -> list[str]:
         return words
     total = conn.execute(text("SELECT max(rowid) FROM ticket_similar")).scalar() or 0
     params = {f"w{i}": w for i, w in enumerate(words)}
-    counts = dict(
+    counts: dict[str, int] = dict(
         conn.execute(
             text(
                 f"SELECT term, doc FROM ticket_similar_vocab WHERE term IN ({', '.join(':' + k for k in params)})"
