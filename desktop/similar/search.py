@@ -22,7 +22,7 @@ from sqlalchemy import Connection, text
 from desktop.similar.normalize import Normalized, normalize
 
 RECENT_DAYS = 30
-FTS_POOL = 200
+FTS_POOL = 100
 # How much each kind of place counts when both tickets name one.
 PLACE_WEIGHTS: dict[str, float] = {
     "jalan": 1.0,
@@ -131,8 +131,8 @@ def reindex_all(conn: Connection) -> None:
 
 
 # A word in more than this share of the desk's tickets does not help find the same problem.
-COMMON_SHARE = 0.05
-MAX_QUERY_WORDS = 12
+COMMON_SHARE = 0.03
+MAX_QUERY_WORDS = 10
 
 
 def _selective(conn: Connection, words: list[str]) -> list[str]:
