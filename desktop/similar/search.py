@@ -235,19 +235,17 @@ def _label(kind: str, value: str) -> str:
     return f"{_LABELS[kind]} {value.title()}".strip()
 
 
-def _implied(
-    places: Mapping[str, frozenset[str]], other: Normalized | Indexed
-) -> Mapping[str, frozenset[str]]:
-    """The other ticket's named places (street, kelurahan...) that this one names without its
-    marker: "kedung cowek gang 3 banjir" has no "Jl." but does name Kedung Cowek."""
-    words = set(other.terms)
+def _implied(mine: Normalized | Indexed, other: Normalized | Indexed) -> Mapping[str, frozenset[str]]:
+    """My places, plus the other ticket's named places (street, kelurahan...) that I name without
+    their marker: "kedung cowek gang 3 banjir" has no "Jl." but does name Kedung Cowek."""
+    words = set(mine.terms)
     added = {
         kind: frozenset(v for v in values if set(v.split()) <= words)
         for kind, values in other.places.items()
-        if kind in NAMED and kind not in places
+        if kind in NAMED and kind not in mine.places
     }
     added = {k: v for k, v in added.items() if v}
-    return {**places, **added} if added else places
+    return {**mine.places, **added} if added else mine.places
 
 
 def score(
@@ -263,7 +261,7 @@ def score(
         overlap = sum(weight.get(t, 1.0) for t in common) / wsum if wsum else 0.0
         ratio = fuzz.token_set_ratio(" ".join(sorted(q_terms)), " ".join(sorted(c_terms))) / 100
         words = 0.6 * overlap + 0.4 * ratio
-    agreement, shared = place_agreement(_implied(query.places, cand), _implied(cand.places, query))
+    agreement, shared = place_agreement(_implied(query, cand), _implied(cand, query))
     value = 0.45 * words + 0.55 * agreement
     keywords = [t for t in dict.fromkeys(query.terms) if t in c_terms][:4]
     parts = []

@@ -63,3 +63,14 @@ def test_typo_in_the_street_name_is_the_same_street() -> None:
         {"typo": "jln kedung cowke kebanjiran", "other": "banjir di jl kenjeran"},
     )
     assert ranked[0] == "typo"
+
+
+def test_a_street_named_without_its_marker_still_counts() -> None:
+    ranked = order(
+        "banjir lg di jl kedung cowek gg 3, air masuk rumah",
+        {
+            "no-marker": "kedung cowek gang 3 banjir lagi, got buntu sdh seminggu",
+            "other-problem": "Lampu jalan di Jl. Kedung Cowek Gg. 3 mati sejak seminggu",
+        },
+    )
+    assert ranked == ["no-marker", "other-problem"]
