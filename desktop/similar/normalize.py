@@ -125,6 +125,7 @@ DEFAULT_SYNONYMS: dict[str, str] = {
     "kegenang": "banjir",
     "kelelep": "banjir",
     "terendam": "banjir",
+    "surut": "banjir",  # "air ga surut": only flood water recedes
     "rendam": "banjir",
     "mampet": "tersumbat",
     "buntu": "tersumbat",
