@@ -82,7 +82,6 @@ def rank_tanggap(labelled: list[Incident], docs: list[tuple[str, str]]) -> dict[
             ),
             [{"k": k, "b": body, "t": "2026-11-19T00:00:00.000000Z"} for k, body in docs],
         )
-        conn.execute(text("INSERT INTO ticket_similar_todo SELECT rowid FROM tickets"))
         search.refresh(conn)
         rankings = {}
         for i in range(len(labelled)):
@@ -119,8 +118,6 @@ def speed(tickets: int, queries: int) -> dict[str, float]:
         path = fill_store(Path(tmp), tickets)
         engine = create_engine(f"sqlite:///{path}")
         with engine.begin() as conn:
-            # fill_store writes with the triggers away; the initial sync's inserts fill the todo list.
-            conn.execute(text("INSERT OR IGNORE INTO ticket_similar_todo SELECT rowid FROM tickets"))
             started = time.perf_counter()
             search.refresh(conn)
             fill_s = time.perf_counter() - started

@@ -80,7 +80,8 @@ def parse_index_text(norm: str) -> Indexed:
 
 
 def refresh(conn: Connection, synonyms: Mapping[str, str] | None = None, batch: int = 5000) -> int:
-    """Index every ticket waiting in ``ticket_similar_todo`` (new, pulled or changed); returns how many."""
+    """Index the tickets added since (rowid above the index's highest) and those re-worded
+    (``ticket_similar_todo``, kept by triggers); returns how many."""
     done = 0
     while True:
         todo = list(
@@ -89,23 +90,36 @@ def refresh(conn: Connection, synonyms: Mapping[str, str] | None = None, batch: 
                 {"n": batch},
             ).scalars()
         )
-        if not todo:
-            return done
-        low, high = todo[0], todo[-1]
-        rows = conn.execute(
-            text(
-                "SELECT t.rowid, t.title, t.body, t.location FROM ticket_similar_todo AS d"
-                " JOIN tickets AS t ON t.rowid = d.ticket_rowid WHERE d.ticket_rowid BETWEEN :lo AND :hi"
-            ),
-            {"lo": low, "hi": high},
-        ).all()
-        conn.execute(
-            text(
-                "DELETE FROM ticket_similar WHERE rowid BETWEEN :lo AND :hi AND rowid IN"
-                " (SELECT ticket_rowid FROM ticket_similar_todo WHERE ticket_rowid BETWEEN :lo AND :hi)"
-            ),
-            {"lo": low, "hi": high},
-        )
+        if todo:
+            low, high = todo[0], todo[-1]
+            conn.execute(
+                text(
+                    "DELETE FROM ticket_similar WHERE rowid IN (SELECT ticket_rowid FROM ticket_similar_todo"
+                    " WHERE ticket_rowid BETWEEN :lo AND :hi)"
+                ),
+                {"lo": low, "hi": high},
+            )
+            rows = conn.execute(
+                text(
+                    "SELECT t.rowid, t.title, t.body, t.location FROM ticket_similar_todo AS d"
+                    " JOIN tickets AS t ON t.rowid = d.ticket_rowid WHERE d.ticket_rowid BETWEEN :lo AND :hi"
+                ),
+                {"lo": low, "hi": high},
+            ).all()
+            conn.execute(
+                text("DELETE FROM ticket_similar_todo WHERE ticket_rowid BETWEEN :lo AND :hi"),
+                {"lo": low, "hi": high},
+            )
+        else:
+            mark = conn.execute(text("SELECT rowid FROM ticket_similar ORDER BY rowid DESC LIMIT 1")).scalar()
+            rows = conn.execute(
+                text(
+                    "SELECT rowid, title, body, location FROM tickets WHERE rowid > :mark ORDER BY rowid LIMIT :n"
+                ),
+                {"mark": mark or 0, "n": batch},
+            ).all()
+            if not rows:
+                return done
         if rows:
             conn.execute(
                 text("INSERT INTO ticket_similar(rowid, norm) VALUES (:rowid, :norm)"),
@@ -117,17 +131,13 @@ def refresh(conn: Connection, synonyms: Mapping[str, str] | None = None, batch: 
                     for r in rows
                 ],
             )
-        conn.execute(
-            text("DELETE FROM ticket_similar_todo WHERE ticket_rowid BETWEEN :lo AND :hi"),
-            {"lo": low, "hi": high},
-        )
         done += len(rows)
 
 
 def reindex_all(conn: Connection) -> None:
     """Normalise every ticket again (the synonyms changed)."""
     conn.execute(text("DELETE FROM ticket_similar"))
-    conn.execute(text("INSERT OR IGNORE INTO ticket_similar_todo SELECT rowid FROM tickets"))
+    conn.execute(text("DELETE FROM ticket_similar_todo"))
 
 
 # A word in more than this share of the desk's tickets does not help find the same problem.

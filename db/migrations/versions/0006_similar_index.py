@@ -2,9 +2,9 @@
 
 ``ticket_similar`` (FTS5, rowid = tickets.rowid) holds each ticket's normalised words and places
 (desktop.similar.normalize); the normalisation is Python, so the desk fills missing rows itself
-(desktop.similar.search.refresh) from ``ticket_similar_todo``, which these triggers keep: a new
-ticket or a changed text adds its rowid (one small insert: the initial sync's bulk path stays
-fast), a deleted ticket leaves the index.
+(desktop.similar.search.refresh): tickets above the highest rowid it holds are new (existing
+rows included, on upgrade), and these triggers list re-worded ones in ``ticket_similar_todo`` and
+drop deleted ones. Nothing fires on insert: the initial sync's bulk path pays nothing.
 
 Revision ID: 0006
 Revises: 0005
@@ -29,10 +29,6 @@ def upgrade() -> None:
     # Tickets whose normalised text is missing or stale; the desk works it off (desktop.similar).
     op.execute("CREATE TABLE ticket_similar_todo (ticket_rowid INTEGER PRIMARY KEY)")
     op.execute(
-        "CREATE TRIGGER ticket_similar_ai AFTER INSERT ON tickets BEGIN "
-        "INSERT OR IGNORE INTO ticket_similar_todo VALUES (new.rowid); END"
-    )
-    op.execute(
         "CREATE TRIGGER ticket_similar_ad AFTER DELETE ON tickets BEGIN "
         "DELETE FROM ticket_similar WHERE rowid = old.rowid; "
         "DELETE FROM ticket_similar_todo WHERE ticket_rowid = old.rowid; END"
@@ -42,11 +38,10 @@ def upgrade() -> None:
         "DELETE FROM ticket_similar WHERE rowid = old.rowid; "
         "INSERT OR IGNORE INTO ticket_similar_todo VALUES (new.rowid); END"
     )
-    op.execute("INSERT INTO ticket_similar_todo SELECT rowid FROM tickets")
 
 
 def downgrade() -> None:
-    for trigger in ("ticket_similar_ai", "ticket_similar_ad", "ticket_similar_au"):
+    for trigger in ("ticket_similar_ad", "ticket_similar_au"):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.execute("DROP TABLE IF EXISTS ticket_similar_todo")
     op.execute("DROP TABLE IF EXISTS ticket_similar_vocab")
