@@ -89,6 +89,7 @@ def test_directory_is_scoped_to_the_callers_opd(srv: LiveServer) -> None:
         "canned_responses",
         "desk_retention_days",
         "public_url",  # the citizen's page (issue 17)
+        "synonyms",  # incidents: word groups for finding similar complaints (issue 18)
     }
     admin = srv.login("admin").get("/directory").json()
     assert {o["opd_code"] for o in admin["officers"]} == {"DINKES-BWI", "DISHUB-BWI"}
