@@ -31,6 +31,7 @@ from sqlalchemy import delete, select
 from db import bulk, models
 from db.repositories import NoticeRepository, SyncStateRepository
 from desktop import domain as d
+from desktop import ops
 from desktop.changes import Changes
 from desktop.locks import FileLock, LockHeld
 from desktop.store import LocalStore
@@ -339,6 +340,7 @@ class SyncEngine:
                 return report
         with self.store.write() as session:
             store_directory(session, data)
+            outbox.forget_directory(session)
             SyncStateRepository(session).set("directory_digest", digest)
         return report.plus(changes=Changes(directory=True))
 
@@ -462,7 +464,7 @@ def record_results(
     """Store each op's answer with its effect: (applied or duplicate, needing attention, tickets)."""
     applied = attention = 0
     ids = [str(r.get("op_id")) for r in results]
-    ops = {
+    by_id = {
         op.op_id: op for op in session.scalars(select(models.OutboxOp).where(models.OutboxOp.op_id.in_(ids)))
     }
     server_rows: dict[str, dict[str, Any]] = {}
@@ -471,7 +473,7 @@ def record_results(
     blocked_tickets: dict[str, int] = {}
     delivered_ops: list[str] = []
     for result in results:
-        op = ops.get(str(result.get("op_id")))
+        op = by_id.get(str(result.get("op_id")))
         if op is None:
             continue
         name = str(result.get("result"))
@@ -487,8 +489,9 @@ def record_results(
         op.reason_code = reason.get("code") if isinstance(reason, dict) else None
         op.reason_message = reason.get("message") if isinstance(reason, dict) else None
         touched.add(op.ticket_id)
+        spec = ops.spec_for(op.type)
         delivered = name in ("applied", "duplicate") or (
-            name == "conflict" and op.type in (d.OpType.REPLY.value, d.OpType.NOTE.value)
+            name == "conflict" and spec is not None and spec.delivered_on_conflict
         )
         if delivered:
             delivered_ops.append(op.op_id)
