@@ -26,10 +26,16 @@ from desktop.ops.base import MAX_COMPLAINT_CHARS, MAX_MESSAGE_CHARS, MAX_TITLE_C
 from desktop.session import DeskIdentity, require_identity
 from desktop.store import LocalStore
 from desktop.sync import attachments, outbox
-from desktop.sync.engine import utcnow
+from desktop.sync.engine import officer_now
 
 MAX_TEXT = MAX_MESSAGE_CHARS  # one limit with the server (desktop.ops)
 WALK_IN_REGISTRAR_KEY = "walk_in_registrar:"  # + ticket id -> username, in sync_state
+
+
+def _now(store: LocalStore) -> datetime:
+    """The officer's time for an action (corrected by the server's clock, bounded as it will be)."""
+    with store.read() as session:
+        return officer_now(session)
 
 
 class ActionRefused(Exception):
@@ -90,7 +96,7 @@ def _message(
 ) -> ActionResult:
     identity = require_identity(store)
     text = _text(body, "Balasan" if kind is d.MessageKind.REPLY else "Catatan")
-    now = now or utcnow()
+    now = now or _now(store)
     with store.write() as session:
         ticket = _ticket(session, tracking_no)
         message_id = str(uuid.uuid4())
@@ -165,7 +171,7 @@ def attach(
     """
     require_identity(store)
     (file,) = _read_files([path])
-    now = now or utcnow()
+    now = now or _now(store)
     with store.write() as session:
         ticket = _ticket(session, tracking_no)
         op = _attach_op(session, store.path.parent, ticket, file, now)
@@ -183,7 +189,7 @@ def set_status(
         raise ActionRefused(f"Status {status!r} tidak dikenal (pilihan: {allowed}).") from None
     if target in d.REASON_REQUIRED and not reason.strip():
         raise ActionRefused(f"Status {target.value} memerlukan alasan (--reason). / A reason is required.")
-    now = now or utcnow()
+    now = now or _now(store)
     with store.write() as session:
         ticket = _ticket(session, tracking_no)
         current = d.Status(ticket.status)
@@ -223,7 +229,7 @@ def assign_many(
     so 120 tickets are one command and one push, and a refused one leaves nothing half done."""
     identity = require_identity(store)
     _require_supervisor(identity, "menugaskan tiket")
-    now = now or utcnow()
+    now = now or _now(store)
     if len(set(tracking_numbers)) != len(tracking_numbers):
         raise ActionRefused("Nomor tiket yang sama disebut dua kali. / A ticket is listed twice.")
     results: list[ActionResult] = []
@@ -255,7 +261,7 @@ def transfer(
     identity = require_identity(store)
     _require_supervisor(identity, "mengalihkan tiket")
     reason_text = _text(reason, "Alasan pengalihan")
-    now = now or utcnow()
+    now = now or _now(store)
     with store.write() as session:
         ticket = _ticket(session, tracking_no)
         if not d.can_transfer(d.Status(ticket.status)):
@@ -312,7 +318,7 @@ def walk_in(
     if not reporter_name and conf is d.Confidentiality.PUBLIC:
         raise ActionRefused("Nama pelapor kosong. / Reporter name is empty.")
     documents = _read_files(files)
-    now = now or utcnow()
+    now = now or _now(store)
     with store.write() as session:
         state = SyncStateRepository(session)
         serial = int(state.get("walkin_serial") or 0) + 1
@@ -383,7 +389,7 @@ def walk_in(
 def acknowledge(store: LocalStore, notice_ids: Iterable[int], *, now: datetime | None = None) -> Changes:
     """The user has seen these conflicts/rejections/revokes; their ops leave the attention list."""
     ids = list(notice_ids)
-    now = now or utcnow()
+    now = now or _now(store)
     with store.write() as session:
         NoticeRepository(session).acknowledge(ids, now)
         op_ids = [

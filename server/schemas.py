@@ -239,3 +239,8 @@ class OpResultOut(BaseModel):
 
 class PushOut(BaseModel):
     results: list[OpResultOut]
+    server_time: datetime | None = Field(
+        default=None,
+        description="extension: when the server recorded this desk's latest op; later ops of the desk "
+        "are never dated before it (docs/api.md, stage timestamps)",
+    )

@@ -573,7 +573,9 @@ def push(engine: Engine, sla_cache: SlaDirectoryCache, caller: Caller, ops: list
                 visible = load_visible(session, caller, [o.ticket_id for o in outcomes])
             finally:
                 session.rollback()
+    next_floor = _last_push_floor(engine, caller)
     return {
+        "server_time": next_floor.isoformat() if next_floor is not None else None,
         "results": [
             {
                 "op_id": o.op_id,
@@ -583,7 +585,7 @@ def push(engine: Engine, sla_cache: SlaDirectoryCache, caller: Caller, ops: list
                 "first_result": o.first_result,
             }
             for o in outcomes
-        ]
+        ],
     }
 
 

@@ -441,7 +441,3 @@ def clear_message_ops(session: Session, op_ids: Sequence[str]) -> None:
     for start in range(0, len(op_ids), 900):
         chunk = list(op_ids[start : start + 900])
         session.execute(update(models.Message).where(models.Message.op_id.in_(chunk)).values(op_id=None))
-
-
-def integrity_ok(session: Session) -> bool:
-    return session.execute(text("PRAGMA integrity_check")).scalar() == "ok"

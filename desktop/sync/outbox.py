@@ -44,13 +44,15 @@ def enqueue(
     now: datetime,
     base_version: int | None = None,
 ) -> models.OutboxOp:
+    if base_version is None:
+        base_version = expected_version(session, ticket)
     op = models.OutboxOp(
         op_id=new_op_id(),
         seq=next_seq(session),
         type=op_type.value,
         ticket_id=ticket.id,
         tracking_no=ticket.tracking_no,
-        base_version=ticket.version if base_version is None else base_version,
+        base_version=base_version,
         created_at=now,
         payload=payload,
         state=d.OpState.PENDING.value,
@@ -59,6 +61,18 @@ def enqueue(
     session.add(op)
     ticket.pending_ops = (ticket.pending_ops or 0) + 1
     return op
+
+
+def expected_version(session: Session, ticket: models.Ticket) -> int:
+    """The version the server will have when this op arrives: the last one seen plus one for each
+    of this desk's ops on the ticket still waiting (each applied op bumps it). Without them, a
+    supervisor who verifies and then assigns offline would conflict with their own work."""
+    waiting = session.scalar(
+        select(func.count())
+        .select_from(models.OutboxOp)
+        .where(models.OutboxOp.ticket_id == ticket.id, models.OutboxOp.state.in_(WAITING_STATES))
+    )
+    return int(ticket.version or 0) + int(waiting or 0)
 
 
 def wire_op(op: models.OutboxOp) -> dict[str, Any]:
