@@ -242,6 +242,9 @@ def assign_many(
                 raise ActionRefused(f"Tiket {tracking_no} berstatus {ticket.status}; tidak dapat ditugaskan.")
             if known and (officer is None or officer.opd_code != ticket.opd_code):
                 raise ActionRefused(f"{username} bukan petugas di {ticket.opd_code}.")
+            if ticket.assignee == username:
+                # The server would answer assignee_unchanged: nothing to send.
+                raise ActionRefused(f"Tiket {tracking_no} sudah ditugaskan kepada {username}.")
             op = outbox.enqueue(
                 session,
                 op_type=d.OpType.ASSIGN,
