@@ -227,10 +227,35 @@ class PushIn(Strict):
     ops: list[OpIn]
 
 
+class TicketStateOut(BaseModel):
+    """A ticket in a push result: what the desk needs to show the op's outcome, not its thread."""
+
+    id: str
+    tracking_no: str
+    confidentiality: Confidentiality
+    opd_code: str
+    assignee: str | None
+    status: Status
+    received_at: datetime
+    verified_at: datetime | None
+    first_response_at: datetime | None
+    assigned_at: datetime | None
+    followed_up_at: datetime | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    paused_since: datetime | None
+    paused_seconds: int
+    deadlines: DeadlinesOut
+    version: int
+
+
 class OpResultOut(BaseModel):
     op_id: str
     result: ResultName
-    ticket: TicketOut | None
+    ticket: TicketStateOut | None = Field(
+        description="the ticket after the batch (version, status, stage timestamps, deadlines), "
+        "null if the caller can no longer see it; its thread comes with the next pull"
+    )
     reason: ErrorDetail | None
     first_result: ResultName | None = Field(
         default=None, description="extension: for a duplicate, the result the op got the first time"
