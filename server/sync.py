@@ -635,12 +635,19 @@ def result_states(session: Session, caller: Caller, ticket_ids: list[str]) -> di
     return out
 
 
+# One probe of ix_processed_ops_desk_processed (migration 0004).
+_LAST_PROCESSED = (
+    sa.select(_PROCESSED.c.processed_at)
+    .where(_PROCESSED.c.desk_id == sa.bindparam("desk_id"))
+    .order_by(_PROCESSED.c.processed_at.desc())
+    .limit(1)
+)
+
+
 def _last_push_floor(engine: Engine, caller: Caller) -> datetime | None:
     """When this desk's previous push was processed: its ops cannot be dated before that."""
     with read_session(engine) as session:
-        value = session.execute(
-            sa.select(sa.func.max(_PROCESSED.c.processed_at)).where(_PROCESSED.c.desk_id == caller.desk_id)
-        ).scalar()
+        value = session.execute(_LAST_PROCESSED, {"desk_id": caller.desk_id}).scalar()
     return cast(datetime | None, value)
 
 
