@@ -244,13 +244,19 @@ _MESSAGE_EXISTS = sa.select(_MESSAGES.c.id).where(_MESSAGES.c.id == sa.bindparam
 _MESSAGE_TICKET_COLUMNS = (
     "id, opd_code, assignee, confidentiality, status, version, channel, category_code, received_at, "
     "verified_at, first_response_at, assigned_at, followed_up_at, resolved_at, paused_since, paused_seconds, "
-    "closed_at, "
-    "(SELECT count(*) FROM messages m WHERE m.ticket_id = tickets.id), "
-    "(SELECT coalesce(sum(length(m.body)), 0) FROM messages m WHERE m.ticket_id = tickets.id)"
+    "closed_at, (SELECT count(*) FROM messages m WHERE m.ticket_id = tickets.id), "
 )
-SELECT_TICKET_FOR_MESSAGE = f"SELECT {_MESSAGE_TICKET_COLUMNS} FROM tickets WHERE id = :ticket_id"
+# The thread's size for the per-ticket cap. PostgreSQL's octet_length reads a stored value's size
+# from its header without decompressing it (bytes >= characters: the cap holds); SQLite counts.
+_THREAD_CHARS = "(SELECT coalesce(sum({}(m.body)), 0) FROM messages m WHERE m.ticket_id = tickets.id)"
+SELECT_TICKET_FOR_MESSAGE = (
+    f"SELECT {_MESSAGE_TICKET_COLUMNS}{_THREAD_CHARS.format('length')} FROM tickets WHERE id = :ticket_id"
+)
 # PostgreSQL: two resends of one op queue up on this lock; SQLite's BEGIN IMMEDIATE already serialises.
-LOCK_TICKET_FOR_MESSAGE = SELECT_TICKET_FOR_MESSAGE + " FOR UPDATE"
+LOCK_TICKET_FOR_MESSAGE = (
+    f"SELECT {_MESSAGE_TICKET_COLUMNS}{_THREAD_CHARS.format('octet_length')} FROM tickets "
+    "WHERE id = :ticket_id FOR UPDATE"
+)
 MESSAGE_ID_TAKEN = "SELECT 1 FROM messages WHERE id = :message_id"
 _INSERT_MESSAGE_SQL = (
     "INSERT INTO messages (id, ticket_id, kind, author, body, created_at, conflict) "

@@ -177,8 +177,10 @@ def plain_text(value: Any, field: str, limit: int, *, required: bool, label: str
         raise OpInvalid("too_long", f"{label} lebih dari {limit:,} karakter.".replace(",", "."))
     if BIDI_CONTROLS.search(text):
         raise OpInvalid("bidi_control", f"{label} memuat karakter pengatur arah teks yang tidak diizinkan.")
-    if required and not INVISIBLE.sub("", text).strip():
-        raise OpInvalid("empty_body" if field.endswith("body") else "empty_text", f"{label} kosong.")
+    if not INVISIBLE.sub("", text).strip():
+        if required:
+            raise OpInvalid("empty_body" if field.endswith("body") else "empty_text", f"{label} kosong.")
+        return ""  # only invisible characters: as good as nothing (a reason of U+200B is no reason)
     if "\x00" in text:
         raise OpInvalid("invalid_payload", f"{label} memuat karakter NUL.")
     return text
