@@ -10,10 +10,12 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 import uuid6
 
-from desktop.domain import desk_tracking_no
+from desktop.domain import OpType, desk_tracking_no
 from desktop.ops.base import MAX_MESSAGE_CHARS, MAX_MESSAGES_PER_TICKET
+from server import sync as server_sync
 from tests.helpers.live_server import LiveServer, new_op
 
 
@@ -191,3 +193,28 @@ def test_one_poison_op_never_hides_the_others(srv: LiveServer) -> None:
     # A resend of the batch gets the same answers (recorded), never a 500.
     again = desk.post("/sync/push", json={"ops": [poison]})
     assert again.status_code == 200 and again.json()["results"][0]["first_result"] == "rejected"
+
+
+def test_an_op_the_server_cannot_apply_is_rejected_and_remembered_never_a_500(
+    srv: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A bug (or an input no check foresaw) inside one op type's application, as on main where
+    # an existing (channel, external_ref) or year 0 made every retry of the whole push a 500.
+    def broken(*args: Any) -> None:
+        raise ValueError("year 0 is out of range")
+
+    monkeypatch.setitem(server_sync.ORM_APPLY, OpType.SET_STATUS, broken)
+    desk = srv.login("spv.dinkes", device_name="meja-bug")
+    t1, t2 = srv.intake(), srv.intake()
+    bad = new_op("set_status", t2["id"], {"status": "terverifikasi", "reason": ""}, t2["version"])
+    r = desk.post("/sync/push", json={"ops": [note(t1, "sebelum"), bad, note(t1, "sesudah")]})
+    assert r.status_code == 200, r.text
+    first, middle, last = r.json()["results"]
+    assert (first["result"], last["result"]) == ("applied", "applied")
+    assert middle["result"] == "rejected" and middle["reason"]["code"] == "op_failed"
+    assert "administrator" in middle["reason"]["message"]
+    # The desk resends it (a lost answer): the same answer, so it never loops on a 5xx.
+    [again] = desk.push(bad)
+    assert again["result"] == "duplicate" and again["first_result"] == "rejected"
+    shown = desk.get(f"/tickets/{t1['tracking_no']}").json()
+    assert [m["body"] for m in shown["messages"] if m["kind"] == "note"] == ["sebelum", "sesudah"]
