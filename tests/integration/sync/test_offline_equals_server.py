@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -105,9 +106,15 @@ def _act(store: LocalStore, kind: str, tracking_no: str, choice: int, at: dateti
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(tickets=st.integers(1, 3), steps=st.lists(step, min_size=1, max_size=12))
+@pytest.mark.parametrize("kind", ["server", "sqlite_server"])
 def test_offline_view_equals_the_server_result(
-    server: LiveServer, tmp_path: Path, tickets: int, steps: list[tuple[str, int, int, int]]
+    kind: str,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    tickets: int,
+    steps: list[tuple[str, int, int, int]],
 ) -> None:
+    server: LiveServer = request.getfixturevalue(kind)
     real_now = datetime.now(UTC)
     start = real_now - timedelta(days=12)
     for i in range(tickets):
