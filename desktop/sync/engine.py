@@ -158,6 +158,8 @@ class SyncEngine:
         self.pull_limit = pull_limit
         self.attachment_budget = attachment_budget
         transport.after_send = self._after_send
+        # The offset is measured against the clock actions are dated with (officer_now).
+        transport.local_clock = lambda: self.clock().timestamp()
 
     @staticmethod
     def _after_send(path: str) -> None:

@@ -135,6 +135,8 @@ class Transport:
         self.after_send: Callable[[str], None] | None = None
         # Server clock minus ours (seconds), from the Date header of the latest answer; None: not yet known.
         self.clock_offset: float | None = None
+        # Our clock, as the desk dates its actions with it (the sync engine sets its own).
+        self.local_clock: Callable[[], float] = time.time
         # From the latest push: when the server recorded this desk's ops (the anti-backdating bound).
         self.push_floor: str | None = None
 
@@ -222,7 +224,7 @@ class Transport:
         if server.tzinfo is None:
             return
         # The header has whole seconds: the true offset is up to 1 s more than this.
-        self.clock_offset = server.timestamp() - time.time()
+        self.clock_offset = server.timestamp() - self.local_clock()
 
     def _get(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
         """GET with retries: safe to repeat, so short outages are ridden out here."""
