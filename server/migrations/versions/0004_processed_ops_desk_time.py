@@ -2,7 +2,7 @@
 of stage timestamps), which must not scan every op the desk ever sent
 
 Revision ID: 0004
-Revises: 0003
+Revises: 0005 (0005 landed first, on 0003; this follows it so a database already at 0005 upgrades)
 Create Date: 2026-12-02 05:00:00.000000
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0003"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
