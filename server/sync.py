@@ -26,6 +26,7 @@ from server.db import (
     WriteUnit,
     commit_driver_writes,
     read_session,
+    storage_problem,
     utcnow,
     write_unit,
 )
@@ -567,7 +568,9 @@ def push(engine: Engine, sla_cache: SlaDirectoryCache, caller: Caller, ops: list
                 outcome = process_op(engine, sla_cache, caller, op, raw, floor)
             except (OperationalError, engine.dialect.loaded_dbapi.OperationalError):
                 raise  # the database, not the op: the push fails (5xx) and the desk retries later
-            except Exception:
+            except Exception as exc:
+                if storage_problem(exc) is not None:
+                    raise  # full or read-only storage: 507/503 with Retry-After, the op waits at the desk
                 # A bug or an input no check foresaw: this op is refused for good, the others go on.
                 log.exception("op %s (%s) could not be applied", op.op_id, op.type)
                 outcome = _record_failed(engine, caller, op)
