@@ -20,15 +20,22 @@ from sqlalchemy.orm import Session
 from db import models
 from db.repositories import NoticeRepository, SyncStateRepository
 from desktop import domain as d
-from desktop import sla
+from desktop import ops
 from desktop.changes import Changes
+from desktop.ops.base import MAX_COMPLAINT_CHARS, MAX_MESSAGE_CHARS, MAX_TITLE_CHARS, OpInvalid, plain_text
 from desktop.session import DeskIdentity, require_identity
 from desktop.store import LocalStore
 from desktop.sync import attachments, outbox
-from desktop.sync.engine import utcnow
+from desktop.sync.engine import officer_now
 
-MAX_TEXT = 100_000
+MAX_TEXT = MAX_MESSAGE_CHARS  # one limit with the server (desktop.ops)
 WALK_IN_REGISTRAR_KEY = "walk_in_registrar:"  # + ticket id -> username, in sync_state
+
+
+def _now(store: LocalStore) -> datetime:
+    """The officer's time for an action (corrected by the server's clock, bounded as it will be)."""
+    with store.read() as session:
+        return officer_now(session)
 
 
 class ActionRefused(Exception):
@@ -54,13 +61,25 @@ def _ticket(session: Session, tracking_no: str) -> models.Ticket:
     return row
 
 
-def _text(value: str, what: str) -> str:
-    cleaned = value.strip()
-    if not cleaned:
-        raise ActionRefused(f"{what} kosong. / {what} is empty.")
-    if len(cleaned) > MAX_TEXT:
-        raise ActionRefused(f"{what} lebih dari {MAX_TEXT} karakter. / Too long.")
-    return cleaned
+def _text(value: str, what: str, limit: int = MAX_TEXT) -> str:
+    """The op modules' own text check (the server's), with the desk's wording."""
+    try:
+        return plain_text(value, "text", limit, required=True, label=what)
+    except OpInvalid as exc:
+        if exc.code in ("empty_text", "empty_body"):
+            raise ActionRefused(f"{what} kosong. / {what} is empty.") from None
+        if exc.code == "too_long":
+            raise ActionRefused(f"{what} lebih dari {limit} karakter. / Too long.") from None
+        raise ActionRefused(exc.message) from None
+
+
+def _checked(op_type: d.OpType, payload: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """The payload as its op module checks it (the server checks the same): refused here first."""
+    try:
+        ops.OPS[op_type].parse(payload, now)
+    except OpInvalid as exc:
+        raise ActionRefused(exc.message) from None
+    return payload
 
 
 def _done(op: models.OutboxOp, ticket: models.Ticket) -> ActionResult:
@@ -77,13 +96,17 @@ def _message(
 ) -> ActionResult:
     identity = require_identity(store)
     text = _text(body, "Balasan" if kind is d.MessageKind.REPLY else "Catatan")
-    now = now or utcnow()
+    now = now or _now(store)
     with store.write() as session:
         ticket = _ticket(session, tracking_no)
         message_id = str(uuid.uuid4())
         op_type = d.OpType.REPLY if kind is d.MessageKind.REPLY else d.OpType.NOTE
         op = outbox.enqueue(
-            session, op_type=op_type, ticket=ticket, payload={"message_id": message_id, "body": text}, now=now
+            session,
+            op_type=op_type,
+            ticket=ticket,
+            payload=_checked(op_type, {"message_id": message_id, "body": text}, now),
+            now=now,
         )
         session.add(
             models.Message(
@@ -148,7 +171,7 @@ def attach(
     """
     require_identity(store)
     (file,) = _read_files([path])
-    now = now or utcnow()
+    now = now or _now(store)
     with store.write() as session:
         ticket = _ticket(session, tracking_no)
         op = _attach_op(session, store.path.parent, ticket, file, now)
@@ -166,7 +189,7 @@ def set_status(
         raise ActionRefused(f"Status {status!r} tidak dikenal (pilihan: {allowed}).") from None
     if target in d.REASON_REQUIRED and not reason.strip():
         raise ActionRefused(f"Status {target.value} memerlukan alasan (--reason). / A reason is required.")
-    now = now or utcnow()
+    now = now or _now(store)
     with store.write() as session:
         ticket = _ticket(session, tracking_no)
         current = d.Status(ticket.status)
@@ -180,7 +203,7 @@ def set_status(
             session,
             op_type=d.OpType.SET_STATUS,
             ticket=ticket,
-            payload={"status": target.value, "reason": reason.strip()},
+            payload=_checked(d.OpType.SET_STATUS, {"status": target.value, "reason": reason.strip()}, now),
             now=now,
         )
         outbox.apply_local_effect(ticket, op.type, op.payload, now)
@@ -206,7 +229,7 @@ def assign_many(
     so 120 tickets are one command and one push, and a refused one leaves nothing half done."""
     identity = require_identity(store)
     _require_supervisor(identity, "menugaskan tiket")
-    now = now or utcnow()
+    now = now or _now(store)
     if len(set(tracking_numbers)) != len(tracking_numbers):
         raise ActionRefused("Nomor tiket yang sama disebut dua kali. / A ticket is listed twice.")
     results: list[ActionResult] = []
@@ -219,8 +242,15 @@ def assign_many(
                 raise ActionRefused(f"Tiket {tracking_no} berstatus {ticket.status}; tidak dapat ditugaskan.")
             if known and (officer is None or officer.opd_code != ticket.opd_code):
                 raise ActionRefused(f"{username} bukan petugas di {ticket.opd_code}.")
+            if ticket.assignee == username:
+                # The server would answer assignee_unchanged: nothing to send.
+                raise ActionRefused(f"Tiket {tracking_no} sudah ditugaskan kepada {username}.")
             op = outbox.enqueue(
-                session, op_type=d.OpType.ASSIGN, ticket=ticket, payload={"assignee": username}, now=now
+                session,
+                op_type=d.OpType.ASSIGN,
+                ticket=ticket,
+                payload=_checked(d.OpType.ASSIGN, {"assignee": username}, now),
+                now=now,
             )
             outbox.apply_local_effect(ticket, op.type, op.payload, now)
             outbox.refresh_queue_columns(ticket)
@@ -234,7 +264,7 @@ def transfer(
     identity = require_identity(store)
     _require_supervisor(identity, "mengalihkan tiket")
     reason_text = _text(reason, "Alasan pengalihan")
-    now = now or utcnow()
+    now = now or _now(store)
     with store.write() as session:
         ticket = _ticket(session, tracking_no)
         if not d.can_transfer(d.Status(ticket.status)):
@@ -250,7 +280,7 @@ def transfer(
             session,
             op_type=d.OpType.TRANSFER,
             ticket=ticket,
-            payload={"opd_code": opd_code, "reason": reason_text},
+            payload=_checked(d.OpType.TRANSFER, {"opd_code": opd_code, "reason": reason_text}, now),
             now=now,
         )
         outbox.apply_local_effect(ticket, op.type, op.payload, now)
@@ -258,48 +288,9 @@ def transfer(
         return _done(op, ticket)
 
 
-def _policy_and_calendar(
-    session: Session, opd_code: str, category: str | None, channel: d.Channel
-) -> tuple[sla.SlaPolicy, sla.WorkCalendar, d.Tier]:
-    rules = []
-    for row in session.scalars(select(models.SlaPolicyRow)):
-        try:
-            rules.append(
-                sla.PolicyRule.from_json(
-                    {
-                        "opd_code": row.opd_code,
-                        "category_code": row.category_code,
-                        "channel": row.channel,
-                        "policy": row.policy,
-                    }
-                )
-            )
-        except ValueError:
-            continue  # one bad rule must not stop a walk-in from being registered
-    policy = sla.resolve_policy(rules, opd_code, category, channel)
-    opd = session.get(models.Opd, opd_code)
-    days = session.scalars(
-        select(models.NonWorkingDay).where(
-            (models.NonWorkingDay.opd_code.is_(None)) | (models.NonWorkingDay.opd_code == opd_code)
-        )
-    ).all()
-    hours = sla.office_hours_from_json(opd.office_hours) if opd is not None and opd.office_hours else None
-    calendar = sla.calendar_from_directory(
-        opd.tz if opd is not None else "Asia/Jakarta",
-        hours,
-        [x.day for x in days if not x.working],
-        [x.day for x in days if x.working],
-    )
-    tier = d.Tier.NORMATIF
-    if category:
-        cat = session.get(models.Category, category)
-        if cat is None:
-            raise ActionRefused(f"Kategori {category!r} tidak dikenal.")
-        try:
-            tier = d.Tier(cat.tier)
-        except ValueError:
-            pass
-    return policy, calendar, tier
+def _check_category(session: Session, category: str | None) -> None:
+    if category and session.get(models.Category, category) is None:
+        raise ActionRefused(f"Kategori {category!r} tidak dikenal.")
 
 
 def walk_in(
@@ -324,13 +315,13 @@ def walk_in(
         conf = d.Confidentiality(confidentiality)
     except ValueError:
         raise ActionRefused("Kerahasiaan harus public, anonim atau rahasia.") from None
-    title_text = _text(title, "Judul")
-    body_text = _text(body, "Isi pengaduan")
+    title_text = _text(title, "Judul", MAX_TITLE_CHARS)
+    body_text = _text(body, "Isi pengaduan", MAX_COMPLAINT_CHARS)
     reporter_name = name.strip()
     if not reporter_name and conf is d.Confidentiality.PUBLIC:
         raise ActionRefused("Nama pelapor kosong. / Reporter name is empty.")
     documents = _read_files(files)
-    now = now or utcnow()
+    now = now or _now(store)
     with store.write() as session:
         state = SyncStateRepository(session)
         serial = int(state.get("walkin_serial") or 0) + 1
@@ -340,9 +331,7 @@ def walk_in(
             serial += 1  # a number already used (restored backup): never hand it out twice
             state.set("walkin_serial", str(serial))
             tracking_no = d.desk_tracking_no(identity.opd_code, now, identity.desk_code, serial)
-        policy, calendar, tier = _policy_and_calendar(session, identity.opd_code, category, d.Channel.WALK_IN)
-        facts = sla.TicketFacts(received_at=now, channel=d.Channel.WALK_IN, tier=tier)
-        deadlines = sla.compute_deadlines(facts, policy, calendar)
+        _check_category(session, category)
         ticket = models.Ticket(
             id=str(uuid.uuid4()),
             tracking_no=tracking_no,
@@ -360,14 +349,14 @@ def walk_in(
             status=d.Status.BARU.value,
             received_at=now,
             paused_seconds=0,
-            dl_verification=deadlines.verification,
-            dl_first_response=deadlines.first_response,
-            dl_follow_up=deadlines.follow_up,
-            dl_resolution=deadlines.resolution,
             version=0,
             archived=False,
             pending_ops=0,
         )
+        # The deadlines the server will compute too (desktop.ops.deadlines): the receipt shows them.
+        deadlines = outbox.desk_sla(session).deadlines(ticket)
+        ticket.dl_verification, ticket.dl_first_response = deadlines.verification, deadlines.first_response
+        ticket.dl_follow_up, ticket.dl_resolution = deadlines.follow_up, deadlines.resolution
         outbox.refresh_queue_columns(ticket)
         session.add(ticket)
         session.flush()
@@ -388,7 +377,12 @@ def walk_in(
             }
         }
         op = outbox.enqueue(
-            session, op_type=d.OpType.CREATE_TICKET, ticket=ticket, payload=payload, now=now, base_version=0
+            session,
+            op_type=d.OpType.CREATE_TICKET,
+            ticket=ticket,
+            payload=_checked(d.OpType.CREATE_TICKET, payload, now),
+            now=now,
+            base_version=0,
         )
         for document in documents:
             _attach_op(session, store.path.parent, ticket, document, now)
@@ -398,7 +392,7 @@ def walk_in(
 def acknowledge(store: LocalStore, notice_ids: Iterable[int], *, now: datetime | None = None) -> Changes:
     """The user has seen these conflicts/rejections/revokes; their ops leave the attention list."""
     ids = list(notice_ids)
-    now = now or utcnow()
+    now = now or _now(store)
     with store.write() as session:
         NoticeRepository(session).acknowledge(ids, now)
         op_ids = [

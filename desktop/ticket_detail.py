@@ -4,10 +4,11 @@ desk's directory (officers, categories, OPDs with their working calendars, canne
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -15,6 +16,7 @@ from sqlalchemy.orm import selectinload
 from db import models
 from db.repositories import NoticeRepository
 from desktop import domain as d
+from desktop.ops.deadlines import facts_of
 from desktop.queue import QueueRow
 from desktop.sla import (
     TicketFacts,
@@ -98,18 +100,11 @@ def load_directory(store: LocalStore) -> DeskDirectory:
 def facts_of_row(
     row: QueueRow | d.Ticket, tier: d.Tier, followed_up_at: datetime | None = None
 ) -> TicketFacts:
-    return TicketFacts(
-        received_at=row.received_at,
-        channel=row.channel,
-        tier=tier,
-        verified_at=row.verified_at,
-        first_response_at=row.first_response_at,
-        assigned_at=row.assigned_at,
-        followed_up_at=row.followed_up_at if isinstance(row, QueueRow) else followed_up_at,
-        resolved_at=row.resolved_at,
-        paused_since=row.paused_since,
-        paused_seconds=row.paused_seconds,
-    )
+    """The shared row -> facts mapping (``desktop.ops.deadlines.facts_of``); a domain ticket's
+    ``followed_up_at`` may come from its detail."""
+    if isinstance(row, d.Ticket) and followed_up_at is not None and row.followed_up_at is None:
+        row = dataclasses.replace(row, followed_up_at=followed_up_at)
+    return facts_of(row, tier)
 
 
 def urgency_of(row: QueueRow, directory: DeskDirectory, now: datetime) -> Urgency | None:
@@ -208,11 +203,6 @@ def open_notices(store: LocalStore) -> list[Notice]:
             Notice(n.id, n.kind, n.code, n.message, n.tracking_no, n.ticket_id, n.created_at)
             for n in NoticeRepository(session).unacknowledged()
         ]
-
-
-def acknowledge_notices(store: LocalStore, ids: list[int], now: datetime | None = None) -> None:
-    with store.write() as session:
-        NoticeRepository(session).acknowledge(ids, now or datetime.now(UTC))
 
 
 _PLACEHOLDER = re.compile(r"\{(nama_pelapor|nomor_tiket|tenggat)\}")

@@ -95,10 +95,6 @@ def make_engine(url: str, *, pool_size: int = 5, max_overflow: int = 15) -> Engi
     )
 
 
-def is_postgres(engine: Engine) -> bool:
-    return engine.dialect.name == "postgresql"
-
-
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from desktop.domain import Channel, Confidentiality
+from desktop.ops.base import sane_time
 from server.attachments import attach, decode_files
 from server.db import read_session, utcnow, write_unit
 from server.models import CategoryRow, OpdRow, TicketRow
@@ -53,7 +54,8 @@ def intake(engine: Engine, sla_cache: SlaDirectoryCache, data: IntakeIn) -> tupl
     if existing:
         return existing, False
     now = utcnow()
-    received_at = min(data.received_at or now, now)
+    # Year 1 (or 1971) would poison every deadline of the OPD: refused, never stored.
+    received_at = min(sane_time(data.received_at, "received_at") if data.received_at else now, now)
     try:
         with write_unit(engine) as unit:
             opd_code = route(unit.session, data.opd_code, data.category_code)

@@ -271,6 +271,8 @@ class SeqCounterRow(Base):
 
 class ProcessedOpRow(Base):
     __tablename__ = "processed_ops"
+    # A push reads this desk's latest processed_at (the anti-backdating bound): one index probe.
+    __table_args__ = (sa.Index("ix_processed_ops_desk_processed", "desk_id", "processed_at"),)
     op_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     desk_id: Mapped[str] = mapped_column(sa.String(36), index=True)
     ticket_id: Mapped[str] = mapped_column(sa.String(36))

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from desktop.domain import MAX_FILE_BYTES, SHA256_HEX, Channel, Confidentiality, MessageKind, Role, Status
+from desktop.domain import Channel, Confidentiality, MessageKind, Role, Status
 
 ResultName = Literal["applied", "duplicate", "conflict", "rejected", "blocked"]
 
@@ -236,17 +236,42 @@ class OpIn(Strict):
     ticket_id: UUID
     base_version: int | None = Field(default=None, ge=0, le=2**62)
     created_at: AwareDatetime
-    payload: dict[str, Any]
+    payload: dict[str, Any] = Field(description="checked per op type by desktop.ops (docs/ops.md)")
 
 
 class PushIn(Strict):
     ops: list[OpIn]
 
 
+class TicketStateOut(BaseModel):
+    """A ticket in a push result: what the desk needs to show the op's outcome, not its thread."""
+
+    id: str
+    tracking_no: str
+    confidentiality: Confidentiality
+    opd_code: str
+    assignee: str | None
+    status: Status
+    received_at: datetime
+    verified_at: datetime | None
+    first_response_at: datetime | None
+    assigned_at: datetime | None
+    followed_up_at: datetime | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    paused_since: datetime | None
+    paused_seconds: int
+    deadlines: DeadlinesOut
+    version: int
+
+
 class OpResultOut(BaseModel):
     op_id: str
     result: ResultName
-    ticket: TicketOut | None
+    ticket: TicketStateOut | None = Field(
+        description="the ticket after the batch (version, status, stage timestamps, deadlines), "
+        "null if the caller can no longer see it; its thread comes with the next pull"
+    )
     reason: ErrorDetail | None
     first_result: ResultName | None = Field(
         default=None, description="extension: for a duplicate, the result the op got the first time"
@@ -255,63 +280,8 @@ class OpResultOut(BaseModel):
 
 class PushOut(BaseModel):
     results: list[OpResultOut]
-
-
-# -- op payloads (checked per op: a bad payload rejects that op, not the batch) -------------
-
-
-class MessagePayload(Strict):
-    message_id: UUID
-    body: str = Field(max_length=1_048_576)
-
-
-class SetStatusPayload(Strict):
-    status: str = Field(max_length=40)
-    reason: str = Field(default="", max_length=10_000)
-
-
-class AssignPayload(Strict):
-    assignee: str | None = Field(max_length=80)
-
-
-class TransferPayload(Strict):
-    opd_code: str = Field(max_length=40)
-    reason: str = Field(default="", max_length=10_000)
-
-
-class NewTicket(Strict):
-    id: str = Field(max_length=36)
-    tracking_no: str | None = Field(default=None, max_length=80)
-    channel: Channel = Channel.WALK_IN
-    external_ref: str | None = Field(default=None, max_length=500)
-    confidentiality: Confidentiality = Confidentiality.PUBLIC
-    reporter: ReporterIO | None = None
-    title: str = Field(max_length=500)
-    body: str = Field(max_length=1_048_576)
-    category_code: str | None = Field(default=None, max_length=60)
-    location: str | None = Field(default="", max_length=500)
-    opd_code: str | None = Field(default=None, max_length=40)
-    received_at: AwareDatetime
-    public_key: str | None = Field(
+    server_time: datetime | None = Field(
         default=None,
-        pattern=r"^[A-Za-z0-9_-]{22,64}$",
-        description="The citizen's page key the desk chose (URL-safe, at least 128 bits); none: the server makes one",
+        description="extension: when the server recorded this desk's latest op; later ops of the desk "
+        "are never dated before it (docs/api.md, stage timestamps)",
     )
-
-
-class CreateTicketPayload(Strict):
-    ticket: NewTicket
-
-
-class DeskAttachment(Strict):
-    id: UUID = Field(description="chosen by the desk; the attachment's id on the server too")
-    filename: str = Field(max_length=4096, description="shown to officers after cleaning (no paths, <= 200)")
-    mime: str = Field(default="application/octet-stream", max_length=255)
-    size: int = Field(ge=0, le=MAX_FILE_BYTES, description="bytes; must equal the stored blob's")
-    sha256: str = Field(
-        pattern=SHA256_HEX.pattern, description="of a blob already sent with PUT /blobs/{sha256}"
-    )
-
-
-class AttachPayload(Strict):
-    attachment: DeskAttachment

@@ -4,32 +4,36 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
 import time
-import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple, cast
 
 import sqlalchemy as sa
-from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from desktop.domain import MessageKind, OpType, Role
-from server.db import DriverSql, PendingChange, commit_driver_writes, read_session, utcnow, write_unit
-from server.models import ProcessedOpRow, SeqCounterRow, TicketRow
-from server.schemas import (
-    AssignPayload,
-    AttachPayload,
-    CreateTicketPayload,
-    MessagePayload,
-    OpIn,
-    SetStatusPayload,
-    TransferPayload,
+from desktop.ops import OPS, OpInvalid, OpSpec, spec_for
+from desktop.ops.base import sane_time
+from desktop.ops.deadlines import SlaDirectory
+from server.db import (
+    DriverSql,
+    PendingChange,
+    WriteUnit,
+    commit_driver_writes,
+    read_session,
+    storage_problem,
+    utcnow,
+    write_unit,
 )
+from server.models import ProcessedOpRow, SeqCounterRow, TicketRow
+from server.schemas import OpIn
 from server.scope import Caller, in_scope
-from server.sla_service import SlaDirectory, SlaDirectoryCache
+from server.sla_service import SlaDirectoryCache
 from server.tickets import (
     LOCK_TICKET_FOR_MESSAGE,
     MESSAGE_ID_TAKEN,
@@ -40,13 +44,22 @@ from server.tickets import (
     apply_assign,
     apply_attach,
     apply_create_ticket,
-    apply_message,
     apply_set_status,
     apply_transfer,
     plan_message,
     ticket_facts,
 )
-from server.views import load_visible, render_rows, select_tickets
+from server.views import (
+    CHUNK,
+    COL_ASSIGNEE,
+    COL_CONFIDENTIALITY,
+    COL_OPD,
+    load_visible,
+    render_rows,
+    select_tickets,
+)
+
+log = logging.getLogger(__name__)
 
 DEFAULT_PULL_LIMIT = 500
 MAX_PULL_LIMIT = 2000
@@ -208,43 +221,105 @@ class OpOutcome:
         return {"code": self.reason_code, "message": self.reason_message or ""}
 
 
-KNOWN_TYPES = {t.value for t in OpType}
+# How the server applies each op type after its module's checks (``desktop.ops``): replies and
+# notes in plain SQL (the hot path of a push), the rest through the ORM in a savepoint.
+OrmApply = Callable[[WriteUnit, SlaDirectory, Caller, OpIn, TicketRow | None, Any, datetime], Flagged | None]
 
 
-def _first_error(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    where = ".".join(str(p) for p in err.get("loc", ())) or "payload"
-    return f"payload.{where}: {err.get('msg', 'tidak sah')}"
-
-
-def _apply(
-    unit: Any, sla: Any, caller: Caller, op: OpIn, ticket: TicketRow | None, now: datetime
+def _set_status(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    caller: Caller,
+    op: OpIn,
+    ticket: TicketRow | None,
+    p: Any,
+    at: datetime,
 ) -> Flagged | None:
-    kind = op.type
-    try:
-        if kind in (OpType.REPLY, OpType.NOTE):
-            p = MessagePayload.model_validate(op.payload)
-            return apply_message(
-                unit, sla, caller, ticket, MessageKind(kind), str(p.message_id), p.body, op.base_version, now
-            )
-        if kind == OpType.SET_STATUS:
-            s = SetStatusPayload.model_validate(op.payload)
-            apply_set_status(unit, sla, caller, ticket, s.status, s.reason, op.base_version, now)
-        elif kind == OpType.ASSIGN:
-            a = AssignPayload.model_validate(op.payload)
-            apply_assign(unit, sla, caller, ticket, a.assignee, op.base_version, now)
-        elif kind == OpType.TRANSFER:
-            t = TransferPayload.model_validate(op.payload)
-            apply_transfer(unit, sla, caller, ticket, t.opd_code, t.reason, op.base_version, now)
-        elif kind == OpType.CREATE_TICKET:
-            c = CreateTicketPayload.model_validate(op.payload)
-            apply_create_ticket(unit, sla, caller, str(op.ticket_id), c.ticket, now)
-        elif kind == OpType.ATTACH:
-            f = AttachPayload.model_validate(op.payload)
-            return apply_attach(unit, sla, caller, ticket, f.attachment, now)
-    except ValidationError as exc:
-        raise OpRejected("invalid_payload", _first_error(exc)) from None
+    apply_set_status(unit, sla, caller, ticket, p.status.value, p.reason, op.base_version, at)
     return None
+
+
+def _assign(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    caller: Caller,
+    op: OpIn,
+    ticket: TicketRow | None,
+    p: Any,
+    at: datetime,
+) -> Flagged | None:
+    apply_assign(unit, sla, caller, ticket, p.assignee, op.base_version, at)
+    return None
+
+
+def _transfer(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    caller: Caller,
+    op: OpIn,
+    ticket: TicketRow | None,
+    p: Any,
+    at: datetime,
+) -> Flagged | None:
+    apply_transfer(unit, sla, caller, ticket, p.opd_code, p.reason, op.base_version, at)
+    return None
+
+
+def _create_ticket(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    caller: Caller,
+    op: OpIn,
+    ticket: TicketRow | None,
+    p: Any,
+    at: datetime,
+) -> Flagged | None:
+    apply_create_ticket(unit, sla, caller, str(op.ticket_id), p.ticket)
+    return None
+
+
+def _attach(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    caller: Caller,
+    op: OpIn,
+    ticket: TicketRow | None,
+    p: Any,
+    at: datetime,
+) -> Flagged | None:
+    return apply_attach(unit, sla, caller, ticket, p.attachment, at)
+
+
+RAW_SQL_OPS = frozenset({OpType.REPLY, OpType.NOTE})
+ORM_APPLY: dict[OpType, OrmApply] = {
+    OpType.SET_STATUS: _set_status,
+    OpType.ASSIGN: _assign,
+    OpType.TRANSFER: _transfer,
+    OpType.CREATE_TICKET: _create_ticket,
+    OpType.ATTACH: _attach,
+}
+# Every registered op type has exactly one way in: a new op module without one fails at import.
+assert set(OPS) == RAW_SQL_OPS | set(ORM_APPLY), "an op type without a server path"
+
+
+def officer_time(
+    created_at: datetime, received_at: datetime | None, floor: datetime | None, now: datetime
+) -> datetime:
+    """The op's time as stage timestamps take it: the officer's (corrected) ``created_at``, clamped to
+    [the later of the ticket's receipt and this desk's previous push, the server's now].
+
+    The lower bound stops a desk from backdating past its own last contact; the upper from
+    dating work in the future. See docs/api.md, "Stage timestamps".
+    """
+    low = max((t for t in (received_at, floor) if t is not None), default=None)
+    at = created_at
+    if low is not None and at < low:
+        at = low
+    return min(at, now)
+
+
+def _parse(spec: OpSpec[Any], op: OpIn, now: datetime) -> Any:
+    return spec.parse(op.payload, now)
 
 
 def process_op(
@@ -252,18 +327,22 @@ def process_op(
     sla_cache: SlaDirectoryCache,
     caller: Caller,
     op: OpIn,
-    raw: DriverSql | None = None,
+    raw: DriverSql,
+    floor: datetime | None = None,
 ) -> OpOutcome:
-    """Apply one op in its own transaction (``raw``: a write connection the caller reuses across ops)."""
+    """Apply one op in its own transaction (``raw``: a write connection the caller reuses across ops).
+
+    ``floor``: when this desk's previous push was processed (the anti-backdating bound).
+    """
     op_id, ticket_id = str(op.op_id), str(op.ticket_id)
     sla = sla_cache.get()
     dbapi = engine.dialect.loaded_dbapi
     retryable = (IntegrityError, OperationalError, dbapi.IntegrityError, dbapi.OperationalError)
     for attempt in range(4):
         try:
-            if raw is not None and op.type in _MESSAGE_TYPES:
-                return _process_message_op(raw, sla, caller, op, op_id, ticket_id)
-            return _process_op_once(engine, sla, caller, op, op_id, ticket_id)
+            if op.type in RAW_SQL_OPS:
+                return _process_message_op(raw, sla, caller, op, op_id, ticket_id, floor)
+            return _process_op_once(engine, sla, caller, op, op_id, ticket_id, floor)
         except retryable:
             # A concurrent resend of the same op (or a deadlock): the retry sees what won.
             if attempt == 3:
@@ -272,7 +351,11 @@ def process_op(
     raise AssertionError("unreachable")
 
 
-_MESSAGE_TYPES = {OpType.REPLY.value, OpType.NOTE.value}
+def _created_at(op: OpIn) -> datetime:
+    """The op's ``created_at`` in UTC, or a rejection (year 1 with +14:00 is a date, but not a sane one)."""
+    return sane_time(op.created_at, "created_at op")
+
+
 _PROCESSED = cast(sa.Table, ProcessedOpRow.__table__)
 _PROCESSED_OP = sa.select(
     _PROCESSED.c.op_id,
@@ -338,41 +421,44 @@ def _read_for_message(
 
 
 def _process_message_op(
-    raw: DriverSql, sla: SlaDirectory, caller: Caller, op: OpIn, op_id: str, ticket_id: str
+    raw: DriverSql,
+    sla: SlaDirectory,
+    caller: Caller,
+    op: OpIn,
+    op_id: str,
+    ticket_id: str,
+    floor: datetime | None,
 ) -> OpOutcome:
     """A reply or note in plain SQL: every check before its first write, so no savepoint."""
     payload_error: OpRejected | None = None
-    message_id = body = None
+    payload: Any = None
+    message_id = None
+    created_at = None
+    spec = OPS[OpType(op.type)]
+    now = utcnow()
     try:
-        p = MessagePayload.model_validate(op.payload)
-        message_id, body = str(p.message_id), p.body
-    except ValidationError as exc:
-        payload_error = OpRejected("invalid_payload", _first_error(exc))
+        created_at = _created_at(op)
+        payload = _parse(spec, op, now)
+        message_id = payload.message_id
+    except OpInvalid as exc:
+        payload_error = exc
     transaction = raw.conn.begin()
     try:
         row, done, taken = _read_for_message(raw, ticket_id, op_id, message_id)
         if done is not None:
             transaction.rollback()
             return _answered_before(_ProcessedOp(*done), caller, op_id, ticket_id)
-        now = utcnow()
         writes: list[tuple[str, dict[str, Any]]] = []
         changes: list[PendingChange] = []
         outcome: OpOutcome
         try:
             if payload_error is not None:
                 raise payload_error
-            assert message_id is not None and body is not None
+            assert created_at is not None
+            facts = ticket_facts(raw, row)
+            at = officer_time(created_at, facts.received_at if facts else None, floor, now)
             flag, write = plan_message(
-                raw,
-                sla,
-                caller,
-                ticket_facts(raw, row),
-                MessageKind(op.type),
-                message_id,
-                body,
-                taken,
-                op.base_version,
-                now,
+                raw, sla, caller, facts, MessageKind(op.type), spec, payload, taken, op.base_version, at
             )
             writes.extend(write.statements)
             changes.append(write.change)
@@ -396,7 +482,13 @@ def _process_message_op(
 
 
 def _process_op_once(
-    engine: Engine, sla: SlaDirectory, caller: Caller, op: OpIn, op_id: str, ticket_id: str
+    engine: Engine,
+    sla: SlaDirectory,
+    caller: Caller,
+    op: OpIn,
+    op_id: str,
+    ticket_id: str,
+    floor: datetime | None,
 ) -> OpOutcome:
     with write_unit(engine) as unit:
         s = unit.session
@@ -407,14 +499,18 @@ def _process_op_once(
             return _answered_before(done, caller, op_id, ticket_id)
         now = utcnow()
         outcome: OpOutcome
-        if op.type not in KNOWN_TYPES:
+        spec = spec_for(op.type)
+        if spec is None:
             outcome = OpOutcome(
-                op_id, ticket_id, "rejected", "unknown_op_type", f"Jenis op {op.type!r} tidak dikenal."
+                op_id, ticket_id, "rejected", "unknown_op_type", f"Jenis op {op.type[:40]!r} tidak dikenal."
             )
         else:
             savepoint = s.begin_nested()
             try:
-                flag = _apply(unit, sla, caller, op, ticket, now)
+                created_at = _created_at(op)
+                payload = _parse(spec, op, now)
+                at = officer_time(created_at, ticket.received_at if ticket is not None else None, floor, now)
+                flag = ORM_APPLY[spec.type](unit, sla, caller, op, ticket, payload, at)
                 s.flush()
                 savepoint.commit()
                 outcome = (
@@ -450,6 +546,7 @@ def _duplicate(done: Any) -> OpOutcome:
 def push(engine: Engine, sla_cache: SlaDirectoryCache, caller: Caller, ops: list[OpIn]) -> dict[str, Any]:
     blocked: dict[str, str] = {}
     outcomes: list[OpOutcome] = []
+    floor = _last_push_floor(engine, caller)
     # One pooled connection for the whole push; each op still runs in its own transaction on it.
     with engine.connect() as conn:
         conn.execution_options(tanggap_write=True)
@@ -467,7 +564,16 @@ def push(engine: Engine, sla_cache: SlaDirectoryCache, caller: Caller, ops: list
                     )
                 )
                 continue
-            outcome = process_op(engine, sla_cache, caller, op, raw)
+            try:
+                outcome = process_op(engine, sla_cache, caller, op, raw, floor)
+            except (OperationalError, engine.dialect.loaded_dbapi.OperationalError):
+                raise  # the database, not the op: the push fails (5xx) and the desk retries later
+            except Exception as exc:
+                if storage_problem(exc) is not None:
+                    raise  # full or read-only storage: 507/503 with Retry-After, the op waits at the desk
+                # A bug or an input no check foresaw: this op is refused for good, the others go on.
+                log.exception("op %s (%s) could not be applied", op.op_id, op.type)
+                outcome = _record_failed(engine, caller, op)
             if (outcome.first_result or outcome.result) == "rejected":
                 blocked[ticket_id] = outcome.reason_code or "rejected"
             outcomes.append(outcome)
@@ -475,10 +581,12 @@ def push(engine: Engine, sla_cache: SlaDirectoryCache, caller: Caller, ops: list
         conn.execution_options(tanggap_write=False)
         with Session(conn, expire_on_commit=False) as session:
             try:
-                visible = load_visible(session, caller, [o.ticket_id for o in outcomes])
+                visible = result_states(session, caller, [o.ticket_id for o in outcomes])
             finally:
                 session.rollback()
+    next_floor = _last_push_floor(engine, caller)
     return {
+        "server_time": next_floor.isoformat() if next_floor is not None else None,
         "results": [
             {
                 "op_id": o.op_id,
@@ -488,9 +596,77 @@ def push(engine: Engine, sla_cache: SlaDirectoryCache, caller: Caller, ops: list
                 "first_result": o.first_result,
             }
             for o in outcomes
-        ]
+        ],
     }
 
 
-def new_uuid() -> str:
-    return str(uuid.uuid4())
+def result_states(session: Session, caller: Caller, ticket_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """What a push result carries of each ticket the caller still sees: its version, holder,
+    status, stage timestamps and deadlines, not its thread (a 16 MB thread times 500 ops would
+    be gigabytes). The desk takes the rest with the pull that follows every push."""
+    ids = list(dict.fromkeys(ticket_ids))
+    out: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        for r in select_tickets(session, "id IN :ids", {"ids": chunk}, expanding=("ids",)):
+            if not in_scope(caller, r[COL_OPD], r[COL_ASSIGNEE], r[COL_CONFIDENTIALITY]):
+                continue
+            out[r[0]] = {
+                "id": r[0],
+                "tracking_no": r[1],
+                "confidentiality": r[4],
+                "opd_code": r[11],
+                "assignee": r[12],
+                "status": r[13],
+                "received_at": r[14],
+                "verified_at": r[15],
+                "first_response_at": r[16],
+                "assigned_at": r[17],
+                "followed_up_at": r[18],
+                "resolved_at": r[19],
+                "closed_at": r[20],
+                "paused_since": r[21],
+                "paused_seconds": r[22],
+                "deadlines": {
+                    "verification": r[23],
+                    "first_response": r[24],
+                    "follow_up": r[25],
+                    "resolution": r[26],
+                },
+                "version": r[27],
+            }
+    return out
+
+
+# One probe of ix_processed_ops_desk_processed (migration 0004).
+_LAST_PROCESSED = (
+    sa.select(_PROCESSED.c.processed_at)
+    .where(_PROCESSED.c.desk_id == sa.bindparam("desk_id"))
+    .order_by(_PROCESSED.c.processed_at.desc())
+    .limit(1)
+)
+
+
+def _last_push_floor(engine: Engine, caller: Caller) -> datetime | None:
+    """When this desk's previous push was processed: its ops cannot be dated before that."""
+    with read_session(engine) as session:
+        value = session.execute(_LAST_PROCESSED, {"desk_id": caller.desk_id}).scalar()
+    return cast(datetime | None, value)
+
+
+FAILED_MESSAGE = "Server tidak dapat menerapkan op ini; op lain tetap diproses. Hubungi administrator."
+
+
+def _record_failed(engine: Engine, caller: Caller, op: OpIn) -> OpOutcome:
+    """Answer a failed op ``rejected`` and remember it, so a resend gets the same answer (never a loop)."""
+    op_id, ticket_id = str(op.op_id), str(op.ticket_id)
+    outcome = OpOutcome(op_id, ticket_id, "rejected", "op_failed", FAILED_MESSAGE)
+    try:
+        with write_unit(engine) as unit:
+            if unit.session.execute(_PROCESSED_OP, {"op_id": op_id}).first() is None:
+                unit.session.execute(
+                    _INSERT_PROCESSED_OP, _processed_params(caller, op_id, ticket_id, outcome, utcnow())
+                )
+    except Exception:
+        log.exception("op %s: its failure could not be recorded either", op_id)
+    return outcome

@@ -6,10 +6,11 @@ for every ticket it touches; seqs are handed out when the unit commits.
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -18,9 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from desktop.domain import (
-    REASON_REQUIRED,
     TERMINAL_STATUSES,
-    TRACKING_RE,
     Channel,
     Confidentiality,
     MessageKind,
@@ -29,10 +28,19 @@ from desktop.domain import (
     can_assign,
     can_transfer,
     can_transition,
-    is_valid_tracking_no,
     server_tracking_no,
-    status_after_assign,
 )
+from desktop.ops import create_ticket, workflow
+from desktop.ops.base import (
+    MAX_COMPLAINT_CHARS,
+    MAX_MESSAGES_PER_TICKET,
+    MAX_THREAD_CHARS,
+    MAX_TITLE_CHARS,
+    OpInvalid,
+    OpSpec,
+    TicketState,
+)
+from desktop.ops.deadlines import SlaDirectory
 from server.attachments import attachment_row, clean_filename, clean_mime
 from server.db import DriverSql, PendingChange, WriteUnit
 from server.models import (
@@ -47,18 +55,11 @@ from server.models import (
     TrackingSerialRow,
 )
 from server.scope import Caller, in_scope
-from server.sla_service import SlaDirectory, working_seconds_between
+from server.sla_service import apply_deadlines
 
-MAX_TITLE = 500
-MAX_TEXT = 1_048_576  # characters: a 1 MB complaint is hostile but legitimate input
 SYSTEM_AUTHOR = "sistem"
-
-
-class OpRejected(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+# A rejection: the op's own checks (``desktop.ops``) and the server's (scope, roles, versions).
+OpRejected = OpInvalid
 
 
 class OpConflict(Exception):
@@ -95,7 +96,7 @@ def record_write(
     unit: WriteUnit, ticket: TicketRow, before: Snapshot, sla: SlaDirectory, *, bump: bool = True
 ) -> None:
     """Recompute deadlines, bump the version and append the change-log entry."""
-    sla.apply_deadlines(ticket)
+    apply_deadlines(sla, ticket)
     if bump:
         ticket.version = (ticket.version or 0) + 1
     unit.record(
@@ -202,8 +203,8 @@ def insert_ticket(
         confidentiality=confidentiality.value,
         reporter_name=reporter_name or None,
         reporter_contact=reporter_contact or None,
-        title=_clean(title, MAX_TITLE, "Judul"),
-        body=_clean(body, MAX_TEXT, "Isi"),
+        title=_clean(title, MAX_TITLE_CHARS, "Judul"),
+        body=_clean(body, MAX_COMPLAINT_CHARS, "Isi"),
         category_code=category_code or None,
         location=_clean(location, 500, "Lokasi"),
         opd_code=opd_code,
@@ -253,11 +254,20 @@ _MESSAGE_EXISTS = sa.select(_MESSAGES.c.id).where(_MESSAGES.c.id == sa.bindparam
 # What a message op reads of its ticket: scope, status, version and the SLA facts.
 _MESSAGE_TICKET_COLUMNS = (
     "id, opd_code, assignee, confidentiality, status, version, channel, category_code, received_at, "
-    "verified_at, first_response_at, assigned_at, followed_up_at, resolved_at, paused_since, paused_seconds"
+    "verified_at, first_response_at, assigned_at, followed_up_at, resolved_at, paused_since, paused_seconds, "
+    "closed_at, (SELECT count(*) FROM messages m WHERE m.ticket_id = tickets.id), "
 )
-SELECT_TICKET_FOR_MESSAGE = f"SELECT {_MESSAGE_TICKET_COLUMNS} FROM tickets WHERE id = :ticket_id"
+# The thread's size for the per-ticket cap. PostgreSQL's octet_length reads a stored value's size
+# from its header without decompressing it (bytes >= characters: the cap holds); SQLite counts.
+_THREAD_CHARS = "(SELECT coalesce(sum({}(m.body)), 0) FROM messages m WHERE m.ticket_id = tickets.id)"
+SELECT_TICKET_FOR_MESSAGE = (
+    f"SELECT {_MESSAGE_TICKET_COLUMNS}{_THREAD_CHARS.format('length')} FROM tickets WHERE id = :ticket_id"
+)
 # PostgreSQL: two resends of one op queue up on this lock; SQLite's BEGIN IMMEDIATE already serialises.
-LOCK_TICKET_FOR_MESSAGE = SELECT_TICKET_FOR_MESSAGE + " FOR UPDATE"
+LOCK_TICKET_FOR_MESSAGE = (
+    f"SELECT {_MESSAGE_TICKET_COLUMNS}{_THREAD_CHARS.format('octet_length')} FROM tickets "
+    "WHERE id = :ticket_id FOR UPDATE"
+)
 MESSAGE_ID_TAKEN = "SELECT 1 FROM messages WHERE id = :message_id"
 _INSERT_MESSAGE_SQL = (
     "INSERT INTO messages (id, ticket_id, kind, author, body, created_at, conflict) "
@@ -317,49 +327,15 @@ def _message_flag(
     return None
 
 
-def _message_text(body: str, message_id_taken: bool) -> str:
-    text = body.strip()
-    if not text:
-        raise OpRejected("empty_body", "Pesan kosong.")
-    if len(text) > MAX_TEXT:
-        raise OpRejected("too_long", f"Pesan lebih dari {MAX_TEXT} karakter.")
-    if message_id_taken:
-        raise OpRejected("message_id_reused", "ID pesan ini sudah dipakai pesan lain.")
-    return text
-
-
-def apply_message(
-    unit: WriteUnit,
-    sla: SlaDirectory,
-    caller: Caller,
-    ticket: TicketRow | None,
-    kind: MessageKind,
-    message_id: str,
-    body: str,
-    base_version: int | None,
-    now: datetime,
-) -> Flagged | None:
-    s = unit.session
-    if ticket is None:
-        raise OpRejected("not_found", "Tiket tidak ditemukan.")
-    flag = _message_flag(s, caller, ticket, base_version)
-    taken = s.execute(_MESSAGE_EXISTS, {"message_id": message_id}).first() is not None
-    text = _message_text(body, taken)
-    before = snapshot(ticket)
-    add_message(
-        s,
-        ticket,
-        kind,
-        caller.username,
-        text,
-        now,
-        message_id=message_id,
-        conflict=flag.code if flag else None,
-    )
-    if kind is MessageKind.REPLY and ticket.first_response_at is None:
-        ticket.first_response_at = now
-    record_write(unit, ticket, before, sla)
-    return flag
+def thread_limits(message_count: int, thread_chars: int, body: str) -> None:
+    """A ticket holds at most so many messages and characters: one desk cannot grow it without end."""
+    if message_count + 1 > MAX_MESSAGES_PER_TICKET:
+        raise OpRejected(
+            "thread_full",
+            f"Tiket ini sudah memuat {MAX_MESSAGES_PER_TICKET} pesan; tulis di tiket baru atau hubungi administrator.",
+        )
+    if thread_chars + len(body) > MAX_THREAD_CHARS:
+        raise OpRejected("thread_full", "Percakapan tiket ini sudah terlalu panjang; hubungi administrator.")
 
 
 @dataclass(frozen=True)
@@ -392,6 +368,9 @@ def ticket_facts(raw: DriverSql, row: Sequence[Any] | None) -> TicketFactsRow | 
         resolved_at=when(row[13]),
         paused_since=when(row[14]),
         paused_seconds=row[15],
+        closed_at=when(row[16]),
+        message_count=int(row[17] or 0),
+        thread_chars=int(row[18] or 0),
     )
 
 
@@ -401,22 +380,29 @@ def plan_message(
     caller: Caller,
     ticket: TicketFactsRow | None,
     kind: MessageKind,
-    message_id: str,
-    body: str,
+    spec: OpSpec[Any],
+    payload: Any,
     message_id_taken: bool,
     base_version: int | None,
-    now: datetime,
+    at: datetime,
 ) -> tuple[Flagged | None, MessageWrite]:
-    """``apply_message``'s rules on a plain ticket row; every check runs before the first write.
+    """A reply or note on a plain ticket row; every check runs before the first write.
 
     So a rejected op leaves nothing to undo (no savepoint); the caller runs the writes and commits.
+    The stage it meets comes from the op's shared effect (``desktop.ops.reply``), as on the desk.
     """
     if ticket is None:
         raise OpRejected("not_found", "Tiket tidak ditemukan.")
     flag = _message_flag(raw.conn, caller, ticket, base_version)
-    text = _message_text(body, message_id_taken)
-    if kind is MessageKind.REPLY and ticket.first_response_at is None:
-        ticket = replace(ticket, first_response_at=now)
+    message_id, text = payload.message_id, payload.body
+    if message_id_taken:
+        raise OpRejected("message_id_reused", "ID pesan ini sudah dipakai pesan lain.")
+    thread_limits(ticket.message_count, ticket.thread_chars, text)
+    before = TicketState.of(ticket)
+    after = spec.effect(before, payload, at, sla.calendar)
+    if after.evolve(first_response_at=before.first_response_at) != before:
+        raise AssertionError(f"{spec.type}: the fast path writes only first_response_at")
+    ticket = dataclasses.replace(ticket, first_response_at=after.first_response_at)
     version = (ticket.version or 0) + 1
     deadlines = sla.deadlines(ticket)
     when = raw.when
@@ -426,7 +412,7 @@ def plan_message(
         "kind": kind.value,
         "author": caller.username,
         "body": text,
-        "created_at": when(now),
+        "created_at": when(at),
         "conflict": flag.code if flag else None,
     }
     update = {
@@ -472,6 +458,9 @@ class TicketFactsRow:
     resolved_at: datetime | None
     paused_since: datetime | None
     paused_seconds: int
+    closed_at: datetime | None
+    message_count: int
+    thread_chars: int
 
 
 BLOB_MISSING_MESSAGE = "Berkas lampiran belum diterima server; kirim ulang."
@@ -541,35 +530,10 @@ def change_status(
     author: str,
     now: datetime,
 ) -> None:
-    """Move a ticket to ``target`` with the timestamps and pause bookkeeping it implies."""
+    """Move a ticket to ``target``: stamps and pause bookkeeping from the shared workflow function."""
     current = Status(ticket.status)
     before = snapshot(ticket)
-    if current is Status.MENUNGGU_PELAPOR and ticket.paused_since is not None:
-        calendar = sla.calendar(ticket.opd_code)
-        ticket.paused_seconds = (ticket.paused_seconds or 0) + working_seconds_between(
-            calendar, ticket.paused_since, now
-        )
-        ticket.paused_since = None
-    if target is Status.MENUNGGU_PELAPOR:
-        ticket.paused_since = now
-    if target is Status.TERVERIFIKASI and ticket.verified_at is None:
-        ticket.verified_at = now
-    if target is Status.DIDISPOSISI and ticket.assigned_at is None:
-        ticket.assigned_at = now
-        ticket.verified_at = ticket.verified_at or now
-    if (
-        target in (Status.DITINDAKLANJUTI, Status.SELESAI)
-        and ticket.assigned_at
-        and ticket.followed_up_at is None
-    ):
-        ticket.followed_up_at = now
-    if target is Status.SELESAI:
-        ticket.resolved_at = now
-    if current is Status.SELESAI and target is Status.DITINDAKLANJUTI:
-        ticket.resolved_at = None  # the citizen's rebuttal reopened it
-    if target is Status.DITUTUP:
-        ticket.closed_at = now
-    ticket.status = target.value
+    workflow.transition(TicketState.of(ticket), workflow.ToStatus(target), now, sla.calendar).write_to(ticket)
     text = f"Status: {current.value} → {target.value}"
     if reason.strip():
         text += f". Alasan: {reason.strip()}"
@@ -600,8 +564,6 @@ def apply_set_status(
         if base_version is not None and base_version < ticket.version:
             raise OpConflict("invalid_transition", message + " Tiket sudah berubah di server.")
         raise OpRejected("invalid_transition", message)
-    if target in REASON_REQUIRED and not reason.strip():
-        raise OpRejected("reason_required", f"Status {target.value} memerlukan alasan.")
     change_status(unit, sla, ticket, target, reason, caller.username, now)
 
 
@@ -645,15 +607,9 @@ def apply_assign(
         raise OpConflict("assignee_unchanged", "Tiket sudah ditugaskan kepada petugas itu.")
     before = snapshot(ticket)
     previous = ticket.assignee
-    ticket.assignee = assignee
-    target = status_after_assign(current) if assignee is not None else current
-    if assignee is not None:
-        if current is Status.BARU and ticket.verified_at is None:
-            ticket.verified_at = now
-        if ticket.assigned_at is None:
-            ticket.assigned_at = now
-    if target is not current:
-        ticket.status = target.value
+    after = workflow.transition(TicketState.of(ticket), workflow.Assigned(assignee), now, sla.calendar)
+    after.write_to(ticket)
+    target = after.status
     text = f"Ditugaskan: {previous or '-'} → {assignee or '-'}"
     if target is not current:
         text += f". Status: {current.value} → {target.value}"
@@ -678,26 +634,15 @@ def apply_transfer(
     current = Status(ticket.status)
     if not can_transfer(current):
         raise OpRejected("not_transferable", f"Tiket berstatus {current.value} tidak dapat dialihkan.")
-    if not reason.strip():
-        raise OpRejected("reason_required", "Pengalihan memerlukan alasan.")
     if unit.session.get(OpdRow, opd_code) is None:
         raise OpRejected("unknown_opd", f"OPD {opd_code!r} tidak dikenal.")
     if opd_code == ticket.opd_code:
         raise OpRejected("same_opd", "Tiket sudah berada di OPD itu.")
     before = snapshot(ticket)
-    if ticket.paused_since is not None:
-        calendar = sla.calendar(ticket.opd_code)
-        ticket.paused_seconds = (ticket.paused_seconds or 0) + working_seconds_between(
-            calendar, ticket.paused_since, now
-        )
-        ticket.paused_since = None
     old_opd = ticket.opd_code
-    ticket.opd_code = opd_code
-    ticket.status = Status.BARU.value
-    ticket.assignee = None
-    # The receiving OPD starts its own verification and disposition; the citizen's clock (received_at)
-    # and any public reply already given stand.
-    ticket.verified_at = ticket.assigned_at = ticket.followed_up_at = ticket.resolved_at = None
+    workflow.transition(TicketState.of(ticket), workflow.Transferred(opd_code), now, sla.calendar).write_to(
+        ticket
+    )
     add_message(
         unit.session,
         ticket,
@@ -710,18 +655,15 @@ def apply_transfer(
 
 
 def check_desk_tracking_no(session: Session, caller: Caller, opd_code: str, tracking_no: str) -> None:
-    match = TRACKING_RE.match(tracking_no)
-    if not is_valid_tracking_no(tracking_no) or match is None or match.group("desk") is None:
-        raise OpRejected("invalid_tracking_no", f"Nomor tiket {tracking_no!r} tidak sah.")
-    if match.group("opd") != opd_code:
-        raise OpRejected("invalid_tracking_no", f"Nomor tiket {tracking_no!r} bukan milik {opd_code}.")
+    create_ticket.check_tracking_no(tracking_no, opd_code, caller.desk_code)
     if session.scalar(sa.select(TicketRow.id).where(TicketRow.tracking_no == tracking_no)) is not None:
         raise OpRejected("tracking_no_taken", f"Nomor tiket {tracking_no!r} sudah dipakai tiket lain.")
 
 
 def apply_create_ticket(
-    unit: WriteUnit, sla: SlaDirectory, caller: Caller, op_ticket_id: str, data: Any, now: datetime
+    unit: WriteUnit, sla: SlaDirectory, caller: Caller, op_ticket_id: str, data: create_ticket.NewTicket
 ) -> None:
+    """A desk's walk-in or phone complaint; ``data`` passed the op's own checks (dates, channel)."""
     s = unit.session
     if data.id != op_ticket_id:
         raise OpRejected("invalid_payload", "ticket.id harus sama dengan ticket_id op.")
@@ -732,7 +674,7 @@ def apply_create_ticket(
         raise OpRejected("forbidden", "Tiket walk-in hanya dapat dicatat untuk OPD sendiri.")
     if data.tracking_no:
         check_desk_tracking_no(s, caller, opd_code, data.tracking_no)
-    received_at = min(data.received_at, now)  # a desk clock running ahead never dates a ticket in the future
+    received_at = data.received_at  # within the horizon, never in the future (create_ticket.parse)
     confidentiality = Confidentiality(data.confidentiality)
     # An officer who registers a rahasia complaint keeps it: otherwise it would leave their own scope.
     assignee = (
@@ -747,7 +689,7 @@ def apply_create_ticket(
         ticket_id=data.id,
         tracking_no=data.tracking_no or None,
         channel=Channel(data.channel),
-        external_ref=data.external_ref or None,
+        external_ref=None,  # channel complaints, which have one, come only through intake
         confidentiality=confidentiality,
         reporter_name=reporter.name if reporter else None,
         reporter_contact=reporter.contact if reporter else None,
@@ -759,7 +701,5 @@ def apply_create_ticket(
         received_at=received_at,
         assignee=assignee,
         author=caller.username,
-        # NOTE(issue 17): the walk-in's key the desk chose (for its receipt's QR code); when the ops
-        # helper's desktop/ops/create_ticket.py lands, its ticket payload must carry ``public_key``.
-        public_key=getattr(data, "public_key", None),
+        public_key=data.public_key,  # the walk-in's key the desk chose (its receipt's QR code)
     )

@@ -191,16 +191,16 @@ def render_rows(session: Session, caller: Caller, rows: Sequence[Any]) -> list[d
     ) in rows:
         reporter = None
         # The same rule as scope.sees_reporter, inlined: this loop runs for every ticket pulled.
-        if (reporter_name or reporter_contact) and (
-            not officer or confidentiality == "public" or assignee == me
-        ):
+        sees = not officer or confidentiality == "public" or assignee == me
+        if sees and (reporter_name or reporter_contact):
             reporter = {"name": reporter_name or "", "contact": reporter_contact or ""}
         out.append(
             {
                 "id": tid,
                 "tracking_no": tracking_no,
                 "channel": channel,
-                "external_ref": external_ref or "",
+                # A post URL or chat link names the reporter: hidden exactly when the reporter is.
+                "external_ref": (external_ref or "") if sees else "",
                 "confidentiality": confidentiality,
                 "reporter": reporter,
                 "title": title,

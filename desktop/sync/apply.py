@@ -429,9 +429,75 @@ def archive_unseen(session: Session, now: datetime) -> int:
     return archived
 
 
+# What a push result carries of a ticket (PROTOCOL.md, second stage): the rest comes with the pull.
+STATE_COLUMNS = (
+    "opd_code",
+    "assignee",
+    "status",
+    "verified_at",
+    "first_response_at",
+    "assigned_at",
+    "followed_up_at",
+    "resolved_at",
+    "closed_at",
+    "paused_since",
+    "paused_seconds",
+    "dl_verification",
+    "dl_first_response",
+    "dl_follow_up",
+    "dl_resolution",
+    "version",
+    "is_open",
+    "next_deadline",
+    "next_stage",
+)
+STATE_UPDATE = (
+    f"UPDATE tickets SET {', '.join(f'{c} = :{c}' for c in STATE_COLUMNS)} WHERE id = :id AND archived = 0"
+)
+
+
+def state_params(ticket: dict[str, Any]) -> dict[str, Any]:
+    """The state columns of ``tickets`` for a push result's ticket (full or state only)."""
+    try:
+        deadlines = ticket.get("deadlines") or {}
+        row: dict[str, Any] = {
+            "id": str(ticket["id"]),
+            "opd_code": ticket["opd_code"],
+            "assignee": ticket.get("assignee"),
+            "status": ticket["status"],
+            "verified_at": utc_text(ticket.get("verified_at")),
+            "first_response_at": utc_text(ticket.get("first_response_at")),
+            "assigned_at": utc_text(ticket.get("assigned_at")),
+            "followed_up_at": utc_text(ticket.get("followed_up_at")),
+            "resolved_at": utc_text(ticket.get("resolved_at")),
+            "closed_at": utc_text(ticket.get("closed_at")),
+            "paused_since": utc_text(ticket.get("paused_since")),
+            "paused_seconds": int(ticket.get("paused_seconds") or 0),
+            "dl_verification": utc_text(deadlines.get("verification")),
+            "dl_first_response": utc_text(deadlines.get("first_response")),
+            "dl_follow_up": utc_text(deadlines.get("follow_up")),
+            "dl_resolution": utc_text(deadlines.get("resolution")),
+            "version": int(ticket["version"]),
+        }
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise BadChange(f"ticket state not understood: {exc!r}") from None
+    row["is_open"] = row["status"] in _OPEN
+    row["next_deadline"], row["next_stage"] = next_deadline_text(row)
+    return row
+
+
 def apply_result_tickets(session: Session, tickets: Sequence[dict[str, Any]]) -> list[str]:
-    """Take the server's rows from a push response, then put back what still waits on top."""
-    ids = upsert_tickets(session.connection(), tickets)
+    """Take the server's state of each ticket from a push response, then put back what still waits.
+
+    A result carries the ticket's state, not its thread (the pull that follows brings that); an
+    older server's whole ticket is taken as a pulled row.
+    """
+    whole = [t for t in tickets if "title" in t]
+    ids = upsert_tickets(session.connection(), whole)
+    states = [state_params(t) for t in tickets if "title" not in t]
+    if states:
+        session.execute(text(STATE_UPDATE), states)
+        ids += [s["id"] for s in states]
     outbox.reapply_waiting(session, ids)
     return ids
 
@@ -441,7 +507,3 @@ def clear_message_ops(session: Session, op_ids: Sequence[str]) -> None:
     for start in range(0, len(op_ids), 900):
         chunk = list(op_ids[start : start + 900])
         session.execute(update(models.Message).where(models.Message.op_id.in_(chunk)).values(op_id=None))
-
-
-def integrity_ok(session: Session) -> bool:
-    return session.execute(text("PRAGMA integrity_check")).scalar() == "ok"

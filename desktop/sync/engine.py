@@ -31,6 +31,7 @@ from sqlalchemy import delete, select
 from db import bulk, models
 from db.repositories import NoticeRepository, SyncStateRepository
 from desktop import domain as d
+from desktop import ops
 from desktop.changes import Changes
 from desktop.locks import FileLock, LockHeld
 from desktop.similar import store_synonyms
@@ -71,10 +72,38 @@ def _maybe_die(point: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
+CLOCK_OFFSET_KEY = "clock_offset_seconds"
+PUSH_FLOOR_KEY = "push_floor"
+# The Date header has whole seconds: a smaller measured offset is noise, not a wrong clock.
+CLOCK_OFFSET_IGNORED = 2.0
+
+
 def utcnow() -> datetime:
     skew = os.environ.get("TANGGAP_TEST_CLOCK_SKEW_SECONDS")  # tests only: a desk clock that is wrong
     now = datetime.now(UTC)
     return now + timedelta(seconds=float(skew)) if skew else now
+
+
+def officer_now(session: Any) -> datetime:
+    """The time an action is dated with: this desk's clock corrected by the server's measured
+    offset, never before this desk's last push (the server would clamp it there; docs/api.md)."""
+    repo = SyncStateRepository(session)
+    now = utcnow()
+    try:
+        offset = float(repo.get(CLOCK_OFFSET_KEY) or 0.0)
+    except ValueError:
+        offset = 0.0
+    if abs(offset) >= CLOCK_OFFSET_IGNORED:
+        now += timedelta(seconds=offset)
+    floor = repo.get(PUSH_FLOOR_KEY)
+    if floor:
+        try:
+            floor_at = datetime.fromisoformat(floor)
+        except ValueError:
+            return now
+        if floor_at.tzinfo is not None and floor_at > now:
+            return floor_at
+    return now
 
 
 class SyncBusy(Exception):
@@ -130,6 +159,8 @@ class SyncEngine:
         self.pull_limit = pull_limit
         self.attachment_budget = attachment_budget
         transport.after_send = self._after_send
+        # The offset is measured against the clock actions are dated with (officer_now).
+        transport.local_clock = lambda: self.clock().timestamp()
 
     @staticmethod
     def _after_send(path: str) -> None:
@@ -188,6 +219,7 @@ class SyncEngine:
             message = self._record_failure("Data dari server tidak dapat dibaca; hubungi administrator")
             raise SyncFailed(message, report) from None
         with self.store.write() as session:
+            self._keep_clock(session)
             repo = SyncStateRepository(session)
             repo.set("last_success_at", self.clock().isoformat())
             repo.set("last_error", None)
@@ -196,6 +228,14 @@ class SyncEngine:
             repo.set("next_retry_at", None)
             repo.set("online", "1")
         return self._cache_attachments(report)
+
+    def _keep_clock(self, session: Any) -> None:
+        """What the server told us about time: its clock's offset and this desk's push floor."""
+        repo = SyncStateRepository(session)
+        if self.transport.clock_offset is not None:
+            repo.set(CLOCK_OFFSET_KEY, f"{self.transport.clock_offset:.3f}")
+        if self.transport.push_floor is not None:
+            repo.set(PUSH_FLOOR_KEY, self.transport.push_floor)
 
     def _cache_attachments(self, report: SyncReport) -> SyncReport:
         """After the tickets are safe: fetch attachment files; nothing here can fail the sync."""
@@ -303,6 +343,7 @@ class SyncEngine:
         _maybe_die("after_push_response")
         with self.store.write() as session:
             counts = record_results(session, results, self.clock())
+            self._keep_clock(session)
         return report.plus(
             pushed=len(results),
             applied=counts[0],
@@ -340,6 +381,7 @@ class SyncEngine:
                 return report
         with self.store.write() as session:
             store_directory(session, data)
+            outbox.forget_directory(session)
             SyncStateRepository(session).set("directory_digest", digest)
         return report.plus(changes=Changes(directory=True))
 
@@ -463,7 +505,7 @@ def record_results(
     """Store each op's answer with its effect: (applied or duplicate, needing attention, tickets)."""
     applied = attention = 0
     ids = [str(r.get("op_id")) for r in results]
-    ops = {
+    by_id = {
         op.op_id: op for op in session.scalars(select(models.OutboxOp).where(models.OutboxOp.op_id.in_(ids)))
     }
     server_rows: dict[str, dict[str, Any]] = {}
@@ -472,7 +514,7 @@ def record_results(
     blocked_tickets: dict[str, int] = {}
     delivered_ops: list[str] = []
     for result in results:
-        op = ops.get(str(result.get("op_id")))
+        op = by_id.get(str(result.get("op_id")))
         if op is None:
             continue
         name = str(result.get("result"))
@@ -488,8 +530,9 @@ def record_results(
         op.reason_code = reason.get("code") if isinstance(reason, dict) else None
         op.reason_message = reason.get("message") if isinstance(reason, dict) else None
         touched.add(op.ticket_id)
+        spec = ops.spec_for(op.type)
         delivered = name in ("applied", "duplicate") or (
-            name == "conflict" and op.type in (d.OpType.REPLY.value, d.OpType.NOTE.value)
+            name == "conflict" and spec is not None and spec.delivered_on_conflict
         )
         if delivered:
             delivered_ops.append(op.op_id)

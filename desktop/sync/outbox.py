@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import uuid6
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from db import models
 from db.types import format_utc
 from desktop import domain as d
-from desktop import sla
+from desktop import ops, sla
+from desktop.ops.deadlines import SlaDirectory, build_directory, facts_of
 
 WAITING_STATES = (d.OpState.PENDING.value, d.OpState.INFLIGHT.value)
 
@@ -43,13 +44,15 @@ def enqueue(
     now: datetime,
     base_version: int | None = None,
 ) -> models.OutboxOp:
+    if base_version is None:
+        base_version = expected_version(session, ticket)
     op = models.OutboxOp(
         op_id=new_op_id(),
         seq=next_seq(session),
         type=op_type.value,
         ticket_id=ticket.id,
         tracking_no=ticket.tracking_no,
-        base_version=ticket.version if base_version is None else base_version,
+        base_version=base_version,
         created_at=now,
         payload=payload,
         state=d.OpState.PENDING.value,
@@ -58,6 +61,18 @@ def enqueue(
     session.add(op)
     ticket.pending_ops = (ticket.pending_ops or 0) + 1
     return op
+
+
+def expected_version(session: Session, ticket: models.Ticket) -> int:
+    """The version the server will have when this op arrives: the last one seen plus one for each
+    of this desk's ops on the ticket still waiting (each applied op bumps it). Without them, a
+    supervisor who verifies and then assigns offline would conflict with their own work."""
+    waiting = session.scalar(
+        select(func.count())
+        .select_from(models.OutboxOp)
+        .where(models.OutboxOp.ticket_id == ticket.id, models.OutboxOp.state.in_(WAITING_STATES))
+    )
+    return int(ticket.version or 0) + int(waiting or 0)
 
 
 def wire_op(op: models.OutboxOp) -> dict[str, Any]:
@@ -110,70 +125,75 @@ def recount_pending(session: Session, ticket_ids: Iterable[str]) -> None:
 
 # -- local effects: what an op does to the local row before the server has seen it ----------
 
+_SLA_KEY = "tanggap_sla_directory"
+
+
+def desk_sla(session: Session) -> SlaDirectory:
+    """The offline copy of the directory as the shared deadline derivation reads it (per session)."""
+    cached = session.info.get(_SLA_KEY)
+    if cached is None:
+        cached = build_directory(
+            [(o.code, o.tz, o.office_hours) for o in session.scalars(select(models.Opd))],
+            [(c.code, c.tier) for c in session.scalars(select(models.Category))],
+            [
+                {
+                    "opd_code": r.opd_code,
+                    "category_code": r.category_code,
+                    "channel": r.channel,
+                    "policy": r.policy,
+                }
+                for r in session.scalars(select(models.SlaPolicyRow))
+            ],
+            [(x.day, x.opd_code, x.working) for x in session.scalars(select(models.NonWorkingDay))],
+            skip_bad_rules=True,  # one bad rule must not stop the desk from working
+        )
+        session.info[_SLA_KEY] = cached
+    return cast(SlaDirectory, cached)
+
+
+def forget_directory(session: Session) -> None:
+    """The directory tables changed in this session: rebuild before the next use."""
+    session.info.pop(_SLA_KEY, None)
+
 
 def apply_local_effect(
     ticket: models.Ticket, op_type: str, payload: dict[str, Any], created_at: datetime
 ) -> None:
-    """The row as this desk expects it after the op (the server's answer replaces it later).
+    """The row as this desk expects it after the op: the op module's effect (``desktop.ops``),
+    the same function the server applies, at the same time, with deadlines derived the same way.
 
     Messages are not made here: they are inserted once, with the op, and kept (``op_id`` set)
     until the op is answered. Used when the action runs and again on top of each server row
     that arrives while the op still waits.
     """
-    if op_type == d.OpType.REPLY.value:
-        if ticket.first_response_at is None:
-            ticket.first_response_at = created_at
-    elif op_type == d.OpType.SET_STATUS.value:
-        target = d.Status(payload["status"])
-        _move_status(ticket, target, created_at)
-    elif op_type == d.OpType.ASSIGN.value:
-        ticket.assignee = payload["assignee"]
-        ticket.assigned_at = created_at
-        ticket.status = d.status_after_assign(d.Status(ticket.status)).value
-    elif op_type == d.OpType.TRANSFER.value:
-        # Leaves this OPD's queue at once; the server's revoke archives it afterwards.
-        ticket.status = d.Status.BUKAN_WEWENANG.value
-
-
-def _move_status(ticket: models.Ticket, target: d.Status, at: datetime) -> None:
-    current = d.Status(ticket.status)
-    if current is target:
+    spec = ops.spec_for(op_type)
+    if spec is None:
         return
-    if current.is_paused and ticket.paused_since is not None:
-        ticket.paused_since = None  # the server adds the pause's working time when it answers
-    if target is d.Status.TERVERIFIKASI and ticket.verified_at is None:
-        ticket.verified_at = at
-    elif target is d.Status.DITINDAKLANJUTI and ticket.followed_up_at is None:
-        ticket.followed_up_at = at
-    elif target is d.Status.MENUNGGU_PELAPOR:
-        ticket.paused_since = at
-    elif target is d.Status.SELESAI:
-        ticket.resolved_at = at
-    elif target in (d.Status.DITUTUP, d.Status.DITOLAK):
-        ticket.closed_at = at
-    ticket.status = target.value
-
-
-def facts_of(ticket: models.Ticket) -> sla.TicketFacts:
-    return sla.TicketFacts(
-        received_at=ticket.received_at,
-        channel=d.Channel(ticket.channel),
-        tier=d.Tier.NORMATIF,  # next_deadline needs only which stages are met, not the tier
-        verified_at=ticket.verified_at,
-        first_response_at=ticket.first_response_at,
-        assigned_at=ticket.assigned_at,
-        followed_up_at=ticket.followed_up_at,
-        resolved_at=ticket.resolved_at,
-        paused_since=ticket.paused_since,
-        paused_seconds=ticket.paused_seconds or 0,
-    )
+    try:
+        parsed = spec.parse(payload, created_at)
+    except ops.OpInvalid:
+        return  # the server refuses it too; its answer will say why
+    session = object_session(ticket)
+    assert session is not None
+    sla = desk_sla(session)
+    before = ops.TicketState.of(ticket)
+    at = max(created_at, before.received_at)  # as the server bounds it (docs/api.md)
+    after = spec.local_effect(before, parsed, at, sla.calendar)
+    if after == before:
+        return
+    after.write_to(ticket)
+    if (after.assigned_at, after.paused_seconds) != (before.assigned_at, before.paused_seconds):
+        # Only these facts move a deadline (desktop.sla.compute_deadlines); the rest keep the server's.
+        found = sla.deadlines(ticket)
+        ticket.dl_verification, ticket.dl_first_response = found.verification, found.first_response
+        ticket.dl_follow_up, ticket.dl_resolution = found.follow_up, found.resolution
 
 
 def refresh_queue_columns(ticket: models.Ticket) -> None:
     """``is_open``, ``next_deadline``, ``next_stage`` from the row's status, facts and deadlines."""
     ticket.is_open = d.Status(ticket.status).is_open and not ticket.archived
     found = sla.next_deadline(
-        facts_of(ticket),
+        facts_of(ticket, d.Tier.NORMATIF),  # next_deadline needs only which stages are met, not the tier
         d.Deadlines(
             ticket.dl_verification, ticket.dl_first_response, ticket.dl_follow_up, ticket.dl_resolution
         ),
@@ -194,11 +214,11 @@ def reapply_waiting(session: Session, ticket_ids: Iterable[str]) -> None:
         for op in waiting_ops(session, ids[start : start + 900]):
             by_ticket.setdefault(op.ticket_id, []).append(op)
     # A ticket with nothing waiting keeps the server's row as it is; only the rest are touched.
-    for ticket_id, ops in by_ticket.items():
+    for ticket_id, waiting in by_ticket.items():
         ticket = session.get(models.Ticket, ticket_id, populate_existing=True)
         if ticket is None:
             continue
-        for op in ops:
+        for op in waiting:
             apply_local_effect(ticket, op.type, op.payload, op.created_at)
-        ticket.pending_ops = len(ops)
+        ticket.pending_ops = len(waiting)
         refresh_queue_columns(ticket)

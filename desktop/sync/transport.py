@@ -133,6 +133,12 @@ class Transport:
         self._http.headers["Accept"] = "application/json"
         # Called with the path once the server has answered (headers in, body not yet read).
         self.after_send: Callable[[str], None] | None = None
+        # Server clock minus ours (seconds), from the Date header of the latest answer; None: not yet known.
+        self.clock_offset: float | None = None
+        # Our clock, as the desk dates its actions with it (the sync engine sets its own).
+        self.local_clock: Callable[[], float] = time.time
+        # From the latest push: when the server recorded this desk's ops (the anti-backdating bound).
+        self.push_floor: str | None = None
 
     def close(self) -> None:
         self._http.close()
@@ -173,6 +179,7 @@ class Transport:
             )
             if self.after_send is not None:
                 self.after_send(path)
+            self._measure_clock(response)
             content = response.content  # read fully here so a cut body is a transport failure
         except requests.Timeout as exc:
             raise TransportError("Server tidak menjawab tepat waktu", detail=type(exc).__name__) from None
@@ -204,6 +211,20 @@ class Transport:
             return orjson.loads(content)
         except orjson.JSONDecodeError:
             raise TransportError("Jawaban server tidak dapat dibaca", detail="bad json") from None
+
+    def _measure_clock(self, response: requests.Response) -> None:
+        """Every answer carries the server's time: the desk dates its work by it (docs/api.md)."""
+        value = response.headers.get("Date")
+        if not value:
+            return
+        try:
+            server = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return
+        if server.tzinfo is None:
+            return
+        # The header has whole seconds: the true offset is up to 1 s more than this.
+        self.clock_offset = server.timestamp() - self.local_clock()
 
     def _get(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
         """GET with retries: safe to repeat, so short outages are ridden out here."""
@@ -276,6 +297,9 @@ class Transport:
         for sent, got in zip(ops, results, strict=True):
             if not isinstance(got, dict) or got.get("op_id") != sent["op_id"]:
                 raise TransportError("Jawaban server tidak dapat dibaca", detail="push results out of order")
+        floor = data.get("server_time")
+        if isinstance(floor, str):
+            self.push_floor = floor
         return results
 
     def blob_size(self, sha256: str) -> int | None:

@@ -22,7 +22,7 @@ def test_tickets_from_before_get_distinct_keys(kind: str, tmp_path: Path) -> Non
         try:
             with engine.begin() as conn:
                 config.attributes["connection"] = conn
-                command.upgrade(config, "0005")
+                command.upgrade(config, "0004")
                 conn.execute(
                     sa.text(
                         "INSERT INTO opds (code, name, region, tz, address, status_url) VALUES ('X', 'X', '', 'Asia/Jakarta', '', '')"

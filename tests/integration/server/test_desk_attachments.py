@@ -20,6 +20,13 @@ from tests.helpers.live_server import Desk, LiveServer, fresh_database, live_ser
 PDF_HEAD = b"%PDF-1.4\n1 0 obj<<>>endobj\n"
 
 
+def _whole(desk: Any, result: dict[str, Any]) -> dict[str, Any]:
+    """A push result's ticket with its thread and files (a result carries only the ticket's state)."""
+    r = desk.get(f"/tickets/{result['ticket']['tracking_no']}")
+    assert r.status_code == 200, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
 def letter() -> bytes:
     """A small PDF-like file, different every call (the server is shared by a module's tests)."""
     return PDF_HEAD + f"% surat balasan {uuid.uuid4()}\n%%EOF\n".encode()
@@ -165,7 +172,7 @@ def test_an_attached_file_shows_on_the_ticket_downloads_and_reaches_other_desks(
     [res] = desk.push(op)
 
     assert res["result"] == "applied" and res["reason"] is None, res
-    shown = res["ticket"]
+    shown = _whole(desk, res)
     assert shown["attachments"] == [
         {
             "id": attachment_id,
@@ -199,13 +206,15 @@ def test_a_resent_attach_is_a_duplicate_and_the_file_is_there_once(srv: LiveServ
     [again] = desk.push(op)
     assert first["result"] == "applied"
     assert again["result"] == "duplicate" and again["first_result"] == "applied"
-    assert [a["id"] for a in again["ticket"]["attachments"]] == [attachment_id]
+    assert [a["id"] for a in _whole(desk, again)["attachments"]] == [attachment_id]
     # The same attachment through a new op id (an outbox rebuilt after a crash): applied, still one.
     [through_new_op] = desk.push(dict(op, op_id=new_op("attach", ticket["id"], {})["op_id"]))
     assert through_new_op["result"] == "applied", through_new_op
-    assert [a["id"] for a in through_new_op["ticket"]["attachments"]] == [attachment_id]
+    assert [a["id"] for a in _whole(desk, through_new_op)["attachments"]] == [attachment_id]
     assert attachment_rows(srv, attachment_id) == 1
-    assert [body for _, body in events(through_new_op["ticket"])].count("Lampiran ditambahkan: ktp.jpg") == 1
+    assert [body for _, body in events(_whole(desk, through_new_op))].count(
+        "Lampiran ditambahkan: ktp.jpg"
+    ) == 1
 
 
 def test_an_attach_without_its_bytes_or_with_the_wrong_size_is_rejected_and_writes_nothing(
@@ -267,14 +276,14 @@ def test_hostile_filenames_are_cleaned(srv: LiveServer) -> None:
         attach_op(ticket, data, long_name, "application/" + "x" * 120),
     )
     assert [r["result"] for r in results] == ["applied"] * 3, results
-    shown = {a["filename"]: a["mime"] for a in results[-1]["ticket"]["attachments"]}
+    shown = {a["filename"]: a["mime"] for a in _whole(desk, results[-1])["attachments"]}
     cleaned_long = "a" * 196 + ".pdf"
     assert shown == {
         "x.exe": "text/html",
         "surat balasan.pdf": "application/octet-stream",
         cleaned_long: "application/octet-stream",
     }
-    bodies = [body for _, body in events(results[-1]["ticket"])]
+    bodies = [body for _, body in events(_whole(desk, results[-1]))]
     assert "Lampiran ditambahkan: x.exe" in bodies
     assert f"Lampiran ditambahkan: {cleaned_long}" in bodies
 
@@ -317,7 +326,7 @@ def test_any_status_and_any_base_version_take_a_file(srv: LiveServer) -> None:
     [res] = spv.push(attach_op(ticket, data))  # base_version is the old one: never a conflict
     assert res["result"] == "applied" and res["reason"] is None, res
     assert res["ticket"]["status"] == "ditolak"
-    assert [a["sha256"] for a in res["ticket"]["attachments"]] == [sha(data)]
+    assert [a["sha256"] for a in _whole(spv, res)["attachments"]] == [sha(data)]
 
 
 def test_a_walk_in_and_its_document_in_one_push(srv: LiveServer) -> None:
@@ -345,7 +354,7 @@ def test_a_walk_in_and_its_document_in_one_push(srv: LiveServer) -> None:
         dict(attach_op({"id": ticket_id, "version": 0}, ktp, "KTP.jpg", "image/jpeg"), seq=2),
     )
     assert [r["result"] for r in results] == ["applied", "applied"], results
-    shown = results[1]["ticket"]
+    shown = _whole(desk, results[1])
     assert [(a["filename"], a["size"]) for a in shown["attachments"]] == [("KTP.jpg", len(ktp))]
     download = desk.client.get(srv.root_url + shown["attachments"][0]["url"])
     assert download.content == ktp
@@ -383,9 +392,8 @@ def test_maintenance_removes_uploads_no_attachment_names_after_a_week(backend: s
         # A week after that, the bytes nobody attached go; the attached file stays and downloads.
         assert own.run_maintenance(now=now + timedelta(days=8)).pruned_blobs == 1
         assert blob_count(own, sha(stray)) == 0 and blob_count(own, sha(kept)) == 1
-        download = own.login("petugas.dinkes", device_name="lagi").client.get(
-            applied["ticket"]["attachments"][0]["url"].removeprefix("/api/v1/")
-        )
+        again = own.login("petugas.dinkes", device_name="lagi")
+        download = again.client.get(_whole(again, applied)["attachments"][0]["url"].removeprefix("/api/v1/"))
         assert download.status_code == 200 and download.content == kept
 
 

@@ -369,7 +369,7 @@ def test_a_full_disk_is_507_with_the_cause_in_the_log_and_recovers(
     event.listen(srv.engine, "connect", on_connect)
     srv.engine.dispose()
     op = new_op(
-        "note", ticket["id"], {"message_id": str(uuid.uuid4()), "body": "x" * 200_000}, ticket["version"]
+        "note", ticket["id"], {"message_id": str(uuid.uuid4()), "body": "x" * 90_000}, ticket["version"]
     )
     try:
         r = desk.post("/sync/push", json={"ops": [op]})

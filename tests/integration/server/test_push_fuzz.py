@@ -21,8 +21,7 @@ RESULTS = {"applied", "duplicate", "conflict", "rejected", "blocked"}
 DATES = st.sampled_from(
     [
         "0001-01-01T00:00:00+00:00",
-        # "0001-01-01T00:00:00+14:00" belongs here: it is a 500 today (issue 15 finding 1, fixed in
-        # the op modules on another branch), reproduced by the strict xfail below; add it back then.
+        "0001-01-01T00:00:00+14:00",
         "9999-12-31T23:59:59-12:00",
         "1971-01-01T00:00:00+07:00",
         "2026-12-01T08:00:00+07:00",
@@ -147,11 +146,6 @@ def test_generated_ops_never_give_a_500_and_every_op_has_a_result(
     assert all(x["result"] in RESULTS for x in results), results
 
 
-@pytest.mark.xfail(
-    reason="issue 15 finding 1 (the op modules' part, another branch): year 0 is out of range; "
-    "when this passes, remove the mark and put the date back into DATES",
-    strict=True,
-)
 def test_a_walk_in_received_in_year_one_at_plus_fourteen_is_not_a_500(
     fuzz_desk: tuple[Desk, list[str]],
 ) -> None:

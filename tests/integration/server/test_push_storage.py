@@ -75,7 +75,8 @@ def test_a_second_reply_keeps_the_first_response_time_and_a_note_is_not_a_respon
     assert first["ticket"]["first_response_at"] is not None
     assert second["ticket"]["first_response_at"] == first["ticket"]["first_response_at"]
     assert second["ticket"]["version"] == t["version"] + 3
-    assert [m["body"] for m in second["ticket"]["messages"] if m["kind"] != "event"][-3:] == [
+    shown = desk.get(f"/tickets/{t['tracking_no']}").json()
+    assert [m["body"] for m in shown["messages"] if m["kind"] != "event"][-3:] == [
         "Catatan internal dulu.",
         "Balasan pertama.",
         "Balasan kedua.",
