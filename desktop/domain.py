@@ -124,6 +124,7 @@ class MessageKind(StrEnum):
     REPLY = "reply"  # public, the citizen reads it
     NOTE = "note"  # internal, never printed, never shown to the citizen
     EVENT = "event"  # system: status change, reassignment, transfer, conflict
+    CITIZEN = "citizen"  # the citizen's own words arriving through a channel (e-mail, WhatsApp)
 
 
 class OpType(StrEnum):

@@ -301,3 +301,8 @@ class HealthProbeRow(Base):
     __tablename__ = "health_probe"
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     checked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+# The delivery outbox lives in its own package; importing it here puts it in Base.metadata for
+# the migrations' comparison and for anyone who imports the models.
+from server.delivery import models as _delivery_models  # noqa: E402,F401
