@@ -43,6 +43,8 @@ from server.db import (
     read_session,
     storage_problem,
 )
+from server.delivery import whatsapp_webhook
+from server.delivery.service import DeliveryService, interval_from_env
 from server.directory import directory
 from server.intake import intake
 from server.public import PUBLIC_PREFIX
@@ -404,6 +406,7 @@ def create_app(
     intake_token: str | None = None,
     maintenance_interval: float | None = -1.0,
     upload_quota: int | None = None,
+    delivery_interval: float | None = -1.0,
 ) -> FastAPI:
     """The app over ``database_url`` (already migrated: ``tanggap-server init-db``).
 
@@ -413,6 +416,8 @@ def create_app(
 
     ``maintenance_interval``: seconds between runs of the periodic jobs inside the app; None or 0:
     never (run ``tanggap-server maintenance`` from a timer instead); negative: the environment's.
+    ``delivery_interval``: the same for the delivery worker (TANGGAP_DELIVERY_SECONDS, 5; 0: run
+    ``tanggap-server deliver`` instead).
     """
     engine = engine or make_engine(database_url)
     if token_ttl is None:
@@ -431,6 +436,8 @@ def create_app(
     state = ServerState(
         engine, SlaDirectoryCache(engine), token_ttl, retention_days, intake_token, upload_quota
     )
+    if delivery_interval is not None and delivery_interval < 0:
+        delivery_interval = interval_from_env()
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -439,13 +446,19 @@ def create_app(
             if maintenance_interval
             else None
         )
+        deliveries = (
+            asyncio.create_task(DeliveryService(state.engine, state.sla).loop(delivery_interval))
+            if delivery_interval
+            else None
+        )
         try:
             yield
         finally:
-            if task is not None:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+            for running in (task, deliveries):
+                if running is not None:
+                    running.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await running
 
     app = FastAPI(
         title="Tanggap central server",
@@ -461,6 +474,7 @@ def create_app(
     _install_error_handlers(app)
     app.include_router(_router(state), prefix=API_PREFIX)
     install_public(app, engine, state.sla)  # the citizen's page, /lacak (server/public)
+    app.include_router(whatsapp_webhook.router(state.engine, state.sla), prefix=API_PREFIX)
     return app
 
 

@@ -1,4 +1,4 @@
-"""``tanggap-server``: init-db, create-opd, create-user, seed, serve, unlock-login, maintenance."""
+"""``tanggap-server``: init-db, create-opd, create-user, seed, serve, unlock-login, maintenance, deliver."""
 
 from __future__ import annotations
 
@@ -134,6 +134,30 @@ def cmd_unlock_login(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_deliver(args: argparse.Namespace) -> int:
+    import logging
+
+    from server.delivery.service import DeliveryService, interval_from_env
+    from server.sla_service import SlaDirectoryCache
+
+    engine = _engine(args)
+    service = DeliveryService(engine, SlaDirectoryCache(engine))
+    if args.once:
+        counts = service.run_pass()
+        print(
+            "Delivery pass: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "nothing to do")
+        )
+        return 0
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    interval = args.interval or interval_from_env() or 5.0
+    print(f"Delivering every {interval:g} s (stop with Ctrl+C); set TANGGAP_DELIVERY_SECONDS=0 on serve.")
+    try:
+        service.run_forever(interval)
+    except KeyboardInterrupt:
+        return 0
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tanggap-server", description="Tanggap central server")
     common = argparse.ArgumentParser(add_help=False)
@@ -179,6 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("maintenance", parents=[common], help="close after rebuttal, prune the change log")
     p.add_argument("--retention-days", type=int, default=None)
     p.set_defaults(func=cmd_maintenance)
+    p = sub.add_parser(
+        "deliver", parents=[common], help="send replies and read the mailbox (a worker of its own)"
+    )
+    p.add_argument("--once", action="store_true", help="one pass, then exit (for a timer)")
+    p.add_argument("--interval", type=float, default=None, help="seconds between passes (default 5)")
+    p.set_defaults(func=cmd_deliver)
     return parser
 
 

@@ -12,6 +12,8 @@ from desktop.domain import Channel, Confidentiality
 from desktop.ops.base import sane_time
 from server.attachments import attach, decode_files
 from server.db import read_session, utcnow, write_unit
+from server.delivery.ack import acknowledge
+from server.delivery.settings import DeliverySettings
 from server.models import CategoryRow, OpdRow, TicketRow
 from server.schemas import IntakeIn
 from server.sla_service import SlaDirectoryCache
@@ -79,6 +81,8 @@ def intake(engine: Engine, sla_cache: SlaDirectoryCache, data: IntakeIn) -> tupl
             )
             # Part of the creating write: its change-log entry already carries them to the desks.
             attach(unit.session, ticket.id, files)
+            # E-mail and WhatsApp complaints get their acknowledgement in the same write.
+            acknowledge(unit.session, DeliverySettings.from_env(), ticket, now)
             return ticket.id, True
     except IntegrityError:
         # The same complaint arrived twice at once: the other request created it.

@@ -72,6 +72,13 @@ class DeadlinesOut(BaseModel):
     resolution: datetime | None
 
 
+class DeliveryOut(BaseModel):
+    state: Literal["queued", "sent", "delivered", "read", "failed", "manual"]
+    channel: str = Field(description="email or whatsapp; for a manual delivery the ticket's own channel")
+    detail: str = Field(description="why it failed, what to do for a manual one, or who marked it done")
+    updated_at: datetime
+
+
 class MessageOut(BaseModel):
     id: str
     kind: MessageKind
@@ -79,6 +86,9 @@ class MessageOut(BaseModel):
     body: str
     created_at: datetime
     conflict: str | None = Field(description="null, or why the server flagged it (ticket_closed, ...)")
+    delivery: DeliveryOut | None = Field(
+        default=None, description="a public reply's (or acknowledgement's) way to the citizen; else null"
+    )
 
 
 class AttachmentOut(BaseModel):

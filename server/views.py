@@ -84,9 +84,17 @@ def _driver(session: Session) -> Any:
     return session.connection().connection.driver_connection
 
 
+# A public reply's (or acknowledgement's) delivery to the citizen: the newest of its deliveries.
+_SQLITE_DELIVERY = (
+    "CASE WHEN m.kind IN ('reply', 'event') THEN json((SELECT json_object('state', d.state, "
+    "'channel', CASE WHEN d.channel = 'manual' THEN d.source_channel ELSE d.channel END, "
+    "'detail', d.detail, 'updated_at', replace(d.updated_at, ' ', 'T') || '+00:00') "
+    "FROM deliveries AS d WHERE d.message_id = m.id ORDER BY d.updated_at DESC LIMIT 1)) END"
+)
 _MESSAGE_JSON = (
     "json_object('id', m.id, 'kind', m.kind, 'author', m.author, 'body', m.body, "
-    "'created_at', replace(m.created_at, ' ', 'T') || '+00:00', 'conflict', m.conflict)"
+    "'created_at', replace(m.created_at, ' ', 'T') || '+00:00', 'conflict', m.conflict, "
+    f"'delivery', {_SQLITE_DELIVERY})"
 )
 # SQLite: each ticket's messages as one JSON array, built in C. The ordered inner select is not
 # flattened into an aggregate query, so json_group_array sees the messages in that order.
@@ -103,11 +111,20 @@ _ATTACHMENTS = sa.text(
 # of placeholders for the driver to parse on every page. Each ticket's messages come back as one
 # JSON array built by PostgreSQL (times in the same form as SQLite's; ids compared bytewise, as
 # SQLite does), passed through to the response untouched.
+_PG_DELIVERY = (
+    "CASE WHEN m.kind IN ('reply', 'event') THEN (SELECT json_build_object('state', d.state, "
+    "'channel', CASE WHEN d.channel = 'manual' THEN d.source_channel ELSE d.channel END, "
+    "'detail', d.detail, 'updated_at', "
+    """to_char(d.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')) """
+    "FROM deliveries AS d WHERE d.message_id = m.id ORDER BY d.updated_at DESC LIMIT 1) END"
+)
 _PG_MESSAGES = (
-    "SELECT ticket_id, json_agg(json_build_object('id', id, 'kind', kind, 'author', author, 'body', body, "
-    """'created_at', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'), """
-    """'conflict', conflict) ORDER BY created_at, id COLLATE "C")::text FROM messages """
-    "WHERE ticket_id = ANY(string_to_array(%s, ',')) GROUP BY ticket_id"
+    "SELECT m.ticket_id, json_agg(json_build_object('id', m.id, 'kind', m.kind, 'author', m.author, "
+    "'body', m.body, "
+    """'created_at', to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"'), """
+    f"'conflict', m.conflict, 'delivery', {_PG_DELIVERY}) "
+    """ORDER BY m.created_at, m.id COLLATE "C")::text FROM messages AS m """
+    "WHERE m.ticket_id = ANY(string_to_array(%s, ',')) GROUP BY m.ticket_id"
 )
 _NO_MESSAGES = orjson.Fragment(b"[]")
 _PG_ATTACHMENTS = (

@@ -241,6 +241,7 @@ def live_server(
     if directory is not None:
         load_small_directory(database_url, directory)
     app_options.setdefault("maintenance_interval", None)
+    app_options.setdefault("delivery_interval", None)  # tests run the delivery worker themselves
     app = create_app(database_url, engine=engine, **app_options)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -1,0 +1,214 @@
+"""E-mail in: poll the complaint mailbox over IMAP. A new mail becomes a ticket through intake
+(idempotent on its Message-ID); a mail answering ours joins its ticket as the citizen's message.
+
+``TANGGAP_IMAP_URL``: ``imaps://user:pass@host:993/INBOX`` (TLS), ``imap://`` (STARTTLS) or
+``imap+plain://`` (no TLS: loopback and tests only). A mail is flagged ``\\Seen`` once it is in
+the database; a crash before the flag only means the next poll sees it again, and adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import imaplib
+import logging
+import re
+import ssl
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from email.utils import parseaddr, parsedate_to_datetime
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from sqlalchemy.engine import Engine
+
+from desktop.domain import Channel
+from server.delivery.inbound import append_citizen_message, ticket_for_mail
+from server.delivery.settings import DeliverySettings
+from server.sla_service import SlaDirectoryCache
+
+log = logging.getLogger("tanggap.delivery.imap")
+TIMEOUT_SECONDS = 60
+MAX_BODY_CHARS = 20000
+_MSGID = re.compile(r"<[^<>\s]+>")
+
+
+class ImapUrlError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Mailbox:
+    mode: str  # ssl, starttls, plain
+    host: str
+    port: int
+    user: str
+    password: str
+    folder: str
+    cafile: str
+
+    @classmethod
+    def parse(cls, url: str) -> Mailbox:
+        parts = urlsplit(url)
+        modes = {"imaps": ("ssl", 993), "imap": ("starttls", 143), "imap+plain": ("plain", 143)}
+        if parts.scheme not in modes or not parts.hostname:
+            raise ImapUrlError(f"TANGGAP_IMAP_URL must be imaps://, imap:// or imap+plain://, not {url!r}")
+        mode, port = modes[parts.scheme]
+        return cls(
+            mode,
+            parts.hostname,
+            parts.port or port,
+            unquote(parts.username or ""),
+            unquote(parts.password or ""),
+            unquote(parts.path.strip("/")) or "INBOX",
+            parse_qs(parts.query).get("cafile", [""])[0],
+        )
+
+    def connect(self) -> imaplib.IMAP4:
+        context = ssl.create_default_context(cafile=self.cafile or None)
+        if self.mode == "ssl":
+            conn: imaplib.IMAP4 = imaplib.IMAP4_SSL(
+                self.host, self.port, ssl_context=context, timeout=TIMEOUT_SECONDS
+            )
+        else:
+            conn = imaplib.IMAP4(self.host, self.port, timeout=TIMEOUT_SECONDS)
+            if self.mode == "starttls":
+                conn.starttls(ssl_context=context)
+        conn.login(self.user, self.password)
+        return conn
+
+
+@dataclass(frozen=True)
+class Mail:
+    message_id: str
+    subject: str
+    sender_name: str
+    sender_address: str
+    body: str
+    in_reply_to: tuple[str, ...]
+    received_at: datetime | None
+    automatic: bool  # an auto-reply or bounce: never a complaint, never acknowledged
+
+
+def parse_mail(raw: bytes) -> Mail:
+    msg = message_from_bytes(raw, policy=policy.default)
+    assert isinstance(msg, EmailMessage)
+    message_id = str(msg.get("Message-ID", "") or "").strip()
+    if not _MSGID.fullmatch(message_id):
+        # No usable Message-ID: the content's hash keeps the intake idempotent all the same.
+        message_id = f"<sha256-{hashlib.sha256(raw).hexdigest()}@tanggap.invalid>"
+    name, address = parseaddr(str(msg.get("From", "")))
+    part = msg.get_body(preferencelist=("plain", "html"))
+    body = ""
+    if part is not None:
+        body = str(part.get_content())
+        if part.get_content_type() == "text/html":
+            body = re.sub(r"<[^>]+>", " ", body)  # complaint text is plain text, always
+    refs = _MSGID.findall(str(msg.get("In-Reply-To", "") or "")) + _MSGID.findall(
+        str(msg.get("References", "") or "")
+    )
+    when = None
+    try:
+        when = parsedate_to_datetime(str(msg["Date"])) if msg["Date"] else None
+        if when is not None and when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+    except (TypeError, ValueError):
+        when = None
+    auto = str(msg.get("Auto-Submitted", "no")).strip().lower()
+    return Mail(
+        message_id=message_id,
+        subject=" ".join(str(msg.get("Subject", "") or "").split()),
+        sender_name=name,
+        sender_address=address,
+        body=_strip_quote(body)[:MAX_BODY_CHARS],
+        in_reply_to=tuple(dict.fromkeys(refs)),
+        received_at=when,
+        automatic=auto not in ("", "no")
+        or bool(msg.get("X-Autoreply"))
+        or address.lower().startswith("mailer-daemon"),
+    )
+
+
+def _strip_quote(body: str) -> str:
+    """The citizen's own words: the quoted earlier mail (``> ...`` and what follows "On ... wrote:"
+    / "Pada ... menulis:") is dropped."""
+    lines = []
+    for line in body.replace("\r\n", "\n").split("\n"):
+        stripped = line.strip()
+        if re.match(r"^(On .+ wrote:|Pada .+ menulis:)$", stripped):
+            break
+        if stripped.startswith(">"):
+            continue
+        lines.append(line)
+    return "\n".join(lines).strip()
+
+
+@dataclass
+class PollReport:
+    new_tickets: int = 0
+    replies: int = 0
+    ignored: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def take_in(engine: Engine, sla_cache: SlaDirectoryCache, settings: DeliverySettings, mail: Mail) -> str:
+    """One mail into the database: ``reply``, ``ticket``, ``duplicate`` or ``ignored``."""
+    from server.intake import intake
+    from server.schemas import IntakeIn
+
+    ticket_id = ticket_for_mail(engine, mail.subject, mail.in_reply_to)
+    if ticket_id is not None:
+        added = append_citizen_message(
+            engine, sla_cache, ticket_id, mail.message_id, mail.body, mail.received_at
+        )
+        return "reply" if added else "duplicate"
+    if mail.automatic:
+        return "ignored"
+    data = IntakeIn.model_validate(
+        {
+            "channel": Channel.EMAIL.value,
+            "external_ref": mail.message_id,
+            "reporter": {"name": mail.sender_name or mail.sender_address, "contact": mail.sender_address},
+            "title": (mail.subject or "Pengaduan lewat surel")[:500],
+            "body": mail.body or "(surel tanpa isi teks)",
+            "opd_code": settings.imap_opd or None,
+            "received_at": mail.received_at,
+        }
+    )
+    _ticket, created = intake(engine, sla_cache, data)
+    return "ticket" if created else "duplicate"
+
+
+def poll(engine: Engine, sla_cache: SlaDirectoryCache, settings: DeliverySettings) -> PollReport:
+    """Read every unseen mail of the mailbox into the database, then flag it seen."""
+    report = PollReport()
+    box = Mailbox.parse(settings.imap_url)
+    conn = box.connect()
+    try:
+        conn.select(box.folder)
+        _typ, data = conn.uid("SEARCH", "UNSEEN")
+        for uid in (data[0] or b"").decode().split():
+            _typ, fetched = conn.uid("FETCH", uid, "(BODY.PEEK[])")
+            raw = next((part[1] for part in fetched if isinstance(part, tuple)), None)
+            if raw is None:
+                continue
+            try:
+                outcome = take_in(engine, sla_cache, settings, parse_mail(raw))
+            except Exception as exc:
+                # Left unseen: the next poll tries again; the administrator sees why in the log.
+                log.exception("mail %s could not be taken in", uid)
+                report.errors.append(f"{uid}: {exc}")
+                continue
+            if outcome == "ticket":
+                report.new_tickets += 1
+            elif outcome == "reply":
+                report.replies += 1
+            else:
+                report.ignored += 1
+            conn.uid("STORE", uid, "+FLAGS", "(\\Seen)")
+    finally:
+        try:
+            conn.logout()
+        except (imaplib.IMAP4.error, OSError):
+            pass
+    return report

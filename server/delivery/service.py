@@ -1,0 +1,68 @@
+"""Running the delivery work: in the server's process (``tanggap-server serve``, by default) or
+as a process of its own (``tanggap-server deliver``). One pass sends what is due and reads the
+mailbox; passes repeat every ``TANGGAP_DELIVERY_SECONDS`` (5; 0 turns the in-process worker off)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+
+from sqlalchemy.engine import Engine
+
+from server.delivery.settings import DeliverySettings
+from server.delivery.worker import drain, senders_from
+from server.sla_service import SlaDirectoryCache
+
+log = logging.getLogger("tanggap.delivery")
+DEFAULT_INTERVAL_SECONDS = 5.0
+
+
+def interval_from_env() -> float:
+    return float(os.environ.get("TANGGAP_DELIVERY_SECONDS", str(DEFAULT_INTERVAL_SECONDS)) or 0)
+
+
+@dataclass
+class DeliveryService:
+    engine: Engine
+    sla_cache: SlaDirectoryCache
+    settings: DeliverySettings = field(default_factory=DeliverySettings.from_env)
+
+    def __post_init__(self) -> None:
+        self.senders = senders_from(self.settings)
+
+    def run_pass(self) -> dict[str, int]:
+        counts = drain(self.engine, self.settings, self.senders)
+        if self.settings.imap_url:
+            from server.delivery.imap import poll
+
+            try:
+                report = poll(self.engine, self.sla_cache, self.settings)
+            except Exception as exc:  # the mailbox is down: say so, try again next pass
+                log.warning("IMAP poll failed: %s", exc)
+            else:
+                counts["mail_tickets"] = report.new_tickets
+                counts["mail_replies"] = report.replies
+        return counts
+
+    async def loop(self, interval: float) -> None:
+        while True:
+            try:
+                counts = await asyncio.to_thread(self.run_pass)
+                if any(counts.values()):
+                    log.info("delivery: %s", counts)
+            except Exception:
+                log.exception("delivery pass failed")
+            await asyncio.sleep(interval)
+
+    def run_forever(self, interval: float) -> None:
+        while True:
+            try:
+                counts = self.run_pass()
+                if any(counts.values()):
+                    log.info("delivery: %s", counts)
+            except Exception:
+                log.exception("delivery pass failed")
+            time.sleep(interval)
