@@ -16,6 +16,8 @@ APT_PACKAGES=(
     libfontconfig1 libdbus-1-3 fonts-dejavu-core
     # a real Secret Service for the keyring test, PDFs read back, PostgreSQL for the server tests
     gnome-keyring dbus dbus-x11 libsecret-tools poppler-utils postgresql
+    # a real IMAP server for the mail-in tests (started by the tests, never as a system service)
+    dovecot-imapd
     # installer checks
     nsis desktop-file-utils appstream
     # the citizen's page rendered in a real browser (Selenium drives Debian's chromium)

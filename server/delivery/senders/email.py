@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import smtplib
 import ssl
+from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid, parseaddr
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -42,8 +43,13 @@ def parse_smtp_url(url: str) -> tuple[str, str, int, str, str, str]:
     )
 
 
+# Python folds a subject that starts with "[...]" before its first word, and the citizen's mail
+# program then shows a leading space; headers up to RFC 5322's 998 characters need no folding.
+MAIL_POLICY = policy.default.clone(max_line_length=998)
+
+
 def compose(item: Outgoing, mail_from: str) -> EmailMessage:
-    msg = EmailMessage()
+    msg = EmailMessage(policy=MAIL_POLICY)
     msg["From"] = mail_from
     msg["To"] = item.recipient
     prefix = "" if item.purpose is DeliveryPurpose.REPLY else "Tanda terima: "
