@@ -55,6 +55,17 @@ def ticket_for_mail(engine: Engine, subject: str, message_ids: Iterable[str]) ->
     return None
 
 
+def started_ticket(engine: Engine, channel: Channel, external_ref: str) -> bool:
+    """Whether this message already opened a ticket (it came again: a retry, a second poll)."""
+    with read_session(engine) as s:
+        found = s.scalar(
+            sa.select(TicketRow.id).where(
+                TicketRow.channel == channel.value, TicketRow.external_ref == external_ref
+            )
+        )
+    return found is not None
+
+
 def open_ticket_for_number(engine: Engine, number: str) -> str | None:
     """The newest open WhatsApp ticket of this number (a rebuttal window counts as open)."""
     statuses = [s.value for s in OPEN_STATUSES] + [Status.SELESAI.value]

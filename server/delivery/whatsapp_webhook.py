@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from desktop.domain import Channel
 from server.db import utcnow, write_unit
-from server.delivery.inbound import append_citizen_message, open_ticket_for_number
+from server.delivery.inbound import append_citizen_message, open_ticket_for_number, started_ticket
 from server.delivery.models import DeliveryState
 from server.delivery.outbox import apply_receipt
 from server.delivery.settings import DeliverySettings
@@ -95,6 +95,8 @@ def handle(
                 number, wamid = str(message["from"]), str(message["id"])
                 body = _text_of(message)
                 at = _when(message.get("timestamp"))
+                if started_ticket(engine, Channel.WHATSAPP, wamid):
+                    continue  # Meta sent the conversation's first message again
                 ticket_id = open_ticket_for_number(engine, number)
                 if ticket_id is not None:
                     if append_citizen_message(engine, sla_cache, ticket_id, wamid, body, at):

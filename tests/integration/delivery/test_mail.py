@@ -6,6 +6,7 @@ from datetime import timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 
+import pytest
 import sqlalchemy as sa
 
 from server.db import read_session, utcnow
@@ -14,6 +15,9 @@ from server.delivery.worker import claim, process
 from server.models import TicketRow
 from tests.helpers.live_server import new_op
 from tests.integration.delivery.conftest import Channels
+
+# The test SMTP server takes a login without TLS on loopback; aiosmtpd warns about that.
+pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
 CITIZEN = "budi.santoso@example.com"
 
