@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from desktop.domain import Channel, MessageKind
-from server.delivery.models import DeliveryPurpose
-from server.delivery.outbox import enqueue
+from server.delivery.models import DeliveryChannel, DeliveryPurpose
+from server.delivery.outbox import enqueue, route
 from server.delivery.settings import DeliverySettings
 from server.delivery.text import acknowledgement
 from server.models import OpdRow, TicketRow
@@ -22,6 +22,8 @@ def acknowledge(session: Session, settings: DeliverySettings, ticket: TicketRow,
     so it is not the officer's first response) and its delivery to the citizen."""
     if Channel(ticket.channel) not in ACK_CHANNELS:
         return
+    if route(settings, ticket)[0] is DeliveryChannel.MANUAL:
+        return  # the channel is not connected (or no address): nobody to acknowledge automatically
     opd = session.get(OpdRow, ticket.opd_code)
     text = acknowledgement(
         ticket.tracking_no,
