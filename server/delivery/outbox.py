@@ -201,3 +201,52 @@ def mark_done(unit: WriteUnit, message_id: str, ref: str, author: str, now: date
         row.attempt_open = False
         changed = True
     return changed
+
+
+INSERT_DELIVERY_SQL = (
+    "INSERT INTO deliveries (id, message_id, ticket_id, purpose, channel, source_channel, recipient, "
+    "state, detail, attempts, next_attempt_at, lease_token, lease_until, attempt_open, provider_id, "
+    "created_at, updated_at, sent_at) VALUES (:id, :message_id, :ticket_id, :purpose, :channel, "
+    ":source_channel, :recipient, :state, :detail, 0, :next_attempt_at, NULL, NULL, :attempt_open, "
+    ":provider_id, :created_at, :updated_at, NULL)"
+)
+SELECT_REPLY_ROUTE_SQL = "SELECT channel, reporter_contact, external_ref FROM tickets WHERE id = :ticket_id"
+
+
+def reply_delivery_params(
+    settings: DeliverySettings,
+    ticket_id: str,
+    channel: str,
+    reporter_contact: str | None,
+    external_ref: str | None,
+    message_id: str,
+    now: datetime,
+) -> dict[str, object]:
+    """The delivery row of a public reply, for the push's plain-SQL path (``INSERT_DELIVERY_SQL``,
+    run in the same transaction that inserts the reply). Times are aware datetimes: the caller
+    converts them for its driver (``DriverSql.when``)."""
+    probe = TicketRow(
+        id=ticket_id, channel=channel, reporter_contact=reporter_contact, external_ref=external_ref
+    )
+    route_channel, recipient, detail = route(settings, probe)
+    delivery_id = str(uuid.uuid4())
+    return {
+        "id": delivery_id,
+        "message_id": message_id,
+        "ticket_id": ticket_id,
+        "purpose": DeliveryPurpose.REPLY.value,
+        "channel": route_channel.value,
+        "source_channel": channel,
+        "recipient": recipient,
+        "state": (
+            DeliveryState.MANUAL if route_channel is DeliveryChannel.MANUAL else DeliveryState.QUEUED
+        ).value,
+        "detail": detail,
+        "next_attempt_at": now,
+        "attempt_open": False,
+        "provider_id": (
+            f"<{delivery_id}@{mail_domain(settings)}>" if route_channel is DeliveryChannel.EMAIL else None
+        ),
+        "created_at": now,
+        "updated_at": now,
+    }
