@@ -30,6 +30,7 @@ from server.db import (
     utcnow,
     write_unit,
 )
+from server.delivery.outbox import reply_delivery_write
 from server.models import ProcessedOpRow, SeqCounterRow, TicketRow
 from server.schemas import OpIn
 from server.scope import Caller, in_scope
@@ -461,6 +462,9 @@ def _process_message_op(
                 raw, sla, caller, facts, MessageKind(op.type), spec, payload, taken, op.base_version, at
             )
             writes.extend(write.statements)
+            if op.type == OpType.REPLY.value and flag is None:
+                # The citizen gets it: its delivery is queued in this same transaction.
+                writes.append(reply_delivery_write(raw, ticket_id, message_id, now))
             changes.append(write.change)
             outcome = (
                 OpOutcome(op_id, ticket_id, "conflict", flag.code, flag.message)

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from desktop.domain import Channel
-from server.db import PendingChange, WriteUnit
+from server.db import DriverSql, PendingChange, WriteUnit
 from server.delivery.models import DeliveryChannel, DeliveryPurpose, DeliveryRow, DeliveryState
 from server.delivery.settings import DeliverySettings
 from server.models import MessageRow, TicketRow
@@ -250,3 +250,18 @@ def reply_delivery_params(
         "created_at": now,
         "updated_at": now,
     }
+
+
+def reply_delivery_write(
+    raw: DriverSql, ticket_id: str, message_id: str, now: datetime, settings: DeliverySettings | None = None
+) -> tuple[str, dict[str, object]]:
+    """The statement that queues a public reply's delivery, for the push's plain-SQL path: the
+    caller runs it with the reply's own writes, in the same transaction (exactly once: the op is
+    applied once, and ``uq_deliveries_message_recipient`` would refuse a second row)."""
+    settings = settings or DeliverySettings.from_env()
+    row = raw.driver.execute(raw.sql(SELECT_REPLY_ROUTE_SQL), {"ticket_id": ticket_id}).fetchone()
+    channel, contact, external_ref = row if row is not None else ("web", None, None)
+    params = reply_delivery_params(settings, ticket_id, channel, contact, external_ref, message_id, now)
+    for name in ("next_attempt_at", "created_at", "updated_at"):
+        params[name] = raw.when(params[name])  # type: ignore[arg-type]
+    return INSERT_DELIVERY_SQL, params
