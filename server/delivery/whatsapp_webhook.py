@@ -12,10 +12,10 @@ import hashlib
 import hmac
 import logging
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import PlainTextResponse, Response
 from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
@@ -26,6 +26,7 @@ from server.delivery.inbound import append_citizen_message, open_ticket_for_numb
 from server.delivery.models import DeliveryState
 from server.delivery.outbox import apply_receipt
 from server.delivery.settings import DeliverySettings
+from server.schemas import ErrorBody
 from server.sla_service import SlaDirectoryCache
 from server.tickets import OpRejected
 
@@ -154,20 +155,44 @@ def router(
         return settings or DeliverySettings.from_env()
 
     @r.get(
-        WEBHOOK_PATH, summary="Meta's webhook verification (hub.challenge)", response_class=PlainTextResponse
+        WEBHOOK_PATH,
+        summary="Meta's webhook verification: the challenge back when the verify token matches",
+        response_class=Response,
+        responses={
+            200: {"description": "hub.challenge", "content": {"text/plain": {"schema": {"type": "string"}}}},
+            403: {"model": ErrorBody, "description": "Wrong verify token, or WhatsApp not configured"},
+            422: {"model": ErrorBody, "description": "A parameter is too long"},
+        },
     )
-    def verify(request: Request) -> Response:
-        q = request.query_params
+    def verify(
+        mode: Annotated[str, Query(alias="hub.mode", max_length=40)] = "",
+        verify_token: Annotated[str, Query(alias="hub.verify_token", max_length=500)] = "",
+        challenge: Annotated[str, Query(alias="hub.challenge", max_length=500)] = "",
+    ) -> Response:
         s = current()
         if (
-            q.get("hub.mode") == "subscribe"
+            mode == "subscribe"
             and s.whatsapp_verify_token
-            and hmac.compare_digest(q.get("hub.verify_token", "").encode(), s.whatsapp_verify_token.encode())
+            and hmac.compare_digest(verify_token.encode(), s.whatsapp_verify_token.encode())
         ):
-            return PlainTextResponse(q.get("hub.challenge", ""))
+            return PlainTextResponse(challenge)
         return _error(403, "forbidden", "Verify token salah atau WhatsApp belum diatur.")
 
-    @r.post(WEBHOOK_PATH, summary="WhatsApp Cloud API events (messages and statuses), signed")
+    @r.post(
+        WEBHOOK_PATH,
+        summary="WhatsApp Cloud API events (messages and statuses), signed with X-Hub-Signature-256",
+        responses={
+            200: {"description": '{"tickets": n, "replies": n, "receipts": n}'},
+            400: {"model": ErrorBody, "description": "Signed, but not JSON"},
+            401: {"model": ErrorBody, "description": "Missing or wrong X-Hub-Signature-256"},
+        },
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"type": "object"}}},
+            }
+        },
+    )
     async def receive(request: Request) -> Response:
         s = current()
         raw = await request.body()
