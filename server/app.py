@@ -143,9 +143,10 @@ class BodyLimit:
     message: str
 
 
-# A body without a token can only be a login: anything larger is refused before it is read.
+# A body without a token can only be a login (or Meta's signed webhook, with its own limit).
 TOKENLESS_MAX_BYTES = 64 * 1024
 LOGIN_PATH = "/api/v1/auth/login"
+WHATSAPP_WEBHOOK_PATH = API_PREFIX + whatsapp_webhook.WEBHOOK_PATH
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 CALLER_STATE = "tanggap_caller"  # scope["state"] key: the caller the guard authenticated
 INTAKE_TOKEN_STATE = "tanggap_intake_token"
@@ -177,6 +178,8 @@ class RequestGuardMiddleware:
         self.login_limit = _body_limit(TOKENLESS_MAX_BYTES)
         # A blob's body is the file itself: its limit is the attachment limit, and says so.
         self.blob_limit = BodyLimit(MAX_FILE_BYTES, "attachment_too_large", FILE_TOO_LARGE)
+        # Meta's webhook has no bearer token: the route checks its signature before parsing.
+        self.webhook_limit = _body_limit(whatsapp_webhook.MAX_BODY_BYTES)
 
     def limit_for(self, path: str) -> BodyLimit:
         if path == INTAKE_PATH:
@@ -185,6 +188,8 @@ class RequestGuardMiddleware:
             return self.blob_limit
         if path == LOGIN_PATH or path.startswith(PUBLIC_PREFIX + "/"):
             return self.login_limit
+        if path == WHATSAPP_WEBHOOK_PATH:
+            return self.webhook_limit
         return self.default_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -223,10 +228,11 @@ class RequestGuardMiddleware:
                     token = credentials.strip()
             elif name == b"transfer-encoding":
                 chunked = b"chunked" in value.lower()
-        # The citizen's page (/lacak) posts forms without a token: its key and CSRF token stand in.
+        # The citizen's page (/lacak) posts forms without a token: its key and CSRF token stand in;
+        # Meta's webhook is signed instead (checked by its route before the body is parsed).
         if (
             scope.get("method") in _BODY_METHODS
-            and path != LOGIN_PATH
+            and path not in (LOGIN_PATH, WHATSAPP_WEBHOOK_PATH)
             and not path.startswith(PUBLIC_PREFIX + "/")
         ):
             if not token:

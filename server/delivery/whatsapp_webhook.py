@@ -32,6 +32,8 @@ from server.tickets import OpRejected
 
 log = logging.getLogger("tanggap.delivery.whatsapp")
 WEBHOOK_PATH = "/webhooks/whatsapp"
+# Meta batches up to 1000 updates in one call; a megabyte leaves room, anything larger is refused.
+MAX_BODY_BYTES = 1024 * 1024
 _STATES = {
     "sent": DeliveryState.SENT,
     "delivered": DeliveryState.DELIVERED,

@@ -142,3 +142,11 @@ def test_a_passing_failure_is_retried_and_an_interrupted_send_is_not_repeated(ch
     post_webhook(channels, wa.status_update(wamid, "delivered", other, callback=c.delivery_id))
     rows = {r.recipient: r for r in delivery_rows(channels)}
     assert rows[other].state == "delivered" and rows[other].provider_id == wamid
+
+
+def test_a_webhook_body_over_its_limit_is_refused_before_it_is_read(channels: Channels) -> None:
+    payload = wa.inbound_text(NUMBER, "Siti", "x" * (1024 * 1024 + 1))
+    r = post_webhook(channels, payload)
+    assert r.status_code == 413
+    with read_session(channels.srv.engine) as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(TicketRow)) == 0
