@@ -1,0 +1,113 @@
+"""The delivery's pure parts: addresses and numbers, mail parsing, backoff, WhatsApp's window."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from server.delivery.imap import parse_mail
+from server.delivery.models import DeliveryPurpose
+from server.delivery.outbox import email_address, whatsapp_number
+from server.delivery.senders.base import Outgoing
+from server.delivery.senders.email import compose, parse_smtp_url
+from server.delivery.senders.whatsapp import WhatsAppSender
+from server.delivery.settings import DeliverySettings
+from server.delivery.text import acknowledgement, format_datetime_id
+from server.delivery.worker import backoff
+
+NOW = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)
+
+
+def test_whatsapp_numbers_become_wa_ids() -> None:
+    assert whatsapp_number("0812-3456-7890") == "6281234567890"
+    assert whatsapp_number("+62 812 3456 7890") == "6281234567890"
+    assert whatsapp_number("@warga") == ""  # not a number at all
+
+
+def test_email_addresses_are_taken_from_what_the_reporter_gave() -> None:
+    assert email_address("Budi <budi@example.com>") == "budi@example.com"
+    assert email_address("budi@example.com") == "budi@example.com"
+    assert email_address("@budi") == ""
+
+
+def test_backoff_doubles_is_capped_and_jittered() -> None:
+    s = DeliverySettings(backoff_seconds=30, backoff_cap_seconds=3600)
+    rng = random.Random(1)
+    waits = [backoff(s, n, rng).total_seconds() for n in (1, 2, 3, 10)]
+    assert 15 <= waits[0] <= 45 and 30 <= waits[1] <= 90 and 60 <= waits[2] <= 180
+    assert 1800 <= waits[3] <= 5400  # capped at an hour, +-50 %
+
+
+def test_a_mail_without_message_id_gets_a_stable_one_and_quotes_are_dropped() -> None:
+    raw = (
+        b"From: Budi <budi@example.com>\r\nSubject: Re: [DINKES-BWI-2612-00042] Jalan\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nSudah diperbaiki, terima kasih.\r\n\r\n"
+        b"On Mon, 1 Dec 2026 at 10:00, Dinas wrote:\r\n> Balasan kami\r\n"
+    )
+    first, second = parse_mail(raw), parse_mail(raw)
+    assert first.message_id == second.message_id and first.message_id.startswith("<sha256-")
+    assert first.body == "Sudah diperbaiki, terima kasih."
+    assert first.sender_address == "budi@example.com" and not first.automatic
+
+
+def test_auto_replies_are_known() -> None:
+    raw = b"From: a@b.c\r\nAuto-Submitted: auto-replied\r\nSubject: Out of office\r\n\r\nCuti.\r\n"
+    assert parse_mail(raw).automatic
+
+
+def _item(last_inbound: datetime) -> Outgoing:
+    return Outgoing(
+        delivery_id="d1",
+        purpose=DeliveryPurpose.REPLY,
+        recipient="6281234567890",
+        provider_id=None,
+        tracking_no="DINKES-BWI-2612-00042",
+        title="Jalan berlubang",
+        body="Sudah kami perbaiki.",
+        tracking_link="https://lapor.example.go.id/lacak/DINKES-BWI-2612-00042",
+        in_reply_to=None,
+        references=(),
+        last_inbound_at=last_inbound,
+        now=NOW,
+    )
+
+
+def test_whatsapp_text_inside_24_hours_template_after_and_nothing_without_a_template() -> None:
+    sender = WhatsAppSender("http://x", "1", "t", "tanggap_balasan")
+    inside = sender.payload(_item(NOW - timedelta(hours=23)))
+    assert inside is not None and inside["type"] == "text" and inside["biz_opaque_callback_data"] == "d1"
+    after = sender.payload(_item(NOW - timedelta(hours=25)))
+    assert after is not None and after["type"] == "template"
+    assert WhatsAppSender("http://x", "1", "t", "").payload(_item(NOW - timedelta(hours=25))) is None
+
+
+def test_the_reply_mail_threads_and_carries_the_footer() -> None:
+    item = _item(NOW)
+    item = Outgoing(
+        **{
+            **item.__dict__,
+            "recipient": "budi@example.com",
+            "provider_id": "<d1@dinkes.go.id>",
+            "in_reply_to": "<c@example.com>",
+            "references": ("<c@example.com>", "<a@dinkes.go.id>"),
+        }
+    )
+    msg = compose(item, "Dinkes <pengaduan@dinkes.go.id>")
+    assert msg["Subject"] == "[DINKES-BWI-2612-00042] Jalan berlubang"
+    assert msg["Message-ID"] == "<d1@dinkes.go.id>" and msg["In-Reply-To"] == "<c@example.com>"
+    assert msg["References"] == "<c@example.com> <a@dinkes.go.id>"
+    body = msg.get_content()
+    assert body.startswith("Sudah kami perbaiki.") and "lacak/DINKES-BWI-2612-00042" in body
+
+
+def test_smtp_urls() -> None:
+    assert parse_smtp_url("smtp://u%40x:p@mail.go.id") == ("starttls", "mail.go.id", 587, "u@x", "p", "")
+    assert parse_smtp_url("smtps://mail.go.id")[:3] == ("ssl", "mail.go.id", 465)
+
+
+def test_the_acknowledgement_names_the_target_as_a_target_in_the_opds_zone() -> None:
+    text = acknowledgement(
+        "DINKES-BWI-2612-00042", "Dinas Kesehatan", NOW, "Asia/Jakarta", "https://l/lacak/x"
+    )
+    assert "Kami menargetkan tanggapan pertama paling lambat Rabu, 2 Desember 2026 pukul 10.00 WIB" in text
+    assert format_datetime_id(NOW, "Asia/Makassar").endswith("11.00 WITA")
