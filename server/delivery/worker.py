@@ -24,7 +24,9 @@ Exactly once, argued (docs/channels.md repeats it for administrators):
 from __future__ import annotations
 
 import logging
+import os
 import random
+import signal
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -42,6 +44,19 @@ from server.delivery.settings import DeliverySettings
 from server.models import MessageRow, TicketRow
 
 log = logging.getLogger("tanggap.delivery")
+# FOR TESTS ONLY: SIGKILL this process right after its Nth accepted send, before the outcome is
+# recorded (the exactly-once test's worst moment).
+KILL_AFTER_SENDS_ENV = "TANGGAP_TEST_KILL_DELIVERY_AFTER"
+_sends = 0
+
+
+def _maybe_die() -> None:
+    global _sends
+    wanted = os.environ.get(KILL_AFTER_SENDS_ENV)
+    if wanted:
+        _sends += 1
+        if _sends >= int(wanted):
+            os.kill(os.getpid(), signal.SIGKILL)
 
 
 def senders_from(settings: DeliverySettings) -> dict[DeliveryChannel, Sender]:
@@ -230,6 +245,7 @@ def process(
         return DeliveryState.FAILED
     outcome = sender.send(c.item)
     if isinstance(outcome, Sent):
+        _maybe_die()
         _record(
             engine,
             c,

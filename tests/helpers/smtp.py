@@ -3,6 +3,7 @@ and can be told to drop connections (the exactly-once tests)."""
 
 from __future__ import annotations
 
+import random
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +30,9 @@ class Inbox:
     envelopes: list[tuple[str, list[str]]] = field(default_factory=list)
     refuse: dict[str, str] = field(default_factory=dict)  # recipient -> "550 ..." answer
     drop_next: int = 0
+    drop_rate: float = 0.0  # and this share of the others, at random (seeded)
+    rng: random.Random = field(default_factory=lambda: random.Random(21))
+    dropped: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def by_message_id(self) -> dict[str, list[EmailMessage]]:
@@ -50,8 +54,9 @@ class _Handler:
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         with self.inbox.lock:
-            if self.inbox.drop_next > 0:
-                self.inbox.drop_next -= 1
+            if self.inbox.drop_next > 0 or self.inbox.rng.random() < self.inbox.drop_rate:
+                self.inbox.drop_next = max(0, self.inbox.drop_next - 1)
+                self.inbox.dropped += 1
                 return "421 Service not available, closing transmission channel"
             msg = message_from_bytes(envelope.content, policy=policy.default)
             assert isinstance(msg, EmailMessage)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from db import models
-from desktop import actions, credentials
+from desktop import actions
 from tests.helpers.desk import StoreDesk
 from tests.helpers.live_server import new_op
 from tests.integration.delivery.conftest import Channels
