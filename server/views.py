@@ -84,9 +84,10 @@ def _driver(session: Session) -> Any:
     return session.connection().connection.driver_connection
 
 
-# A public reply's (or acknowledgement's) delivery to the citizen: the newest of its deliveries.
+# A public reply's (or the system's acknowledgement's) delivery to the citizen: the newest of its
+# deliveries. Other messages have none, and are not looked up.
 _SQLITE_DELIVERY = (
-    "CASE WHEN m.kind IN ('reply', 'event') THEN json((SELECT json_object('state', d.state, "
+    "CASE WHEN m.kind = 'reply' OR (m.kind = 'event' AND m.author = 'sistem') THEN json((SELECT json_object('state', d.state, "
     "'channel', CASE WHEN d.channel = 'manual' THEN d.source_channel ELSE d.channel END, "
     "'detail', d.detail, 'updated_at', replace(d.updated_at, ' ', 'T') || '+00:00') "
     "FROM deliveries AS d WHERE d.message_id = m.id ORDER BY d.updated_at DESC LIMIT 1)) END"
@@ -112,7 +113,7 @@ _ATTACHMENTS = sa.text(
 # JSON array built by PostgreSQL (times in the same form as SQLite's; ids compared bytewise, as
 # SQLite does), passed through to the response untouched.
 _PG_DELIVERY = (
-    "CASE WHEN m.kind IN ('reply', 'event') THEN (SELECT json_build_object('state', d.state, "
+    "CASE WHEN m.kind = 'reply' OR (m.kind = 'event' AND m.author = 'sistem') THEN (SELECT json_build_object('state', d.state, "
     "'channel', CASE WHEN d.channel = 'manual' THEN d.source_channel ELSE d.channel END, "
     "'detail', d.detail, 'updated_at', "
     """to_char(d.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')) """
