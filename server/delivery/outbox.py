@@ -185,24 +185,6 @@ def apply_receipt(
     return True
 
 
-def mark_done(unit: WriteUnit, message_id: str, ref: str, author: str, now: datetime) -> bool:
-    """A manual delivery done by the officer (the ``mark_delivered`` op's server effect)."""
-    rows = unit.session.scalars(
-        sa.select(DeliveryRow).where(DeliveryRow.message_id == message_id).with_for_update()
-    ).all()
-    changed = False
-    for row in rows:
-        if row.state in (DeliveryState.DELIVERED.value, DeliveryState.READ.value):
-            continue
-        row.state = DeliveryState.DELIVERED.value
-        row.detail = f"Ditandai terkirim oleh {author}" + (f": {ref}" if ref else "")
-        row.updated_at = now
-        row.lease_token = None
-        row.attempt_open = False
-        changed = True
-    return changed
-
-
 INSERT_DELIVERY_SQL = (
     "INSERT INTO deliveries (id, message_id, ticket_id, purpose, channel, source_channel, recipient, "
     "state, detail, attempts, next_attempt_at, lease_token, lease_until, attempt_open, provider_id, "
