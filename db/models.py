@@ -168,6 +168,9 @@ class Message(Base):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     conflict: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    # A public reply's way to the citizen as the server last said: {state, channel, detail,
+    # updated_at} (docs/api.md); null for other messages and for replies not yet on the server.
+    delivery: Mapped[Any | None] = mapped_column(JSONText, nullable=True)
     # The outbox op that carries this message while it has not reached the server.
     op_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, delete, select, text, update
 from sqlalchemy.orm import Session
 
@@ -106,7 +107,7 @@ TICKET_COLUMNS = (
     "next_stage",
     "archived",
 )
-MESSAGE_COLUMNS = ("id", "ticket_id", "kind", "author", "body", "created_at", "conflict")
+MESSAGE_COLUMNS = ("id", "ticket_id", "kind", "author", "body", "created_at", "conflict", "delivery")
 ATTACHMENT_COLUMNS = ("id", "ticket_id", "filename", "mime", "size", "sha256", "url")
 
 
@@ -280,9 +281,10 @@ def _upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]]) -> list
                     created = created[:26] + "Z"
                 else:
                     created = utc_text(created)
+                delivery = m.get("delivery")
                 message_rows.append(
                     (str(m["id"]), tid, m["kind"], m.get("author") or "", m.get("body") or "", created,
-                     m.get("conflict"))
+                     m.get("conflict"), orjson.dumps(delivery).decode() if delivery else None)
                 )  # fmt: skip
             for a in ticket.get("attachments") or ():
                 attachment_rows.append(

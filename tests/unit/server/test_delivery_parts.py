@@ -111,3 +111,15 @@ def test_the_acknowledgement_names_the_target_as_a_target_in_the_opds_zone() -> 
     )
     assert "Kami menargetkan tanggapan pertama paling lambat Rabu, 2 Desember 2026 pukul 10.00 WIB" in text
     assert format_datetime_id(NOW, "Asia/Makassar").endswith("11.00 WITA")
+
+
+def test_the_desks_words_for_a_delivery() -> None:
+    from desktop.delivery import delivery_words
+
+    assert delivery_words({"state": "sent", "channel": "email"}) == "terkirim ke surel"
+    assert delivery_words({"state": "read", "channel": "whatsapp"}) == "dibaca di WhatsApp"
+    failed = {"state": "failed", "channel": "whatsapp", "detail": "nomor tidak terdaftar WhatsApp (131026)"}
+    assert delivery_words(failed) == "gagal: nomor tidak terdaftar WhatsApp (131026)"
+    assert delivery_words({"state": "manual", "channel": "twitter"}) == "perlu diposting manual"
+    assert delivery_words({"state": "read", "channel": "whatsapp"}, "en") == "read on WhatsApp"
+    assert delivery_words(None) == ""
