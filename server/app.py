@@ -44,7 +44,7 @@ from server.db import (
     storage_problem,
 )
 from server.delivery import whatsapp_webhook
-from server.delivery.service import DeliveryService, interval_from_env
+from server.delivery.service import DeliveryService, imap_interval_from_env, interval_from_env
 from server.directory import directory
 from server.intake import intake
 from server.public import PUBLIC_PREFIX
@@ -453,7 +453,11 @@ def create_app(
             else None
         )
         deliveries = (
-            asyncio.create_task(DeliveryService(state.engine, state.sla).loop(delivery_interval))
+            asyncio.create_task(
+                DeliveryService(state.engine, state.sla, imap_interval=imap_interval_from_env()).loop(
+                    delivery_interval
+                )
+            )
             if delivery_interval
             else None
         )

@@ -137,11 +137,13 @@ def cmd_unlock_login(args: argparse.Namespace) -> int:
 def cmd_deliver(args: argparse.Namespace) -> int:
     import logging
 
-    from server.delivery.service import DeliveryService, interval_from_env
+    from server.delivery.service import DeliveryService, imap_interval_from_env, interval_from_env
     from server.sla_service import SlaDirectoryCache
 
     engine = _engine(args)
-    service = DeliveryService(engine, SlaDirectoryCache(engine))
+    service = DeliveryService(
+        engine, SlaDirectoryCache(engine), imap_interval=None if args.once else imap_interval_from_env()
+    )
     if args.once:
         counts = service.run_pass()
         print(

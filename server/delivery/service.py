@@ -20,6 +20,10 @@ log = logging.getLogger("tanggap.delivery")
 DEFAULT_INTERVAL_SECONDS = 5.0
 
 
+def imap_interval_from_env() -> float:
+    return float(os.environ.get("TANGGAP_IMAP_SECONDS", "60") or 60)
+
+
 def interval_from_env() -> float:
     return float(os.environ.get("TANGGAP_DELIVERY_SECONDS", str(DEFAULT_INTERVAL_SECONDS)) or 0)
 
@@ -30,12 +34,24 @@ class DeliveryService:
     sla_cache: SlaDirectoryCache
     settings: DeliverySettings = field(default_factory=DeliverySettings.from_env)
 
+    # The mailbox is read at most this often (TANGGAP_IMAP_SECONDS, 60): mail providers throttle
+    # a login every few seconds. None: every pass (``deliver --once``, the tests).
+    imap_interval: float | None = None
+
     def __post_init__(self) -> None:
         self.senders = senders_from(self.settings)
+        self._last_poll: float | None = None
+
+    def _poll_due(self) -> bool:
+        now = time.monotonic()
+        if self.imap_interval and self._last_poll is not None and now - self._last_poll < self.imap_interval:
+            return False
+        self._last_poll = now
+        return True
 
     def run_pass(self) -> dict[str, int]:
         counts = drain(self.engine, self.settings, self.senders)
-        if self.settings.imap_url:
+        if self.settings.imap_url and self._poll_due():
             from server.delivery.imap import poll
 
             try:
