@@ -30,7 +30,7 @@ def acknowledge(session: Session, settings: DeliverySettings, ticket: TicketRow,
         opd.name if opd else ticket.opd_code,
         ticket.deadline_first_response,
         opd.tz if opd else "Asia/Jakarta",
-        settings.tracking_link(ticket.tracking_no),
+        settings.tracking_link(ticket.tracking_no, ticket.public_key),
     )
     message = add_message(session, ticket, MessageKind.EVENT, SYSTEM_AUTHOR, text, now)
     session.flush()

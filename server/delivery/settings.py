@@ -37,9 +37,12 @@ class DeliverySettings:
     def whatsapp_enabled(self) -> bool:
         return bool(self.whatsapp_token and self.whatsapp_phone_number_id)
 
-    def tracking_link(self, tracking_no: str) -> str:
+    def tracking_link(self, tracking_no: str, public_key: str | None = None) -> str:
+        """The citizen's page (docs/lacak.md): with the ticket's key it shows the whole thread."""
         root = self.public_url.rstrip("/")
-        return f"{root}/lacak/{tracking_no}" if root else ""
+        if not root:
+            return ""
+        return f"{root}/lacak/{tracking_no}" + (f"?k={public_key}" if public_key else "")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> DeliverySettings:

@@ -193,7 +193,7 @@ def _outgoing(s: Any, settings: DeliverySettings, row: DeliveryRow, now: datetim
         tracking_no=ticket.tracking_no,
         title=ticket.title,
         body=message.body,
-        tracking_link=settings.tracking_link(ticket.tracking_no),
+        tracking_link=settings.tracking_link(ticket.tracking_no, ticket.public_key),
         in_reply_to=original,
         references=references[-20:],
         last_inbound_at=max(filter(None, [last_inbound, ticket.received_at])),

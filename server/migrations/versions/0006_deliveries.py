@@ -1,7 +1,7 @@
 """the delivery outbox: public replies and acknowledgements on their way to the citizen
 
 Revision ID: 0006
-Revises: 0005
+Revises: 0007
 Create Date: 2026-12-02 05:10:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from server.models import UtcDateTime
 
 revision: str = "0006"
-down_revision: str | None = "0005"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
