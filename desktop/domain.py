@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Role(StrEnum):
@@ -248,6 +248,8 @@ class Message:
     conflict: str | None = None
     # Local only: the op that carries this message has not reached the server yet.
     pending: bool = False
+    # A public reply's way to the citizen, as the server last said (desktop.delivery words it).
+    delivery: dict[str, Any] | None = None
 
 
 # The largest file a complaint or a desk may bring: the server refuses more, a desk checks first.

@@ -147,6 +147,7 @@ def message_from_row(row: models.Message) -> d.Message:
         created_at=row.created_at,
         conflict=row.conflict,
         pending=row.op_id is not None,
+        delivery=row.delivery,
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
+from desktop.delivery import delivery_words
 from desktop.domain import Message, MessageKind
 from ui import theme
 from ui.field_label import plain_label
@@ -39,9 +40,14 @@ class MessageCard(QFrame):
             MessageKind.REPLY: self.tr("BALASAN PUBLIK"),
             MessageKind.NOTE: self.tr("CATATAN INTERNAL \u2014 tidak terlihat pelapor"),
             MessageKind.EVENT: self.tr("Peristiwa"),
+            MessageKind.CITIZEN: self.tr("PESAN PELAPOR"),
         }[kind]
         kind_label = plain_label(kind_text, "msgKind")
-        color = {MessageKind.REPLY: "#1f5fa8", MessageKind.NOTE: "#8a5a00"}.get(kind, theme.MUTED)
+        color = {
+            MessageKind.REPLY: "#1f5fa8",
+            MessageKind.NOTE: "#8a5a00",
+            MessageKind.CITIZEN: "#2e7d32",
+        }.get(kind, theme.MUTED)
         kind_label.setStyleSheet(f"color: {color};")
         head.addWidget(kind_label)
         head.addStretch(1)
@@ -51,6 +57,13 @@ class MessageCard(QFrame):
             head.addWidget(plain_label(self.tr("\u2713 terkirim"), "sent"))
         if message.conflict:
             head.addWidget(plain_label(self.tr("\u26a0 ditandai server"), "pending"))
+        delivered = delivery_words(message.delivery)
+        if delivered:
+            # To the citizen: "terkirim ke surel", "dibaca di WhatsApp", "gagal: ...", "perlu diposting manual".
+            failed = (message.delivery or {}).get("state") in ("failed", "manual")
+            head.addWidget(
+                plain_label(("\u26a0 " if failed else "\u2709 ") + delivered, "pending" if failed else "sent")
+            )
         layout.addLayout(head)
         is_event = kind is MessageKind.EVENT and sentence is not None
         # An event's sentence says what happened; its "Peristiwa" caption would only take a line.

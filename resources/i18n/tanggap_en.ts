@@ -361,6 +361,11 @@ Details are in the log: %3</translation>
         <translation>INTERNAL NOTE — not visible to the reporter</translation>
     </message>
     <message>
+        <location filename="../../ui/message_card.py" line="42"/>
+        <source>PESAN PELAPOR</source>
+        <translation>REPORTER'S MESSAGE</translation>
+    </message>
+    <message>
         <location filename="../../ui/message_card.py" line="41"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
