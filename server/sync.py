@@ -464,7 +464,7 @@ def _process_message_op(
             writes.extend(write.statements)
             if op.type == OpType.REPLY.value and flag is None:
                 # The citizen gets it: its delivery is queued in this same transaction.
-                writes.append(reply_delivery_write(raw, ticket_id, message_id, now))
+                writes.append(reply_delivery_write(raw, ticket_id, str(message_id), now))
             changes.append(write.change)
             outcome = (
                 OpOutcome(op_id, ticket_id, "conflict", flag.code, flag.message)
