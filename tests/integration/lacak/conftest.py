@@ -32,10 +32,17 @@ def web(srv: LiveServer) -> Iterator[httpx.Client]:
         yield client
 
 
+def full_ticket(desk: Desk, state: dict[str, Any]) -> dict[str, Any]:
+    """The whole ticket as the desk may see it (a push result carries only its state)."""
+    answer = desk.get(f"/tickets/{state['tracking_no']}")
+    assert answer.status_code == 200, answer.text
+    return answer.json()  # type: ignore[no-any-return]
+
+
 def push_ok(desk: Desk, op: dict[str, Any]) -> dict[str, Any]:
     [result] = desk.push(op)
     assert result["result"] == "applied", result
-    return result["ticket"]  # type: ignore[no-any-return]
+    return full_ticket(desk, result["ticket"])
 
 
 def set_status(desk: Desk, ticket: dict[str, Any], status: str, reason: str = "") -> dict[str, Any]:

@@ -13,7 +13,7 @@ from desktop.domain import desk_tracking_no
 from desktop.satisfaction import ikm
 from server.public.feedback import Answer, Effect, record_answer
 from tests.helpers.live_server import LiveServer, new_op
-from tests.integration.lacak.conftest import answer, message, page_url, resolve, set_status
+from tests.integration.lacak.conftest import answer, full_ticket, message, page_url, resolve, set_status
 
 NAME, CONTACT = "Siti Aminah Rahayu", "0812-5550-1234"
 NOTE = "CATATAN-INTERNAL-jangan-tampil"
@@ -270,8 +270,10 @@ def test_a_walk_in_keeps_the_key_its_desk_chose(srv: LiveServer, web: httpx.Clie
         return res
 
     made = create(key, 901)
-    assert made["result"] == "applied" and made["ticket"]["public_key"] == key
-    assert web.get(page_url(made["ticket"])).status_code == 200
+    assert made["result"] == "applied"
+    ticket = full_ticket(desk, made["ticket"])
+    assert ticket["public_key"] == key
+    assert web.get(page_url(ticket)).status_code == 200
     taken = create(key, 902)
     assert taken["result"] == "rejected" and taken["reason"]["code"] == "public_key_taken"
     short = create("pendek", 903)
