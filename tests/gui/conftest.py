@@ -1,51 +1,24 @@
 """GUI fixtures: an inline task manager, the real server, desks that log in.
 
 Everything is real: the local store on disk, the sync engine over HTTP, the reference server
-on loopback, and the OS keyring (scripts/test.sh provides one). Only on a developer machine
-without a Secret Service does the token go to an in-memory keyring instead.
+on loopback, and the OS keyring (tests/conftest.py: scripts/test.sh provides one).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 import shiboken6
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop import credentials
 from desktop.settings import Settings
 from desktop.store import LocalStore
 from tests.helpers.live_server import PASSWORD, LiveServer, fresh_database, live_server
 from ui.tasks import TaskManager
-
-
-def _memory_keyring() -> KeyringBackend:
-    # Defined only when needed: keyring registers every backend class it sees, and one
-    # defined at import time would join the chain of viable backends in every test.
-    class MemoryKeyring(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.values: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.values.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.values[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.values.pop((service, username), None)
-
-    return MemoryKeyring()
 
 
 @pytest.fixture(autouse=True)
@@ -65,20 +38,6 @@ def delete_windows_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
             widget.close()
             widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture(autouse=True)
-def desk_keyring() -> Iterator[None]:
-    """The OS keyring where there is one (always in CI); in memory only on a bare dev machine."""
-    if credentials.keyring_is_usable():
-        yield
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI must provide a Secret Service; keyring is {credentials.keyring_backend_name()}")
-    previous = keyring.get_keyring()
-    keyring.set_keyring(_memory_keyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
