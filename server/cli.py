@@ -1,4 +1,4 @@
-"""``tanggap-server``: init-db, create-opd, create-user, seed, serve, unlock-login, maintenance, deliver."""
+"""``tanggap-server``: init-db, create-opd, opd-mailbox, create-user, seed, serve, unlock-login, maintenance, deliver."""
 
 from __future__ import annotations
 
@@ -37,6 +37,54 @@ def cmd_create_opd(args: argparse.Namespace) -> int:
             OpdRow(code=args.code, name=args.name, region=args.region, tz=args.tz, address="", status_url="")
         )
     print(f"Created OPD {args.code}.")
+    return 0
+
+
+def cmd_opd_mailbox(args: argparse.Namespace) -> int:
+    """An OPD's own complaint mailbox and From address (docs/channels.md). The IMAP URL carries a
+    password: it is read on standard input, never from the command line, and never printed."""
+    from email.utils import parseaddr
+
+    from server.db import write_unit
+    from server.delivery.imap import ImapUrlError, Mailbox
+    from server.models import OpdRow
+
+    url = None
+    if args.imap_url_stdin:
+        url = sys.stdin.readline().strip()
+        try:
+            Mailbox.parse(url)
+        except ImapUrlError as exc:
+            print(str(exc).replace(url, "<URL>"), file=sys.stderr)
+            return 2
+    if args.mail_from is not None and args.mail_from and "@" not in parseaddr(args.mail_from)[1]:
+        print(
+            f"--mail-from needs an address, like 'Dinas Kesehatan <pengaduan@...>': {args.mail_from!r}",
+            file=sys.stderr,
+        )
+        return 2
+    with write_unit(_engine(args)) as unit:
+        opd = unit.session.get(OpdRow, args.code)
+        if opd is None:
+            print(f"Unknown OPD {args.code}; create it first (create-opd).", file=sys.stderr)
+            return 1
+        if args.clear:
+            opd.mail_imap_url, opd.mail_from = "", ""
+        if url is not None:
+            opd.mail_imap_url = url
+        if args.mail_from is not None:
+            opd.mail_from = args.mail_from
+        imap, mail_from = opd.mail_imap_url, opd.mail_from
+    shown = Mailbox.parse(imap) if imap else None
+    print(
+        f"OPD {args.code}: mailbox "
+        + (
+            f"{shown.user}@{shown.host}:{shown.port}/{shown.folder}"
+            if shown
+            else "none (TANGGAP_IMAP_URL serves it)"
+        )
+        + f"; From {mail_from or 'TANGGAP_MAIL_FROM'}."
+    )
     return 0
 
 
@@ -178,6 +226,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region", default="")
     p.add_argument("--tz", default="Asia/Jakarta")
     p.set_defaults(func=cmd_create_opd)
+    p = sub.add_parser(
+        "opd-mailbox", parents=[common], help="an OPD's own complaint mailbox (IMAP URL on stdin) and From"
+    )
+    p.add_argument("--code", required=True)
+    p.add_argument("--imap-url-stdin", action="store_true", help="read imaps://user:pass@host/INBOX on stdin")
+    p.add_argument("--mail-from", default=None, help='"Dinas Kesehatan <pengaduan@dinkes.example.go.id>"')
+    p.add_argument("--clear", action="store_true", help="back to the server's mailbox and From")
+    p.set_defaults(func=cmd_opd_mailbox)
     p = sub.add_parser("create-user", parents=[common], help="add an officer (password on stdin)")
     p.add_argument("--username", required=True)
     p.add_argument("--name", default="")

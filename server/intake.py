@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from desktop.domain import Channel, Confidentiality
+from desktop.domain import Channel, Confidentiality, FileBytes, MessageKind
 from desktop.ops.base import sane_time
 from server.attachments import attach, decode_files
 from server.db import read_session, utcnow, write_unit
@@ -17,7 +18,7 @@ from server.delivery.settings import DeliverySettings
 from server.models import CategoryRow, OpdRow, TicketRow
 from server.schemas import IntakeIn
 from server.sla_service import SlaDirectoryCache
-from server.tickets import OpRejected, insert_ticket
+from server.tickets import SYSTEM_AUTHOR, OpRejected, add_message, insert_ticket
 
 
 def _existing(engine: Engine, channel: str, external_ref: str) -> str | None:
@@ -45,13 +46,20 @@ def route(session: sa.orm.Session, opd_code: str | None, category_code: str | No
     )
 
 
-def intake(engine: Engine, sla_cache: SlaDirectoryCache, data: IntakeIn) -> tuple[str, bool]:
+def intake(
+    engine: Engine,
+    sla_cache: SlaDirectoryCache,
+    data: IntakeIn,
+    files: Sequence[FileBytes] | None = None,
+    notes: Sequence[str] = (),
+) -> tuple[str, bool]:
     """The ticket id and whether it was created now (False: this complaint came in before).
 
     Attachments are checked before anything is written (``AttachmentRefused``: nothing stored);
-    a repeated complaint keeps the first one's attachments.
+    a repeated complaint keeps the first one's attachments. A channel that decoded and checked
+    its files itself (e-mail) passes them as ``files``, and its words for the thread as ``notes``.
     """
-    files = decode_files(data.attachments)
+    files = decode_files(data.attachments) if files is None else list(files)
     existing = _existing(engine, data.channel.value, data.external_ref)
     if existing:
         return existing, False
@@ -81,6 +89,8 @@ def intake(engine: Engine, sla_cache: SlaDirectoryCache, data: IntakeIn) -> tupl
             )
             # Part of the creating write: its change-log entry already carries them to the desks.
             attach(unit.session, ticket.id, files)
+            for note in notes:
+                add_message(unit.session, ticket, MessageKind.EVENT, SYSTEM_AUTHOR, note, now)
             # E-mail and WhatsApp complaints get their acknowledgement in the same write.
             acknowledge(unit.session, DeliverySettings.from_env(), ticket, now)
             return ticket.id, True

@@ -54,6 +54,11 @@ class OpdRow(Base):
     status_url: Mapped[str] = mapped_column(sa.String(400), default="")
     # Office hours as desktop.sla serialises them; null means the SLA engine's default.
     office_hours: Mapped[Any | None] = mapped_column(sa.JSON, nullable=True)
+    # The OPD's own complaint mailbox (docs/channels.md): an IMAP URL with its password, so never
+    # in the directory desks read; empty: the server-wide TANGGAP_IMAP_URL (if any) serves it.
+    mail_imap_url: Mapped[str] = mapped_column(sa.String(1000), default="", server_default="")
+    # The From of mail sent on this OPD's tickets; empty: TANGGAP_MAIL_FROM.
+    mail_from: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
 
 
 class OfficerRow(Base):

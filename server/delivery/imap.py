@@ -1,9 +1,12 @@
-"""E-mail in: poll the complaint mailbox over IMAP. A new mail becomes a ticket through intake
-(idempotent on its Message-ID); a mail answering ours joins its ticket as the citizen's message.
+"""E-mail in: poll the complaint mailboxes over IMAP. A new mail becomes a ticket through intake
+(idempotent on its Message-ID per mailbox); a mail answering ours joins its ticket as the
+citizen's message. Either way the mail's attachments and inline images become the ticket's.
 
-``TANGGAP_IMAP_URL``: ``imaps://user:pass@host:993/INBOX`` (TLS), ``imap://`` (STARTTLS) or
-``imap+plain://`` (no TLS: loopback and tests only). A mail is flagged ``\\Seen`` once it is in
-the database; a crash before the flag only means the next poll sees it again, and adds nothing.
+The mailboxes: the server's (``TANGGAP_IMAP_URL``, new complaints to ``TANGGAP_IMAP_OPD``) and
+each OPD's own (``tanggap-server opd-mailbox``, new complaints to that OPD). A URL is
+``imaps://user:pass@host:993/INBOX`` (TLS), ``imap://`` (STARTTLS) or ``imap+plain://`` (no TLS:
+loopback and tests only). A mail is flagged ``\\Seen`` once it is in the database; a crash before
+the flag only means the next poll sees it again, and adds nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import imaplib
 import logging
+import mimetypes
 import re
 import ssl
 from dataclasses import dataclass, field
@@ -20,10 +24,13 @@ from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from desktop.domain import Channel
-from server.delivery.inbound import append_citizen_message, ticket_for_mail
+from desktop.domain import MAX_FILE_BYTES, Channel, FileBytes
+from server.attachments import MAX_ATTACHMENTS, clean_filename, clean_mime
+from server.db import read_session
+from server.delivery.inbound import append_citizen_message, mail_ref, skipped_note, ticket_for_mail
 from server.delivery.settings import DeliverySettings
 from server.sla_service import SlaDirectoryCache
 
@@ -88,6 +95,8 @@ class Mail:
     in_reply_to: tuple[str, ...]
     received_at: datetime | None
     automatic: bool  # an auto-reply or bounce: never a complaint, never acknowledged
+    files: tuple[FileBytes, ...] = ()  # attachments and inline images that are kept
+    skipped: tuple[str, ...] = ()  # those that are not, each with why (for the thread)
 
 
 def parse_mail(raw: bytes) -> Mail:
@@ -99,6 +108,7 @@ def parse_mail(raw: bytes) -> Mail:
         message_id = f"<sha256-{hashlib.sha256(raw).hexdigest()}@tanggap.invalid>"
     name, address = parseaddr(str(msg.get("From", "")))
     part = msg.get_body(preferencelist=("plain", "html"))
+    files, skipped = mail_files(msg, part if isinstance(part, EmailMessage) else None)
     body = ""
     if part is not None:
         body = str(part.get_content())
@@ -126,7 +136,54 @@ def parse_mail(raw: bytes) -> Mail:
         automatic=auto not in ("", "no")
         or bool(msg.get("X-Autoreply"))
         or address.lower().startswith("mailer-daemon"),
+        files=tuple(files),
+        skipped=tuple(skipped),
     )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+
+
+def mail_files(msg: EmailMessage, body: EmailMessage | None) -> tuple[list[FileBytes], list[str]]:
+    """The files of a mail (attachments, inline images), checked as an upload is: at most
+    MAX_ATTACHMENTS, each at most MAX_FILE_BYTES, names cleaned, types a hint only. A file that
+    is not kept is a line saying why, never a refused mail."""
+    files: list[FileBytes] = []
+    skipped: list[str] = []
+    seen: set[str] = set()
+    for part in msg.walk():
+        if part.is_multipart() or part is body:
+            continue
+        mime = clean_mime(part.get_content_type())
+        raw_name = part.get_filename()
+        disposition = part.get_content_disposition()
+        if raw_name is None and disposition != "attachment" and mime.startswith("text/"):
+            continue  # the other alternative of the body (HTML next to plain text), not a file
+        try:
+            data = part.get_payload(decode=True)
+        except Exception:  # a broken part: said so, the rest of the mail still counts
+            data = None
+        name = clean_filename(raw_name or f"lampiran-{len(files) + len(skipped) + 1}")
+        if raw_name is None and "." not in name:
+            name += mimetypes.guess_extension(mime) or ""
+        if not isinstance(data, bytes):
+            skipped.append(f"{name}: tidak dapat dibaca")
+            continue
+        if not data:
+            continue
+        if len(data) > MAX_FILE_BYTES:
+            skipped.append(f"{name} ({_megabytes(len(data))}): lebih dari {_megabytes(MAX_FILE_BYTES)}")
+            continue
+        file = FileBytes(name, mime, data)
+        if file.sha256 in seen:
+            continue  # the same picture twice (inline and attached): one file
+        if len(files) >= MAX_ATTACHMENTS:
+            skipped.append(f"{name}: lebih dari {MAX_ATTACHMENTS} lampiran dalam satu surel")
+            continue
+        seen.add(file.sha256)
+        files.append(file)
+    return files, skipped
 
 
 def _strip_quote(body: str) -> str:
@@ -151,7 +208,36 @@ class PollReport:
     errors: list[str] = field(default_factory=list)
 
 
-def take_in(engine: Engine, sla_cache: SlaDirectoryCache, settings: DeliverySettings, mail: Mail) -> str:
+@dataclass(frozen=True)
+class Source:
+    """A mailbox to read: where its new complaints go, and its part of their idempotency key
+    ("": the server's mailbox; an OPD's code: that OPD's own)."""
+
+    url: str
+    opd_code: str
+    key: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"mailbox of {self.key}" if self.key else "TANGGAP_IMAP_URL"
+
+
+def sources(engine: Engine, settings: DeliverySettings) -> list[Source]:
+    """Every mailbox to read: the server's, then each OPD's own (as the directory says)."""
+    from server.models import OpdRow
+
+    out = [Source(settings.imap_url, settings.imap_opd)] if settings.imap_url else []
+    with read_session(engine) as s:
+        rows = s.execute(
+            sa.select(OpdRow.code, OpdRow.mail_imap_url)
+            .where(OpdRow.mail_imap_url != "")
+            .order_by(OpdRow.code)
+        ).all()
+    out += [Source(url, code, code) for code, url in rows]
+    return out
+
+
+def take_in(engine: Engine, sla_cache: SlaDirectoryCache, mail: Mail, source: Source) -> str:
     """One mail into the database: ``reply``, ``ticket``, ``duplicate`` or ``ignored``."""
     from server.intake import intake
     from server.schemas import IntakeIn
@@ -159,7 +245,14 @@ def take_in(engine: Engine, sla_cache: SlaDirectoryCache, settings: DeliverySett
     ticket_id = ticket_for_mail(engine, mail.subject, mail.in_reply_to)
     if ticket_id is not None:
         added = append_citizen_message(
-            engine, sla_cache, ticket_id, mail.message_id, mail.body, mail.received_at
+            engine,
+            sla_cache,
+            ticket_id,
+            mail.message_id,
+            mail.body,
+            mail.received_at,
+            files=mail.files,
+            skipped=mail.skipped,
         )
         return "reply" if added else "duplicate"
     if mail.automatic:
@@ -167,22 +260,23 @@ def take_in(engine: Engine, sla_cache: SlaDirectoryCache, settings: DeliverySett
     data = IntakeIn.model_validate(
         {
             "channel": Channel.EMAIL.value,
-            "external_ref": mail.message_id,
+            "external_ref": mail_ref(mail.message_id, source.key),
             "reporter": {"name": mail.sender_name or mail.sender_address, "contact": mail.sender_address},
             "title": (mail.subject or "Pengaduan lewat surel")[:500],
-            "body": mail.body or "(surel tanpa isi teks)",
-            "opd_code": settings.imap_opd or None,
+            "body": mail.body or ("(surel tanpa isi teks)" if not mail.files else "(lihat lampiran)"),
+            "opd_code": source.opd_code or None,
             "received_at": mail.received_at,
         }
     )
-    _ticket, created = intake(engine, sla_cache, data)
+    notes = [skipped_note(mail.skipped)] if mail.skipped else []
+    _ticket, created = intake(engine, sla_cache, data, files=mail.files, notes=notes)
     return "ticket" if created else "duplicate"
 
 
-def poll(engine: Engine, sla_cache: SlaDirectoryCache, settings: DeliverySettings) -> PollReport:
-    """Read every unseen mail of the mailbox into the database, then flag it seen."""
+def poll(engine: Engine, sla_cache: SlaDirectoryCache, source: Source) -> PollReport:
+    """Read every unseen mail of one mailbox into the database, then flag it seen."""
     report = PollReport()
-    box = Mailbox.parse(settings.imap_url)
+    box = Mailbox.parse(source.url)
     conn = box.connect()
     try:
         conn.select(box.folder)
@@ -193,11 +287,11 @@ def poll(engine: Engine, sla_cache: SlaDirectoryCache, settings: DeliverySetting
             if raw is None:
                 continue
             try:
-                outcome = take_in(engine, sla_cache, settings, parse_mail(raw))
+                outcome = take_in(engine, sla_cache, parse_mail(raw), source)
             except Exception as exc:
                 # Left unseen: the next poll tries again; the administrator sees why in the log.
-                log.exception("mail %s could not be taken in", uid)
-                report.errors.append(f"{uid}: {exc}")
+                log.exception("%s: mail %s could not be taken in", source.label, uid)
+                report.errors.append(f"{source.label} {uid}: {exc}")
                 continue
             if outcome == "ticket":
                 report.new_tickets += 1
@@ -212,3 +306,24 @@ def poll(engine: Engine, sla_cache: SlaDirectoryCache, settings: DeliverySetting
         except (imaplib.IMAP4.error, OSError):
             pass
     return report
+
+
+def poll_all(engine: Engine, sla_cache: SlaDirectoryCache, settings: DeliverySettings) -> PollReport | None:
+    """Every mailbox in turn (None: there is none); one that is down or misconfigured is logged
+    and skipped, the others are read all the same."""
+    boxes = sources(engine, settings)
+    if not boxes:
+        return None
+    total = PollReport()
+    for source in boxes:
+        try:
+            report = poll(engine, sla_cache, source)
+        except Exception as exc:  # the mailbox is down or its URL wrong: say so, try next pass
+            log.warning("IMAP poll of the %s failed: %s", source.label, exc)
+            total.errors.append(f"{source.label}: {exc}")
+            continue
+        total.new_tickets += report.new_tickets
+        total.replies += report.replies
+        total.ignored += report.ignored
+        total.errors += report.errors
+    return total

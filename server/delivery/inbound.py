@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from desktop.domain import OPEN_STATUSES, Channel, MessageKind, Status
+from desktop.domain import OPEN_STATUSES, Channel, FileBytes, MessageKind, Status
+from server.attachments import attach
 from server.db import read_session, utcnow, write_unit
 from server.delivery.models import DeliveryRow
 from server.models import MessageRow, TicketRow
@@ -28,6 +29,30 @@ RESUME_REASON = "pelapor menjawab"
 
 def citizen_message_id(external_id: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, external_id))
+
+
+def mail_ref(message_id: str, mailbox: str = "") -> str:
+    """A mail's ``external_ref``: its Message-ID, followed by the OPD whose own mailbox it came to.
+
+    Intake is idempotent per mailbox: one mail sent to two OPDs' mailboxes is a complaint to each.
+    """
+    return f"{message_id} {mailbox}" if mailbox else message_id
+
+
+def mail_message_id(external_ref: str | None) -> str | None:
+    """The Message-ID of an e-mail ticket's ``external_ref`` (None if it has none)."""
+    first = (external_ref or "").split(" ", 1)[0]
+    return first if first.startswith("<") else None
+
+
+def skipped_note(skipped: Sequence[str]) -> str:
+    """The thread's word on attachments of a citizen's mail that were not kept."""
+    lines = "\n".join(f"- {s}" for s in skipped)
+    return (
+        "Lampiran surel pelapor yang tidak disimpan:\n"
+        f"{lines}\n"
+        "Bila perlu, minta pelapor mengirimnya lagi dalam ukuran lebih kecil."
+    )
 
 
 def ticket_for_mail(engine: Engine, subject: str, message_ids: Iterable[str]) -> str | None:
@@ -47,7 +72,14 @@ def ticket_for_mail(engine: Engine, subject: str, message_ids: Iterable[str]) ->
                 return found
             found = s.scalar(
                 sa.select(TicketRow.id)
-                .where(TicketRow.channel == Channel.EMAIL.value, TicketRow.external_ref.in_(ids))
+                .where(
+                    TicketRow.channel == Channel.EMAIL.value,
+                    sa.or_(
+                        TicketRow.external_ref.in_(ids),
+                        # Taken in from an OPD's own mailbox: "<message-id> OPD-CODE".
+                        *[TicketRow.external_ref.startswith(f"{i} ", autoescape=True) for i in ids[:20]],
+                    ),
+                )
                 .limit(1)
             )
             if found:
@@ -90,8 +122,11 @@ def append_citizen_message(
     external_id: str,
     body: str,
     at: datetime | None = None,
+    files: Sequence[FileBytes] = (),
+    skipped: Sequence[str] = (),
 ) -> bool:
-    """Add the citizen's message to the thread; False if it was added before (same external id)."""
+    """Add the citizen's message to the thread, with the files they sent (and a word on those not
+    kept, ``skipped``); False if it was added before (same external id): nothing is added twice."""
     now = utcnow()
     at = min(at or now, now)
     message_id = citizen_message_id(external_id)
@@ -110,6 +145,10 @@ def append_citizen_message(
             at,
             message_id=message_id,
         )
+        # In the same write as the message: the change it records carries them to the desks.
+        attach(s, ticket.id, list(files))
+        if skipped:
+            add_message(s, ticket, MessageKind.EVENT, SYSTEM_AUTHOR, skipped_note(skipped), at)
         if ticket.status == Status.MENUNGGU_PELAPOR.value:
             # The wait is over: the clock runs again from now (change_status ends the pause).
             change_status(unit, sla, ticket, Status.DITINDAKLANJUTI, RESUME_REASON, SYSTEM_AUTHOR, now)

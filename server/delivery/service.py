@@ -51,14 +51,11 @@ class DeliveryService:
 
     def run_pass(self) -> dict[str, int]:
         counts = drain(self.engine, self.settings, self.senders)
-        if self.settings.imap_url and self._poll_due():
-            from server.delivery.imap import poll
+        if self._poll_due():
+            from server.delivery.imap import poll_all
 
-            try:
-                report = poll(self.engine, self.sla_cache, self.settings)
-            except Exception as exc:  # the mailbox is down: say so, try again next pass
-                log.warning("IMAP poll failed: %s", exc)
-            else:
+            report = poll_all(self.engine, self.sla_cache, self.settings)
+            if report is not None:
                 counts["mail_tickets"] = report.new_tickets
                 counts["mail_replies"] = report.replies
         return counts

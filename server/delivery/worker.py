@@ -37,11 +37,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import CursorResult, Engine
 
 from server.db import read_session, utcnow, write_unit
+from server.delivery.inbound import mail_message_id
 from server.delivery.models import DeliveryChannel, DeliveryPurpose, DeliveryRow, DeliveryState
 from server.delivery.outbox import touch_ticket
 from server.delivery.senders.base import Outgoing, Refused, Retry, Sender, Sent
 from server.delivery.settings import DeliverySettings
-from server.models import MessageRow, TicketRow
+from server.models import MessageRow, OpdRow, TicketRow
 
 log = logging.getLogger("tanggap.delivery")
 # FOR TESTS ONLY: SIGKILL this process right after its Nth accepted send, before the outcome is
@@ -179,11 +180,8 @@ def _outgoing(s: Any, settings: DeliverySettings, row: DeliveryRow, now: datetim
         )
         .order_by(DeliveryRow.sent_at)
     ).all()
-    original = (
-        ticket.external_ref
-        if ticket.channel == "email" and (ticket.external_ref or "").startswith("<")
-        else None
-    )
+    original = mail_message_id(ticket.external_ref) if ticket.channel == "email" else None
+    opd = s.get(OpdRow, ticket.opd_code)
     references = tuple(r for r in ([original] if original else []) + list(ours) if r)
     return Outgoing(
         delivery_id=row.id,
@@ -198,6 +196,7 @@ def _outgoing(s: Any, settings: DeliverySettings, row: DeliveryRow, now: datetim
         references=references[-20:],
         last_inbound_at=max(filter(None, [last_inbound, ticket.received_at])),
         now=now,
+        mail_from=opd.mail_from if opd is not None else "",
     )
 
 

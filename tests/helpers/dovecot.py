@@ -17,9 +17,9 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 DOVECOT = "/usr/sbin/dovecot"
@@ -43,6 +43,10 @@ class Dovecot:
     def url(self) -> str:
         """For ``TANGGAP_IMAP_URL``: plain IMAP on loopback (the test has no certificate)."""
         return f"imap+plain://{self.user}:{self.password}@127.0.0.1:{self.port}/INBOX"
+
+    def as_user(self, user: str, password: str) -> Dovecot:
+        """The same server seen through another account's mailbox (``extra_users``)."""
+        return replace(self, user=user, password=password)
 
     def client(self) -> imaplib.IMAP4:
         conn = imaplib.IMAP4("127.0.0.1", self.port, timeout=30)
@@ -73,8 +77,11 @@ def _account() -> pwd.struct_passwd:
 
 
 @contextmanager
-def dovecot_server(user: str = "pengaduan", password: str = "rahasia-imap-1") -> Iterator[Dovecot]:
-    """Dovecot in a directory of its own under /tmp (pytest's tmp_path is closed to ``nobody``)."""
+def dovecot_server(
+    user: str = "pengaduan", password: str = "rahasia-imap-1", extra_users: Mapping[str, str] | None = None
+) -> Iterator[Dovecot]:
+    """Dovecot in a directory of its own under /tmp (pytest's tmp_path is closed to ``nobody``);
+    ``extra_users`` (name: password) have mailboxes of their own on it (``Dovecot.as_user``)."""
     if not Path(DOVECOT).exists():
         raise RuntimeError("Dovecot is not installed (apt-get install dovecot-imapd; scripts/bootstrap.sh)")
     account = _account()
@@ -83,7 +90,8 @@ def dovecot_server(user: str = "pengaduan", password: str = "rahasia-imap-1") ->
     for sub in ("run", "state", "mail"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     port = free_port()
-    (root / "passwd").write_text(f"{user}:{{PLAIN}}{password}::::::\n")
+    accounts = {user: password, **(extra_users or {})}
+    (root / "passwd").write_text("".join(f"{u}:{{PLAIN}}{p}::::::\n" for u, p in accounts.items()))
     group = "nogroup" if os.getuid() == 0 else str(account.pw_gid)
     config = root / "dovecot.conf"
     config.write_text(

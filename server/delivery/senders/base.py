@@ -25,6 +25,8 @@ class Outgoing:
     # WhatsApp's 24-hour window: when the citizen last wrote.
     last_inbound_at: datetime
     now: datetime
+    # E-mail: the From of the ticket's OPD (its own mailbox, docs/channels.md); "": the server's.
+    mail_from: str = ""
 
 
 @dataclass(frozen=True)

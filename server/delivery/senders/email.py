@@ -75,9 +75,7 @@ class EmailSender:
 
     def __init__(self, smtp_url: str, mail_from: str) -> None:
         self.mode, self.host, self.port, self.user, self.password, cafile = parse_smtp_url(smtp_url)
-        name, address = parseaddr(mail_from)
-        self.mail_from = formataddr((name, address)) if name else address
-        self.envelope_from = address
+        self.mail_from, self.envelope_from = _from_header(mail_from)
         self.context = ssl.create_default_context(cafile=cafile or None)
 
     def _connect(self) -> smtplib.SMTP:
@@ -89,12 +87,15 @@ class EmailSender:
         return smtp
 
     def send(self, item: Outgoing) -> Outcome:
-        msg = compose(item, self.mail_from)
+        header, envelope = (
+            _from_header(item.mail_from) if item.mail_from else (self.mail_from, self.envelope_from)
+        )
+        msg = compose(item, header)
         try:
             with self._connect() as smtp:
                 if self.user:
                     smtp.login(self.user, self.password)
-                refused = smtp.send_message(msg, from_addr=self.envelope_from, to_addrs=[item.recipient])
+                refused = smtp.send_message(msg, from_addr=envelope, to_addrs=[item.recipient])
         except smtplib.SMTPRecipientsRefused as exc:
             code, text = next(iter(exc.recipients.values()))
             return _by_code(code, text)
@@ -109,6 +110,12 @@ class EmailSender:
             code, text = next(iter(refused.values()))
             return _by_code(code, text)
         return Sent(str(msg["Message-ID"]))
+
+
+def _from_header(mail_from: str) -> tuple[str, str]:
+    """The From header and the envelope sender of ``Name <address>`` (or a bare address)."""
+    name, address = parseaddr(mail_from)
+    return (formataddr((name, address)) if name else address), address
 
 
 def _by_code(code: int, text: bytes | str) -> Outcome:

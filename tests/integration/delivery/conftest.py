@@ -20,6 +20,9 @@ from tests.helpers.smtp import SmtpServer, smtp_server
 MAIL_FROM = "Dinas Kesehatan Banyuwangi <pengaduan@dinkes.banyuwangikab.go.id>"
 PUBLIC_URL = "https://lapor.banyuwangikab.go.id"
 VERIFY_TOKEN = "token-verifikasi-uji"
+# A second account on the same Dovecot: the Dinas Perhubungan's own complaint mailbox.
+DISHUB_IMAP_USER = "pengaduan.dishub"
+DISHUB_IMAP_PASSWORD = "rahasia-dishub-2"
 
 
 @dataclass
@@ -50,7 +53,11 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def channels(backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Channels]:
-    with smtp_server() as smtp, dovecot_server() as imap, wa.cloud_api() as api:
+    with (
+        smtp_server() as smtp,
+        dovecot_server(extra_users={DISHUB_IMAP_USER: DISHUB_IMAP_PASSWORD}) as imap,
+        wa.cloud_api() as api,
+    ):
         env = {
             "TANGGAP_SMTP_URL": smtp.url,
             "TANGGAP_MAIL_FROM": MAIL_FROM,

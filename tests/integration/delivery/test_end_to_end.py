@@ -81,7 +81,8 @@ def test_a_citizens_mail_is_answered_from_an_offline_desk_and_the_answer_comes_b
     assert messages["citizen"].body == "Terima kasih, obatnya sudah saya ambil."
     # The desk shows the reply as sent to the citizen's e-mail (from its own store, offline).
     assert messages["reply"].body == REPLY
-    assert messages["reply"].delivery["state"] == "sent"
+    delivery = messages["reply"].delivery
+    assert delivery is not None and delivery["state"] == "sent"
     assert delivery_words(messages["reply"].delivery) == "terkirim ke surel"
     assert messages["citizen"].delivery is None
     assert len([m for m in channels.smtp.inbox.messages if m is not ack]) == 1
