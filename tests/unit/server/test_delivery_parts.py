@@ -50,6 +50,30 @@ def test_a_mail_without_message_id_gets_a_stable_one_and_quotes_are_dropped() ->
     assert first.sender_address == "budi@example.com" and not first.automatic
 
 
+def test_mail_files_keep_pictures_once_and_leave_the_body_out() -> None:
+    from email.message import EmailMessage
+
+    from server.delivery.inbound import mail_message_id, mail_ref
+
+    msg = EmailMessage()
+    msg["From"] = "Budi <budi@example.com>"
+    msg["Subject"] = "Foto"
+    msg.set_content("Lihat foto.")
+    msg.add_alternative('<p>Lihat foto.</p><img src="cid:f@x">', subtype="html")
+    [html] = [p for p in msg.iter_parts() if p.get_content_type() == "text/html"]
+    assert isinstance(html, EmailMessage)
+    html.add_related(b"\xff\xd8jpeg", "image", "jpeg", cid="<f@x>")
+    msg.add_attachment(b"\xff\xd8jpeg", maintype="image", subtype="jpeg", filename="/tmp/../foto.jpg")
+    msg.add_attachment(b"", maintype="application", subtype="pdf", filename="kosong.pdf")
+    mail = parse_mail(bytes(msg))
+    assert mail.body == "Lihat foto."
+    # Inline and attached, the same bytes: one file, under the inline part's made-up name.
+    assert [(f.filename, f.mime) for f in mail.files] == [("lampiran-1.jpg", "image/jpeg")]
+    assert mail.skipped == ()  # an empty file is nothing to keep, nor to mention
+    assert mail_ref("<a@b>", "DISHUB-BWI") == "<a@b> DISHUB-BWI" and mail_ref("<a@b>") == "<a@b>"
+    assert mail_message_id("<a@b> DISHUB-BWI") == "<a@b>" and mail_message_id("wamid.X") is None
+
+
 def test_auto_replies_are_known() -> None:
     raw = b"From: a@b.c\r\nAuto-Submitted: auto-replied\r\nSubject: Out of office\r\n\r\nCuti.\r\n"
     assert parse_mail(raw).automatic
