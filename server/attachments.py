@@ -14,7 +14,7 @@ import re
 import unicodedata
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -224,12 +224,33 @@ def attachment_row(
     )
 
 
-def attach(session: Session, ticket_id: str, files: list[FileBytes]) -> list[AttachmentRow]:
-    """Blobs and metadata rows for a ticket; the caller records the ticket write in its unit."""
+# The ``blob_uploads.officer_id`` of files that came in citizens' mail (no officer has id 0): the
+# server's daily mail quota (TANGGAP_MAIL_QUOTA_MB, docs/channels.md) is counted on them.
+MAIL_UPLOADER = 0
+
+
+def uploaded_since(session: Session, uploader: int, since: datetime) -> int:
+    """Bytes charged to ``uploader`` since then (contents stored before cost nothing)."""
+    used = session.scalar(
+        sa.select(sa.func.coalesce(sa.func.sum(BlobUploadRow.size), 0)).where(
+            BlobUploadRow.officer_id == uploader, BlobUploadRow.uploaded_at > since
+        )
+    )
+    return int(used or 0)
+
+
+def attach(
+    session: Session, ticket_id: str, files: list[FileBytes], uploader: int | None = None
+) -> list[AttachmentRow]:
+    """Blobs and metadata rows for a ticket; the caller records the ticket write in its unit.
+    With ``uploader`` the new bytes are charged to that uploader's daily quota."""
     rows = []
     for f in files:
         sha = f.sha256
-        store_blob(session, sha, f.data)
+        stored_now = store_blob(session, sha, f.data)
+        if uploader is not None:
+            charge = len(f.data) if stored_now else 0
+            session.add(BlobUploadRow(officer_id=uploader, sha256=sha, size=charge, uploaded_at=utcnow()))
         row = attachment_row(str(uuid.uuid4()), ticket_id, f.filename, f.mime, len(f.data), sha)
         session.add(row)
         rows.append(row)

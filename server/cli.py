@@ -55,7 +55,7 @@ def cmd_opd_mailbox(args: argparse.Namespace) -> int:
         try:
             Mailbox.parse(url)
         except ImapUrlError as exc:
-            print(str(exc).replace(url, "<URL>"), file=sys.stderr)
+            print(exc, file=sys.stderr)
             return 2
     if args.mail_from is not None and args.mail_from and "@" not in parseaddr(args.mail_from)[1]:
         print(
@@ -262,7 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retention-days", type=int, default=None)
     p.set_defaults(func=cmd_maintenance)
     p = sub.add_parser(
-        "deliver", parents=[common], help="send replies and read the mailbox (a worker of its own)"
+        "deliver", parents=[common], help="send replies and read the mailboxes (a worker of its own)"
     )
     p.add_argument("--once", action="store_true", help="one pass, then exit (for a timer)")
     p.add_argument("--interval", type=float, default=None, help="seconds between passes (default 5)")

@@ -52,12 +52,14 @@ def intake(
     data: IntakeIn,
     files: Sequence[FileBytes] | None = None,
     notes: Sequence[str] = (),
+    uploader: int | None = None,
 ) -> tuple[str, bool]:
     """The ticket id and whether it was created now (False: this complaint came in before).
 
     Attachments are checked before anything is written (``AttachmentRefused``: nothing stored);
     a repeated complaint keeps the first one's attachments. A channel that decoded and checked
-    its files itself (e-mail) passes them as ``files``, and its words for the thread as ``notes``.
+    its files itself (e-mail) passes them as ``files`` (charged to ``uploader``'s quota), and its
+    words for the thread as ``notes``.
     """
     files = decode_files(data.attachments) if files is None else list(files)
     existing = _existing(engine, data.channel.value, data.external_ref)
@@ -88,7 +90,7 @@ def intake(
                 received_at=received_at,
             )
             # Part of the creating write: its change-log entry already carries them to the desks.
-            attach(unit.session, ticket.id, files)
+            attach(unit.session, ticket.id, files, uploader)
             for note in notes:
                 add_message(unit.session, ticket, MessageKind.EVENT, SYSTEM_AUTHOR, note, now)
             # E-mail and WhatsApp complaints get their acknowledgement in the same write.

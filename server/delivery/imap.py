@@ -28,10 +28,18 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from desktop.domain import MAX_FILE_BYTES, Channel, FileBytes
-from server.attachments import MAX_ATTACHMENTS, clean_filename, clean_mime
-from server.db import read_session
+from server.attachments import (
+    MAIL_UPLOADER,
+    MAX_ATTACHMENTS,
+    QUOTA_WINDOW,
+    clean_filename,
+    clean_mime,
+    uploaded_since,
+)
+from server.db import read_session, utcnow
 from server.delivery.inbound import append_citizen_message, mail_ref, skipped_note, ticket_for_mail
 from server.delivery.settings import DeliverySettings
+from server.models import OpdRow
 from server.sla_service import SlaDirectoryCache
 
 log = logging.getLogger("tanggap.delivery.imap")
@@ -59,7 +67,11 @@ class Mailbox:
         parts = urlsplit(url)
         modes = {"imaps": ("ssl", 993), "imap": ("starttls", 143), "imap+plain": ("plain", 143)}
         if parts.scheme not in modes or not parts.hostname:
-            raise ImapUrlError(f"TANGGAP_IMAP_URL must be imaps://, imap:// or imap+plain://, not {url!r}")
+            # Never the URL itself in the message: it holds the mailbox's password.
+            raise ImapUrlError(
+                "an IMAP URL must be imaps://, imap:// or imap+plain://user:password@host/INBOX, "
+                f"not {parts.scheme or '(no scheme)'}://..."
+            )
         mode, port = modes[parts.scheme]
         return cls(
             mode,
@@ -224,8 +236,6 @@ class Source:
 
 def sources(engine: Engine, settings: DeliverySettings) -> list[Source]:
     """Every mailbox to read: the server's, then each OPD's own (as the directory says)."""
-    from server.models import OpdRow
-
     out = [Source(settings.imap_url, settings.imap_opd)] if settings.imap_url else []
     with read_session(engine) as s:
         rows = s.execute(
@@ -237,11 +247,29 @@ def sources(engine: Engine, settings: DeliverySettings) -> list[Source]:
     return out
 
 
-def take_in(engine: Engine, sla_cache: SlaDirectoryCache, mail: Mail, source: Source) -> str:
+def within_quota(engine: Engine, quota: int, mail: Mail) -> tuple[list[FileBytes], list[str]]:
+    """The mail's files that fit in the server's daily mail quota, and the words on those that
+    do not (with the ones already skipped): a mailbox flooded with files cannot fill the disk."""
+    with read_session(engine) as s:
+        used = uploaded_since(s, MAIL_UPLOADER, utcnow() - QUOTA_WINDOW)
+    files, skipped = [], list(mail.skipped)
+    for f in mail.files:
+        if used + len(f.data) > quota:
+            skipped.append(f"{f.filename}: kuota harian lampiran surel di server ({_megabytes(quota)}) habis")
+            continue
+        used += len(f.data)
+        files.append(f)
+    return files, skipped
+
+
+def take_in(
+    engine: Engine, sla_cache: SlaDirectoryCache, settings: DeliverySettings, mail: Mail, source: Source
+) -> str:
     """One mail into the database: ``reply``, ``ticket``, ``duplicate`` or ``ignored``."""
     from server.intake import intake
     from server.schemas import IntakeIn
 
+    files, skipped = within_quota(engine, settings.mail_quota_bytes, mail)
     ticket_id = ticket_for_mail(engine, mail.subject, mail.in_reply_to)
     if ticket_id is not None:
         added = append_citizen_message(
@@ -251,8 +279,8 @@ def take_in(engine: Engine, sla_cache: SlaDirectoryCache, mail: Mail, source: So
             mail.message_id,
             mail.body,
             mail.received_at,
-            files=mail.files,
-            skipped=mail.skipped,
+            files=files,
+            skipped=skipped,
         )
         return "reply" if added else "duplicate"
     if mail.automatic:
@@ -263,17 +291,19 @@ def take_in(engine: Engine, sla_cache: SlaDirectoryCache, mail: Mail, source: So
             "external_ref": mail_ref(mail.message_id, source.key),
             "reporter": {"name": mail.sender_name or mail.sender_address, "contact": mail.sender_address},
             "title": (mail.subject or "Pengaduan lewat surel")[:500],
-            "body": mail.body or ("(surel tanpa isi teks)" if not mail.files else "(lihat lampiran)"),
+            "body": mail.body or ("(lihat lampiran)" if files else "(surel tanpa isi teks)"),
             "opd_code": source.opd_code or None,
             "received_at": mail.received_at,
         }
     )
-    notes = [skipped_note(mail.skipped)] if mail.skipped else []
-    _ticket, created = intake(engine, sla_cache, data, files=mail.files, notes=notes)
+    notes = [skipped_note(skipped)] if skipped else []
+    _ticket, created = intake(engine, sla_cache, data, files=files, notes=notes, uploader=MAIL_UPLOADER)
     return "ticket" if created else "duplicate"
 
 
-def poll(engine: Engine, sla_cache: SlaDirectoryCache, source: Source) -> PollReport:
+def poll(
+    engine: Engine, sla_cache: SlaDirectoryCache, settings: DeliverySettings, source: Source
+) -> PollReport:
     """Read every unseen mail of one mailbox into the database, then flag it seen."""
     report = PollReport()
     box = Mailbox.parse(source.url)
@@ -287,7 +317,7 @@ def poll(engine: Engine, sla_cache: SlaDirectoryCache, source: Source) -> PollRe
             if raw is None:
                 continue
             try:
-                outcome = take_in(engine, sla_cache, parse_mail(raw), source)
+                outcome = take_in(engine, sla_cache, settings, parse_mail(raw), source)
             except Exception as exc:
                 # Left unseen: the next poll tries again; the administrator sees why in the log.
                 log.exception("%s: mail %s could not be taken in", source.label, uid)
@@ -317,7 +347,7 @@ def poll_all(engine: Engine, sla_cache: SlaDirectoryCache, settings: DeliverySet
     total = PollReport()
     for source in boxes:
         try:
-            report = poll(engine, sla_cache, source)
+            report = poll(engine, sla_cache, settings, source)
         except Exception as exc:  # the mailbox is down or its URL wrong: say so, try next pass
             log.warning("IMAP poll of the %s failed: %s", source.label, exc)
             total.errors.append(f"{source.label}: {exc}")

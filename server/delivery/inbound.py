@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from desktop.domain import OPEN_STATUSES, Channel, FileBytes, MessageKind, Status
-from server.attachments import attach
+from server.attachments import MAIL_UPLOADER, attach
 from server.db import read_session, utcnow, write_unit
 from server.delivery.models import DeliveryRow
 from server.models import MessageRow, TicketRow
@@ -146,7 +146,7 @@ def append_citizen_message(
             message_id=message_id,
         )
         # In the same write as the message: the change it records carries them to the desks.
-        attach(s, ticket.id, list(files))
+        attach(s, ticket.id, list(files), MAIL_UPLOADER)
         if skipped:
             add_message(s, ticket, MessageKind.EVENT, SYSTEM_AUTHOR, skipped_note(skipped), at)
         if ticket.status == Status.MENUNGGU_PELAPOR.value:

@@ -1,6 +1,6 @@
 """Running the delivery work: in the server's process (``tanggap-server serve``, by default) or
 as a process of its own (``tanggap-server deliver``). One pass sends what is due and reads the
-mailbox; passes repeat every ``TANGGAP_DELIVERY_SECONDS`` (5; 0 turns the in-process worker off)."""
+mailboxes; passes repeat every ``TANGGAP_DELIVERY_SECONDS`` (5; 0 turns the in-process worker off)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ class DeliveryService:
     sla_cache: SlaDirectoryCache
     settings: DeliverySettings = field(default_factory=DeliverySettings.from_env)
 
-    # The mailbox is read at most this often (TANGGAP_IMAP_SECONDS, 60): mail providers throttle
+    # The mailboxes are read at most this often (TANGGAP_IMAP_SECONDS, 60): mail providers throttle
     # a login every few seconds. None: every pass (``deliver --once``, the tests).
     imap_interval: float | None = None
 

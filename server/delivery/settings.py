@@ -15,6 +15,8 @@ class DeliverySettings:
     mail_from: str = ""  # "Dinas Kesehatan <pengaduan@dinkes.example.go.id>"
     imap_url: str = ""  # imaps://user:pass@host:993/INBOX, imap:// (STARTTLS), imap+plain:// (tests)
     imap_opd: str = ""  # the OPD a new complaint by e-mail goes to
+    # Bytes of mail attachments the server keeps per 24 hours, all mailboxes together.
+    mail_quota_bytes: int = 1024 * 1024 * 1024
     public_url: str = ""  # the citizen's tracking page root, e.g. https://lapor.example.go.id
     whatsapp_token: str = ""
     whatsapp_phone_number_id: str = ""
@@ -56,6 +58,7 @@ class DeliverySettings:
             mail_from=get("MAIL_FROM"),
             imap_url=get("IMAP_URL"),
             imap_opd=get("IMAP_OPD"),
+            mail_quota_bytes=int(float(get("MAIL_QUOTA_MB", "1024") or 1024) * 1024 * 1024),
             public_url=get("PUBLIC_URL"),
             whatsapp_token=get("WHATSAPP_TOKEN"),
             whatsapp_phone_number_id=get("WHATSAPP_PHONE_NUMBER_ID"),

@@ -5,6 +5,7 @@ Real Dovecot, a real server, a real desk store; the files are read back (pypdf, 
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
@@ -16,6 +17,8 @@ from pypdf import PdfReader, PdfWriter
 from db import models
 from desktop import credentials
 from desktop.domain import MAX_FILE_BYTES
+from server.attachments import MAIL_UPLOADER, QUOTA_WINDOW, uploaded_since
+from server.db import read_session, utcnow
 from tests.helpers.desk import StoreDesk
 from tests.integration.delivery.conftest import Channels
 from tests.integration.delivery.test_mail import CITIZEN, citizen_mail, ticket_by_ref
@@ -194,3 +197,27 @@ def test_too_large_too_many_and_hostile_names_never_lose_the_mail(channels: Chan
     channels.run_pass()
     again = officer.get(f"/tickets/{ticket_by_ref(channels, hostile_id).tracking_no}").json()
     assert len(again["attachments"]) == 3
+
+    # The server's daily quota for mail attachments (TANGGAP_MAIL_QUOTA_MB) has room for one more
+    # photo today: the next mail's first photo is kept, its second is named in the thread.
+    with read_session(channels.srv.engine) as s:
+        used = uploaded_since(s, MAIL_UPLOADER, utcnow() - QUOTA_WINDOW)
+    # Kept so far: five photos, the cron file, the receipt; the hostile mail's photo has the
+    # first photo's bytes, stored and charged once.
+    assert used == sum(len(d) for _n, _m, d in files[1:6]) + 24 + len(receipt)
+    first, second = a_jpeg((30, 30)), a_jpeg((31, 31))
+    channels.settings = replace(channels.settings, mail_quota_bytes=used + len(first))
+    late = make_msgid(domain="example.com")
+    channels.imap.deliver(
+        mail_with_files(
+            "Sampah",
+            "Dua foto.",
+            [("a.jpg", "image/jpeg", first), ("b.jpg", "image/jpeg", second)],
+            msgid=late,
+        )
+    )
+    assert channels.run_pass()["mail_tickets"] == 1
+    shown = officer.get(f"/tickets/{ticket_by_ref(channels, late).tracking_no}").json()
+    assert [a["filename"] for a in shown["attachments"]] == ["a.jpg"]
+    [note] = [m["body"] for m in shown["messages"] if "tidak disimpan" in m["body"]]
+    assert "b.jpg: kuota harian lampiran surel di server" in note
