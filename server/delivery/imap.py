@@ -20,7 +20,7 @@ import ssl
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.utils import parseaddr, parsedate_to_datetime
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -123,7 +123,7 @@ def parse_mail(raw: bytes) -> Mail:
     files, skipped = mail_files(msg, part if isinstance(part, EmailMessage) else None)
     body = ""
     if part is not None:
-        body = str(part.get_content())
+        body = "\n".join(str(p.get_content()) for p in _text_pieces(msg, part))
         if part.get_content_type() == "text/html":
             body = re.sub(r"<[^>]+>", " ", body)  # complaint text is plain text, always
     refs = _MSGID.findall(str(msg.get("In-Reply-To", "") or "")) + _MSGID.findall(
@@ -151,6 +151,24 @@ def parse_mail(raw: bytes) -> Mail:
         files=tuple(files),
         skipped=tuple(skipped),
     )
+
+
+def _text_pieces(msg: EmailMessage, body: MIMEPart) -> list[MIMEPart]:
+    """The body, in pieces where the mail program split it around inline pictures (Apple Mail:
+    multipart/mixed of text, image, text); one piece otherwise."""
+    if msg.get_content_type() != "multipart/mixed" or body.get_content_type() != "text/plain":
+        return [body]
+    children = list(msg.iter_parts())
+    if not any(p is body for p in children):
+        return [body]
+    return [
+        p
+        for p in children
+        if isinstance(p, MIMEPart)
+        and p.get_content_type() == "text/plain"
+        and p.get_filename() is None
+        and p.get_content_disposition() != "attachment"
+    ]
 
 
 def _megabytes(size: int) -> str:

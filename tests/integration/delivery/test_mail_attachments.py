@@ -20,6 +20,7 @@ from desktop.domain import MAX_FILE_BYTES
 from server.attachments import MAIL_UPLOADER, QUOTA_WINDOW, uploaded_since
 from server.db import read_session, utcnow
 from tests.helpers.desk import StoreDesk
+from tests.helpers.live_server import Desk
 from tests.integration.delivery.conftest import Channels
 from tests.integration.delivery.test_mail import CITIZEN, citizen_mail, ticket_by_ref
 
@@ -84,8 +85,7 @@ def desk_files(desk: StoreDesk, ticket_id: str) -> dict[str, models.Attachment]:
     return {r.filename: r for r in rows}
 
 
-def download(channels: Channels, username: str, url: str) -> bytes:
-    desk = channels.srv.login(username)
+def download(channels: Channels, desk: Desk, url: str) -> bytes:
     r = desk.client.get(channels.srv.root_url + url)
     assert r.status_code == 200, r.text
     return r.content
@@ -113,14 +113,15 @@ def test_a_pdf_and_an_inline_photo_reach_the_desk_and_so_does_the_citizens_next_
 
     desk = StoreDesk(channels.srv, tmp_path / "desk.sqlite3", "spv.dinkes")
     desk.sync()
+    officer = channels.srv.login("spv.dinkes")
     files = desk_files(desk, ticket.id)
     assert sorted(files) == ["lampiran-1.jpg", "surat-rujukan.pdf"]
     assert (files["surat-rujukan.pdf"].mime, files["surat-rujukan.pdf"].size) == ("application/pdf", len(pdf))
     assert files["lampiran-1.jpg"].mime == "image/jpeg"
     # The bytes the desk downloads are the citizen's: a PDF that opens, a photo that shows.
-    got = download(channels, "spv.dinkes", files["surat-rujukan.pdf"].url)
+    got = download(channels, officer, files["surat-rujukan.pdf"].url)
     assert pdf_title(got) == "Surat rujukan Budi"
-    got = download(channels, "spv.dinkes", files["lampiran-1.jpg"].url)
+    got = download(channels, officer, files["lampiran-1.jpg"].url)
     assert Image.open(io.BytesIO(got)).size == (40, 30)
 
     # The citizen answers the acknowledgement with another photo: it joins the same ticket.
@@ -139,7 +140,7 @@ def test_a_pdf_and_an_inline_photo_reach_the_desk_and_so_does_the_citizens_next_
     desk.sync()
     files = desk_files(desk, ticket.id)
     assert sorted(files) == ["lampiran-1.jpg", "penolakan.jpg", "surat-rujukan.pdf"]
-    assert Image.open(io.BytesIO(download(channels, "spv.dinkes", files["penolakan.jpg"].url))).size == (
+    assert Image.open(io.BytesIO(download(channels, officer, files["penolakan.jpg"].url))).size == (
         20,
         20,
     )
@@ -185,7 +186,7 @@ def test_too_large_too_many_and_hostile_names_never_lose_the_mail(channels: Chan
     assert names == ["buktigpj.exe", "kwitansi_ _asli_.pdf", "tanggap"]
     by_name = {a["filename"]: a for a in hostile["attachments"]}
     assert by_name["tanggap"]["mime"] == "text/plain"
-    receipt = download(channels, "spv.dinkes", by_name["kwitansi_ _asli_.pdf"]["url"])
+    receipt = download(channels, officer, by_name["kwitansi_ _asli_.pdf"]["url"])
     assert pdf_title(receipt) == "Kwitansi"
     # Served as a download, never shown in the server's origin.
     r = officer.client.get(channels.srv.root_url + by_name["tanggap"]["url"])

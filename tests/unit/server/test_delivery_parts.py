@@ -74,6 +74,23 @@ def test_mail_files_keep_pictures_once_and_leave_the_body_out() -> None:
     assert mail_message_id("<a@b> DISHUB-BWI") == "<a@b>" and mail_message_id("wamid.X") is None
 
 
+def test_a_body_split_around_an_inline_picture_is_kept_whole() -> None:
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    mixed = MIMEMultipart("mixed")  # as Apple Mail sends a photo put between two paragraphs
+    mixed["Subject"] = "Jalan rusak"
+    mixed.attach(MIMEText("Jalannya rusak di sini:", "plain"))
+    photo = MIMEImage(b"\xff\xd8jpeg", "jpeg")
+    photo.add_header("Content-Disposition", "inline", filename="IMG_0042.jpeg")
+    mixed.attach(photo)
+    mixed.attach(MIMEText("Mohon segera diperbaiki.", "plain"))
+    mail = parse_mail(mixed.as_bytes())
+    assert mail.body == "Jalannya rusak di sini:\nMohon segera diperbaiki."
+    assert [f.filename for f in mail.files] == ["IMG_0042.jpeg"]
+
+
 def test_auto_replies_are_known() -> None:
     raw = b"From: a@b.c\r\nAuto-Submitted: auto-replied\r\nSubject: Out of office\r\n\r\nCuti.\r\n"
     assert parse_mail(raw).automatic
