@@ -51,6 +51,8 @@ class Opd(Base):
     tz: Mapped[str] = mapped_column(String(40), default="Asia/Jakarta")
     address: Mapped[str] = mapped_column(Text, default="")
     status_url: Mapped[str] = mapped_column(Text, default="")
+    # The server's citizen page root (directory's public_url); empty: the server serves none.
+    public_url: Mapped[str] = mapped_column(Text, default="", server_default="")
     # {"0": ["08:00", "16:00"], ...}; NULL means the default Monday-Friday 08:00-16:00.
     office_hours: Mapped[dict[str, Any] | None] = mapped_column(JSONText, nullable=True)
 
@@ -140,6 +142,12 @@ class Ticket(Base):
     next_stage: Mapped[str | None] = mapped_column(String(20), nullable=True)
     archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
     pending_ops: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    # The citizen's page key ({public_url}/lacak/{tracking_no}?k=...): a credential to the page,
+    # not personal data; cleared with the ticket's personal data all the same (desktop.purge).
+    public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # The citizen's answer after selesai as the server last said (docs/api.md): {selesai, nilai,
+    # komentar, tidak, at}; null: none yet.
+    feedback: Mapped[Any | None] = mapped_column(JSONText, nullable=True)
 
     messages: Mapped[list[Message]] = relationship(
         back_populates="ticket", order_by="Message.created_at", cascade="all, delete-orphan"

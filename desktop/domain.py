@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -284,6 +284,44 @@ class Attachment:
 
 
 @dataclass(frozen=True, slots=True)
+class Feedback:
+    """The citizen's answer on the public page after ``selesai`` (docs/lacak.md), as the server said.
+
+    ``selesai``/``komentar``/``at``: the latest answer; ``nilai``: the ticket's one rating (the
+    latest given, 1-5) or None; ``tidak``: how many answers said "not solved" (rebuttals).
+    """
+
+    selesai: bool
+    at: datetime
+    nilai: int | None = None
+    komentar: str = ""
+    tidak: int = 0
+
+    @classmethod
+    def from_json(cls, value: Any) -> Feedback | None:
+        """The stored/pulled JSON object, or None when absent or not understood (never a crash)."""
+        if not isinstance(value, dict) or not isinstance(value.get("selesai"), bool):
+            return None
+        try:
+            at = datetime.fromisoformat(str(value["at"]))
+        except (KeyError, ValueError):
+            return None
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=UTC)
+        nilai = value.get("nilai")
+        tidak = value.get("tidak")
+        return cls(
+            selesai=value["selesai"],
+            at=at,
+            nilai=nilai
+            if isinstance(nilai, int) and not isinstance(nilai, bool) and 1 <= nilai <= 5
+            else None,
+            komentar=str(value.get("komentar") or ""),
+            tidak=tidak if isinstance(tidak, int) and not isinstance(tidak, bool) and tidak > 0 else 0,
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Ticket:
     id: str
     tracking_no: str
@@ -312,6 +350,8 @@ class Ticket:
     messages: tuple[Message, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     archived: bool = False  # left this desk's scope: kept read-only, never silently deleted
+    public_key: str | None = None  # the citizen's page key (docs/lacak.md); None: not known here
+    feedback: Feedback | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +362,7 @@ class Opd:
     tz: str = "Asia/Jakarta"
     address: str = ""
     status_url: str = ""
+    public_url: str = ""  # the server's citizen page root: receipts link {public_url}/lacak/...
 
 
 @dataclass(frozen=True, slots=True)

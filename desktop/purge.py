@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import Text, delete, func, or_, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from db import models
@@ -73,7 +73,11 @@ def strip_tickets(session: Session, ticket_ids: Sequence[str]) -> int:
     count = 0
     for start in range(0, len(ticket_ids), 500):
         chunk = list(ticket_ids[start : start + 500])
-        session.execute(update(models.Ticket).where(models.Ticket.id.in_(chunk)).values(**PERSONAL_CLEARED))
+        session.execute(
+            update(models.Ticket)
+            .where(models.Ticket.id.in_(chunk))
+            .values(**PERSONAL_CLEARED, **_citizen_page_cleared())
+        )
         # Unsent messages (op_id set) are the outbox's: they go out, then the server's copy replaces them.
         session.execute(
             delete(models.Message).where(models.Message.ticket_id.in_(chunk), models.Message.op_id.is_(None))
@@ -81,6 +85,15 @@ def strip_tickets(session: Session, ticket_ids: Sequence[str]) -> int:
         session.execute(delete(models.Attachment).where(models.Attachment.ticket_id.in_(chunk)))
         count += len(chunk)
     return count
+
+
+def _citizen_page_cleared() -> dict[str, Any]:
+    """The page key (it opens the ticket's replies) and the citizen's comment go with the personal
+    data; the answer and rating stay, so the summary still counts them."""
+    return {
+        "public_key": None,
+        "feedback": func.json_remove(type_coerce(models.Ticket.feedback, Text()), "$.komentar"),
+    }
 
 
 def _holds_personal_data() -> Any:
@@ -96,6 +109,8 @@ def _holds_personal_data() -> Any:
         models.Ticket.body != "",
         models.Ticket.location != "",
         models.Ticket.external_ref != "",
+        models.Ticket.public_key.is_not(None),
+        func.json_extract(type_coerce(models.Ticket.feedback, Text()), "$.komentar") != "",
         has_thread,
         has_files,
     )
@@ -159,7 +174,7 @@ def purge_for_logout(session: Session) -> LogoutPurge:
     session.execute(delete(models.Attachment))
     session.execute(delete(models.Message).where(models.Message.op_id.is_(None)))
     session.execute(delete(models.Ticket).where(models.Ticket.id.not_in(waiting)))
-    session.execute(update(models.Ticket).values(**PERSONAL_CLEARED))
+    session.execute(update(models.Ticket).values(**PERSONAL_CLEARED, **_citizen_page_cleared()))
     session.execute(delete(models.SnapshotSeen))
     # Answered ops already seen (or needing no attention) are history; their payloads hold text.
     session.execute(

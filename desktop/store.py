@@ -193,4 +193,6 @@ def ticket_from_row(row: models.Ticket, *, with_thread: bool = True) -> d.Ticket
         if with_thread
         else (),
         archived=row.archived,
+        public_key=row.public_key,
+        feedback=d.Feedback.from_json(row.feedback),
     )

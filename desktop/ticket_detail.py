@@ -85,7 +85,7 @@ def load_directory(store: LocalStore) -> DeskDirectory:
     opds: dict[str, d.Opd] = {}
     calendars: dict[str, WorkCalendar] = {}
     for o in opd_rows:
-        opds[o.code] = d.Opd(o.code, o.name, o.region, o.tz, o.address, o.status_url)
+        opds[o.code] = d.Opd(o.code, o.name, o.region, o.tz, o.address, o.status_url, o.public_url)
         mine = [x for x in days if x.opd_code in (None, o.code)]
         hours = office_hours_from_json(o.office_hours) if o.office_hours else None
         calendars[o.code] = calendar_from_directory(

@@ -104,6 +104,10 @@ class FeedbackOut(BaseModel):
     selesai: bool = Field(description="the citizen's latest answer to 'is your problem solved?'")
     nilai: int | None = Field(description="the ticket's one rating, 1-5 (SKM); null: none given")
     at: datetime = Field(description="when the latest answer came")
+    komentar: str = Field(default="", description="the latest answer's comment")
+    tidak: int = Field(
+        default=0, description="how many answers said 'not solved' (rebuttals, counted or not)"
+    )
 
 
 class TicketOut(BaseModel):

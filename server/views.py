@@ -103,6 +103,10 @@ _SQLITE_MESSAGES = sa.text(
     f"SELECT t.id, (SELECT json_group_array({_MESSAGE_JSON}) FROM (SELECT * FROM messages "
     "WHERE ticket_id = t.id ORDER BY created_at, id) AS m) FROM tickets AS t WHERE t.id IN :ids"
 ).bindparams(sa.bindparam("ids", expanding=True))
+# The citizen's answers of tickets that have one (few): the latest comment and how many said "tidak".
+_FEEDBACK = sa.text(
+    "SELECT ticket_id, selesai, komentar FROM feedback WHERE ticket_id IN :ids ORDER BY ticket_id, created_at, id"
+).bindparams(sa.bindparam("ids", expanding=True))
 _ATTACHMENTS = sa.text(
     "SELECT ticket_id, id, filename, mime, size, sha256, url FROM attachments WHERE ticket_id IN :ids"
 ).bindparams(sa.bindparam("ids", expanding=True))
@@ -151,6 +155,16 @@ def _messages_by_ticket(session: Session, ids: list[str], sqlite: bool) -> dict[
     return out
 
 
+def _answers_by_ticket(session: Session, ids: list[str]) -> dict[str, tuple[str, int]]:
+    """(latest comment, number of "tidak" answers) of each ticket among ``ids``."""
+    out: dict[str, tuple[str, int]] = {}
+    for start in range(0, len(ids), CHUNK):
+        for tid, selesai, komentar in session.execute(_FEEDBACK, {"ids": ids[start : start + CHUNK]}):
+            tidak = out.get(tid, ("", 0))[1] + (0 if selesai else 1)
+            out[tid] = (komentar or "", tidak)
+    return out
+
+
 def render_rows(session: Session, caller: Caller, rows: Sequence[Any]) -> list[dict[str, Any]]:
     """Ticket JSON (orjson-ready) for rows from ``select_tickets``, each with all its messages."""
     if not rows:
@@ -170,6 +184,7 @@ def render_rows(session: Session, caller: Caller, rows: Sequence[Any]) -> list[d
             attachments.setdefault(tid, []).append(
                 {"id": aid, "filename": filename, "mime": mime, "size": size, "sha256": sha, "url": url}
             )
+    answers = _answers_by_ticket(session, [r[0] for r in rows if r[-1] is not None])
     officer = caller.role is Role.OFFICER
     me = caller.username
     out = []
@@ -249,7 +264,13 @@ def render_rows(session: Session, caller: Caller, rows: Sequence[Any]) -> list[d
                 "public_key": public_key,
                 "feedback": None
                 if feedback_at is None
-                else {"selesai": bool(feedback_selesai), "nilai": feedback_nilai, "at": feedback_at},
+                else {
+                    "selesai": bool(feedback_selesai),
+                    "nilai": feedback_nilai,
+                    "at": feedback_at,
+                    "komentar": answers.get(tid, ("", 0))[0],
+                    "tidak": answers.get(tid, ("", 0))[1],
+                },
             }
         )
     return out

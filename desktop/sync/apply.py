@@ -106,6 +106,8 @@ TICKET_COLUMNS = (
     "next_deadline",
     "next_stage",
     "archived",
+    "public_key",
+    "feedback",
 )
 MESSAGE_COLUMNS = ("id", "ticket_id", "kind", "author", "body", "created_at", "conflict", "delivery")
 ATTACHMENT_COLUMNS = ("id", "ticket_id", "filename", "mime", "size", "sha256", "url")
@@ -182,12 +184,23 @@ def ticket_params(ticket: dict[str, Any]) -> dict[str, Any]:
             "dl_resolution": utc_text(deadlines.get("resolution")),
             "version": int(ticket["version"]),
             "archived": False,  # back in scope (or never left): a working row again
+            "public_key": ticket.get("public_key"),
+            "feedback": _feedback_text(ticket.get("feedback")),
         }
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise BadChange(f"ticket not understood: {exc!r}") from None
     row["is_open"] = row["status"] in _OPEN
     row["next_deadline"], row["next_stage"] = next_deadline_text(row)
     return row
+
+
+def _feedback_text(value: Any) -> str | None:
+    """The citizen's answer as stored (JSON text); one this desk cannot read is a bad change."""
+    if value is None:
+        return None
+    if d.Feedback.from_json(value) is None:
+        raise BadChange(f"feedback not understood: {value!r}")
+    return orjson.dumps(value).decode()
 
 
 _ticket_tuple = itemgetter(*TICKET_COLUMNS)

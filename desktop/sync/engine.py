@@ -627,6 +627,7 @@ def store_directory(session: Any, data: dict[str, Any]) -> None:
                 tz=o.get("tz") or "Asia/Jakarta",
                 address=o.get("address") or "",
                 status_url=o.get("status_url") or "",
+                public_url=str(data.get("public_url") or "").rstrip("/"),
                 office_hours=o.get("office_hours"),
             )
         )
