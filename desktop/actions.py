@@ -7,6 +7,7 @@ functions over a ``LocalStore``: any thread may call them; no session outlives a
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -352,6 +353,9 @@ def walk_in(
             version=0,
             archived=False,
             pending_ops=0,
+            # The citizen's page key, made here and sent with the ticket: the receipt's QR code
+            # holds the keyed link offline and works the moment the ticket syncs (docs/lacak.md).
+            public_key=secrets.token_urlsafe(16),
         )
         # The deadlines the server will compute too (desktop.ops.deadlines): the receipt shows them.
         deadlines = outbox.desk_sla(session).deadlines(ticket)
@@ -374,6 +378,7 @@ def walk_in(
                 "category_code": category,
                 "location": location,
                 "received_at": now.isoformat(),
+                "public_key": ticket.public_key,
             }
         }
         op = outbox.enqueue(

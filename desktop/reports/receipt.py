@@ -162,9 +162,20 @@ def status_link(opd: Opd, tracking_no: str) -> str | None:
     return f"{url}{'&' if '?' in url else '?'}no={quote(tracking_no)}"
 
 
+def tracking_link(opd: Opd, tracking_no: str, public_key: str | None = None) -> str | None:
+    """The citizen's page of this ticket on the server (``{public_url}/lacak/{no}``, with ``?k=``
+    when the key is given: docs/lacak.md); else the OPD's own status page; None when neither."""
+    root = opd.public_url.strip().rstrip("/")
+    if not root:
+        return status_link(opd, tracking_no)
+    link = f"{root}/lacak/{quote(tracking_no)}"
+    return f"{link}?k={quote(public_key)}" if public_key else link
+
+
 def qr_payload(ticket: Ticket, opd: Opd) -> str:
-    """What the QR code holds: the status link (which carries the number), else the number itself."""
-    return status_link(opd, ticket.tracking_no) or ticket.tracking_no
+    """What the QR code holds: the ticket's keyed page when the key is known (timeline and
+    replies), else its status page, else the tracking number itself."""
+    return tracking_link(opd, ticket.tracking_no, ticket.public_key) or ticket.tracking_no
 
 
 def render_receipt(
@@ -427,7 +438,7 @@ class _ReceiptBuilder:
             if block.strip():
                 out.append(Paragraph(rich_text(block.strip("\n")), body_style))
         if cut:
-            url = status_link(self.opd, ticket.tracking_no)
+            url = tracking_link(self.opd, ticket.tracking_no)
             n = f"{len(ticket.body.strip()):,}".replace(",", "." if self.lang == "id" else ",")
             rest = (
                 self.t["body_rest_url"].format(n=n, url=url)
@@ -518,10 +529,14 @@ class _ReceiptBuilder:
 
     def follow_up_items(self) -> list[Flowable]:
         t = self.t
-        url = self.opd.status_url.strip()
+        # The page without the key in print: short to type; the QR code carries the keyed link.
+        if self.opd.public_url.strip():
+            url = tracking_link(self.opd, self.ticket.tracking_no) or ""
+        else:
+            url = self.opd.status_url.strip().replace("{tracking_no}", self.ticket.tracking_no)
         steps = []
         if url:
-            steps.append(t["follow_scan"].format(url=url.replace("{tracking_no}", self.ticket.tracking_no)))
+            steps.append(t["follow_scan"].format(url=url))
         else:
             steps.append(t["follow_qr"])
         steps.append(t["follow_visit"].format(opd=self.opd.name))  # the address is in the letterhead

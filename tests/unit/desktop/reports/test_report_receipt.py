@@ -304,6 +304,30 @@ def test_qr_code_carries_status_link_or_the_tracking_number() -> None:
     assert offline == "DINKES-BWI-2603-K7Q-0042"
 
 
+def test_qr_code_carries_the_citizens_keyed_page_and_the_print_the_short_link(read_text: ReadText) -> None:
+    key = "Zq3x-9_TkBw7mNcA1bY2dE"
+    ticket = dataclasses.replace(sample.walk_in_ticket(), public_key=key)
+    served = dataclasses.replace(sample.opd(), public_url="https://lapor.banyuwangikab.go.id/")
+
+    assert (
+        qr_payload(ticket, served)
+        == f"https://lapor.banyuwangikab.go.id/lacak/DINKES-BWI-2603-K7Q-0042?k={key}"
+    )
+    # Key not known here (a ticket from before the page): the status-only page, never a bare number.
+    unkeyed = dataclasses.replace(ticket, public_key=None)
+    assert qr_payload(unkeyed, served) == "https://lapor.banyuwangikab.go.id/lacak/DINKES-BWI-2603-K7Q-0042"
+    pdf = render_receipt(ticket, served, sample.officer(), viewer_may_see_identity=True, now=sample.NOW)
+    text = re.sub(r"\s+", "", read_text(pdf))  # a long link wraps at its slashes
+    # The printed link is the short one to type; the key (a credential) travels only in the QR code.
+    assert (
+        "Pindai kode QR atau buka https://lapor.banyuwangikab.go.id/lacak/DINKES-BWI-2603-K7Q-0042".replace(
+            " ", ""
+        )
+        in text
+    )
+    assert key not in text
+
+
 def test_letterhead_logo_is_drawn(read_text: ReadText) -> None:
     pdf = render_receipt(
         sample.walk_in_ticket(),
