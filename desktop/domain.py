@@ -297,6 +297,16 @@ class Feedback:
     komentar: str = ""
     tidak: int = 0
 
+    def to_json(self) -> dict[str, Any]:
+        """The API's (and the store's) form of the answer (docs/api.md)."""
+        return {
+            "selesai": self.selesai,
+            "nilai": self.nilai,
+            "at": self.at.isoformat(),
+            "komentar": self.komentar,
+            "tidak": self.tidak,
+        }
+
     @classmethod
     def from_json(cls, value: Any) -> Feedback | None:
         """The stored/pulled JSON object, or None when absent or not understood (never a crash)."""

@@ -199,6 +199,21 @@ _S = {
         "deadline": "Tenggat ({zone})",
         "done": "Dipenuhi ({zone})",
         "title": "Judul",
+        "citizen": "tanggapan-pelapor",
+        "delivery": "penyampaian-balasan",
+        "ikm": "IKM (25-100)",
+        "ikm_grade": "Mutu IKM",
+        "cover_ikm": "dari {n} penilaian atas {total} tiket yang mencapai selesai",
+        "rebuttal": "Sanggahan (%)",
+        "confirmed": "Dinyatakan selesai oleh pelapor (%)",
+        "cover_reached": "{n} dari {total} tiket yang mencapai selesai; {answered} dijawab pelapor",
+        "reached_share": "Balasan sampai ke pelapor (%)",
+        "cover_replies": "{n} dari {total} balasan publik dalam periode; {failed} gagal",
+        "manual_open": "Balasan perlu diposting manual",
+        "cover_manual": "belum ditandai terkirim per {now}",
+        "replies": "Balasan",
+        "reached": "Sampai",
+        "median_delivery": "Median hingga sampai (jam)",
     },
     "en": {
         "headline": "summary",
@@ -244,6 +259,21 @@ _S = {
         "deadline": "Deadline ({zone})",
         "done": "Met ({zone})",
         "title": "Title",
+        "citizen": "citizen-answers",
+        "delivery": "reply-delivery",
+        "ikm": "IKM (25-100)",
+        "ikm_grade": "IKM grade",
+        "cover_ikm": "from {n} ratings over {total} tickets that reached resolved",
+        "rebuttal": "Rebuttals (%)",
+        "confirmed": "Confirmed solved by the citizen (%)",
+        "cover_reached": "{n} of {total} tickets that reached resolved; {answered} answered by the citizen",
+        "reached_share": "Replies that reached the citizen (%)",
+        "cover_replies": "{n} of {total} public replies in the period; {failed} failed",
+        "manual_open": "Replies to post by hand",
+        "cover_manual": "not yet marked posted on {now}",
+        "replies": "Replies",
+        "reached": "Reached",
+        "median_delivery": "Median until reached (hours)",
     },
 }
 
@@ -346,6 +376,7 @@ def summary_tables(
                 ),
             )
         )
+    tables += _citizen_tables(figures, t, lang, now_text)
     tables.append(
         Table(
             t["backlog"],
@@ -390,6 +421,61 @@ def summary_tables(
         )
     )
     return tables
+
+
+def _percent(n: int, total: int) -> float | None:
+    return None if not total else round(100 * n / total, 1)
+
+
+def _citizen_tables(figures: SummaryFigures, t: dict[str, str], lang: str, now_text: str) -> list[Table]:
+    """The citizen's answers and the replies' delivery, as the PDF prints them (each with its n of N)."""
+    s, dl = figures.satisfaction, figures.delivery
+    reached = {"total": s.reached, "answered": s.answered}
+    index = s.ikm
+    grade = f"{index.grade} ({index.name_id if lang == 'id' else index.name_en})" if index.grade else None
+    cover_ikm = t["cover_ikm"].format(n=index.count, total=s.reached)
+    citizen = Table(
+        t["citizen"],
+        (t["figure"], t["value"], t["covers"]),
+        (
+            (t["ikm"], index.value, cover_ikm),
+            (t["ikm_grade"], grade, cover_ikm),
+            (
+                t["rebuttal"],
+                _percent(s.rebutted, s.reached),
+                t["cover_reached"].format(n=s.rebutted, **reached),
+            ),
+            (
+                t["confirmed"],
+                _percent(s.confirmed, s.reached),
+                t["cover_reached"].format(n=s.confirmed, **reached),
+            ),
+            (
+                t["reached_share"],
+                _percent(dl.reached, dl.replies),
+                t["cover_replies"].format(n=dl.reached, total=dl.replies, failed=dl.failed),
+            ),
+            (t["manual_open"], dl.manual_open, t["cover_manual"].format(now=now_text)),
+        ),
+    )
+    delivery = Table(
+        t["delivery"],
+        (t["channel"], t["replies"], t["reached"], t["reached_share"], t["median_delivery"]),
+        (
+            *(
+                (
+                    channel_label(c.channel, lang),
+                    c.replies,
+                    c.reached,
+                    _percent(c.reached, c.replies),
+                    _round(c.median_hours),
+                )
+                for c in dl.per_channel
+            ),
+            (t["all"], dl.replies, dl.reached, _percent(dl.reached, dl.replies), None),
+        ),
+    )
+    return [citizen, delivery]
 
 
 # -- writing ------------------------------------------------------------------------------------

@@ -14,7 +14,15 @@ Definitions (docs/reports.md repeats them for the people who read the summary):
   pending otherwise (not counted in the share); a ticket closed without the stage happening
   (rejected, transferred) does not count for that stage;
 - backlog: tickets received up to the end of the period that are still open at ``now``, by age in
-  calendar days at ``now``.
+  calendar days at ``now``;
+- the citizen's answers (docs/lacak.md): over the tickets that reached ``selesai`` in the period
+  (resolved in it, or reopened by the citizen's "tidak" in it and open again): how many the citizen
+  rebutted ("tidak" at least once), how many the citizen's latest answer confirmed solved ("ya"),
+  and the IKM of their ratings (desktop.satisfaction, with the number of ratings);
+- delivery (issue 21): over the public replies written in the period: how many reached the citizen
+  (WhatsApp ``delivered``/``read``, e-mail ``sent`` - e-mail reports nothing further - and manual
+  channels marked ``delivered`` by the officer), the median time from the reply to the delivery's
+  last report per channel, and the manual deliveries still not posted (of any date).
 """
 
 from __future__ import annotations
@@ -28,8 +36,18 @@ from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from desktop.domain import OPEN_STATUSES, Channel, Confidentiality, Deadlines, Stage, Status, Ticket
+from desktop.domain import (
+    OPEN_STATUSES,
+    Channel,
+    Confidentiality,
+    Deadlines,
+    Feedback,
+    Stage,
+    Status,
+    Ticket,
+)
 from desktop.labels import CHANNEL_PRINT_ORDER
+from desktop.satisfaction import Ikm, ikm
 from desktop.sla import WorkCalendar
 
 STAGES: tuple[Stage, ...] = (Stage.VERIFICATION, Stage.FIRST_RESPONSE, Stage.FOLLOW_UP, Stage.RESOLUTION)
@@ -58,6 +76,7 @@ class SummaryTicket(NamedTuple):
     # When each stage was done (same shape as the deadlines: one instant per stage).
     met_at: Deadlines = Deadlines()
     confidentiality: Confidentiality = Confidentiality.PUBLIC
+    feedback: Feedback | None = None  # the citizen's answer on the public page
 
     @classmethod
     def from_ticket(cls, ticket: Ticket) -> SummaryTicket:
@@ -82,7 +101,18 @@ class SummaryTicket(NamedTuple):
                 resolution=ticket.resolved_at,
             ),
             confidentiality=ticket.confidentiality,
+            feedback=ticket.feedback,
         )
+
+
+class ReplyDelivery(NamedTuple):
+    """A public reply of a ticket in scope and its delivery as the server last said (None: none)."""
+
+    channel: Channel  # the ticket's channel
+    created_at: datetime
+    state: str | None = None
+    delivery_channel: str = ""  # email, whatsapp, or the manual channel's own name
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -175,6 +205,80 @@ class BacklogBucket:
     count: int
 
 
+@dataclass(frozen=True, slots=True)
+class Satisfaction:
+    """The citizen's answers over the tickets that reached ``selesai`` in the period (``reached``)."""
+
+    reached: int
+    answered: int  # of ``reached``, tickets the citizen answered at all
+    rebutted: int  # of ``reached``, tickets the citizen said were not solved at least once
+    confirmed: int  # of ``reached``, tickets whose latest answer is "ya, sudah selesai"
+    ikm: Ikm  # over the ratings of ``reached`` (``ikm.count`` of them rated)
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelDelivery:
+    channel: Channel
+    replies: int  # public replies written in the period
+    reached: int  # of those, reached the citizen
+    median_hours: float | None  # reply -> delivery's last report, over ``reached`` (calendar hours)
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryFigures:
+    replies: int
+    reached: int
+    failed: int  # of ``replies``, failed for good
+    manual_open: int  # manual deliveries not yet posted, of any date
+    # Medians per channel only: one over WhatsApp minutes and letters' days together means nothing.
+    per_channel: tuple[ChannelDelivery, ...]
+
+
+NO_SATISFACTION = Satisfaction(0, 0, 0, 0, ikm(()))
+NO_DELIVERY = DeliveryFigures(0, 0, 0, 0, ())
+REACHED_STATES = frozenset({"delivered", "read"})
+
+
+def reached_citizen(state: str | None, delivery_channel: str) -> bool:
+    """Whether a delivery reached the citizen (e-mail's last report is ``sent``: see the module)."""
+    return state in REACHED_STATES or (state == "sent" and delivery_channel == "email")
+
+
+def compute_delivery(replies: Iterable[ReplyDelivery], request: SummaryRequest) -> DeliveryFigures:
+    """Delivery of the replies (already in the request's scope); see the module docstring."""
+    zone = ZoneInfo(request.tz)
+    period_start = datetime.combine(request.start, time(0), zone)
+    period_end = datetime.combine(request.end + timedelta(days=1), time(0), zone)
+    counts: dict[Channel, list[int]] = {}
+    hours: dict[Channel, list[float]] = {}
+    manual_open = failed = 0
+    for r in replies:
+        if r.state == "manual":
+            manual_open += 1
+        if not period_start <= r.created_at < period_end:
+            continue
+        c = counts.setdefault(r.channel, [0, 0])
+        c[0] += 1
+        if r.state == "failed":
+            failed += 1
+        if reached_citizen(r.state, r.delivery_channel):
+            c[1] += 1
+            if r.updated_at is not None:
+                hours.setdefault(r.channel, []).append(max(0.0, (r.updated_at - r.created_at) / _HOUR))
+    order = {c: i for i, c in enumerate(CHANNEL_PRINT_ORDER)}
+    per_channel = tuple(
+        ChannelDelivery(ch, n, k, statistics.median(hours[ch]) if hours.get(ch) else None)
+        for ch, (n, k) in sorted(counts.items(), key=lambda kv: order[kv[0]])
+    )
+    return DeliveryFigures(
+        replies=sum(c.replies for c in per_channel),
+        reached=sum(c.reached for c in per_channel),
+        failed=failed,
+        manual_open=manual_open,
+        per_channel=per_channel,
+    )
+
+
 @dataclass(frozen=True)
 class SummaryFigures:
     request: SummaryRequest
@@ -185,6 +289,8 @@ class SummaryFigures:
     weekly: tuple[WeekCount, ...]
     backlog: tuple[BacklogBucket, ...]
     breaches: tuple[Breach, ...]  # by deadline, oldest first
+    satisfaction: Satisfaction = NO_SATISFACTION
+    delivery: DeliveryFigures = NO_DELIVERY
 
     def officer_name(self, username: str | None) -> str | None:
         return dict(self.request.officer_names).get(username or "", username)
@@ -290,6 +396,8 @@ def compute_summary(
     breaches: list[Breach] = []
     backlog_counts = [0] * len(BACKLOG_BUCKETS)
     calendar_cache: dict[str, WorkCalendar] = {}
+    reached = answered = rebutted = confirmed = 0
+    ratings: list[int] = []
 
     for t in tickets:
         if opd_filter is not None and t.opd_code not in opd_filter:
@@ -306,12 +414,28 @@ def compute_summary(
                 officer_group = by_officer[t.assignee] = _Group()
             groups.append(officer_group)
 
+        resolved_in_period = False
         if t.resolved_at is not None:
             resolved_ts = t.resolved_at.timestamp()
             if period_start <= resolved_ts < period_end:
+                resolved_in_period = True
                 for g in groups:
                     g.resolved += 1
                 weekly_resolved[bisect_right(week_bounds, resolved_ts) - 1] += 1
+        fb = t.feedback
+        if resolved_in_period or (
+            fb is not None
+            and fb.tidak
+            and t.resolved_at is None
+            and period_start <= fb.at.timestamp() < period_end
+        ):
+            reached += 1
+            if fb is not None:
+                answered += 1
+                rebutted += fb.tidak > 0
+                confirmed += fb.selesai
+                if fb.nilai is not None:
+                    ratings.append(fb.nilai)
 
         received_ts = t.received_at.timestamp()
         is_open = t.status in OPEN_STATUSES
@@ -394,6 +518,7 @@ def compute_summary(
             BacklogBucket(lo, hi, n) for (lo, hi), n in zip(BACKLOG_BUCKETS, backlog_counts, strict=True)
         ),
         breaches=tuple(breaches),
+        satisfaction=Satisfaction(reached, answered, rebutted, confirmed, ikm(ratings)),
     )
 
 

@@ -49,6 +49,9 @@ from desktop.reports.metrics import (
 )
 from desktop.wording import format_date, format_datetime, format_time, zone_abbreviation
 
+# Per channel and per officer: label, received, resolved, two medians and what they cover, the
+# on-time share and what it covers, late tickets, backlog.
+GROUP_WIDTHS = [23, 11, 11, 13, 13, 17, 13, 17, 15, 17]
 # A list of every breach of 100,000 tickets would be a book; the count is always printed.
 MAX_BREACH_ROWS = 300
 SOCIAL_COLOUR = ACCENT
@@ -83,7 +86,10 @@ _TEXT = {
         "frt_med_short": "Median TP",
         "frt_p90_short": "P90 TP",
         "frt_met_short": "TP tepat waktu",
-        "breach_short": "Tiket terlambat",
+        "received_short": "Masuk",
+        "counted_short": "TP dihitung",
+        "counted_met_short": "Tepat / diputus",
+        "breach_short": "Terlambat",
         "backlog_short": "Tunggakan",
         "total": "Semua kanal",
         "sum": "Jumlah",
@@ -104,7 +110,9 @@ _TEXT = {
         "pengaduan terbuka yang belum ditanggapi ikut dihitung dengan lama menunggunya sampai laporan "
         "dibuat, pengaduan yang ditutup tanpa tanggapan (ditolak, dialihkan) tidak. Persentase tepat waktu dihitung dari tahap yang sudah dipenuhi atau sudah lewat tenggat; "
         "tahap yang masih berjalan tidak dihitung. Tunggakan: pengaduan yang masih terbuka saat "
-        "laporan dibuat.",
+        "laporan dibuat. Di tabel per kanal dan per petugas, setiap baris menyebut cakupannya: TP "
+        "dihitung = tiket yang ikut median (ditanggapi atau masih menunggu) dari yang masuk; Tepat / "
+        "diputus = tahap TP yang tepat waktu dari yang sudah dipenuhi atau lewat tenggat.",
         "legend_received": "Diterima",
         "legend_resolved": "Diselesaikan",
         "week_of": "Minggu mulai",
@@ -120,6 +128,31 @@ _TEXT = {
         "never_synced": "Perhatian: meja ini belum pernah sinkron dengan server; angka hanya memuat "
         "data setempat.",
         "confidential_title": "(laporan rahasia)",
+        "citizen": "Tanggapan pelapor dan sampainya balasan",
+        "figure": "Angka",
+        "value": "Nilai",
+        "covers": "Cakupan",
+        "ikm": "Indeks Kepuasan Masyarakat (IKM, 25–100)",
+        "ikm_value": "{value} (mutu {grade}, {name})",
+        "cover_ikm": "dari {n} penilaian bintang 1–5 atas {total} tiket yang mencapai selesai",
+        "rebuttal": "Sanggahan (pelapor menjawab belum selesai)",
+        "confirmed": "Dinyatakan selesai oleh pelapor",
+        "cover_reached": "{n} dari {total} tiket yang mencapai selesai; {answered} dijawab pelapor",
+        "reached_share": "Balasan sampai ke pelapor",
+        "cover_replies": "{n} dari {total} balasan publik yang ditulis dalam periode; {failed} gagal",
+        "manual_open": "Balasan perlu diposting manual",
+        "cover_manual": "belum ditandai terkirim per {date}, dari tanggal berapa pun",
+        "delivery": "Sampainya balasan per kanal",
+        "replies": "Balasan",
+        "reached": "Sampai",
+        "reached_pct": "% sampai",
+        "median_delivery": "Median hingga sampai",
+        "citizen_defs": "IKM menurut Permenpan RB 14/2017: nilai bintang 1–5 dipetakan ke skala 1–4, "
+        "rata-ratanya dikali 25 (mutu A ≥ 88,31; B ≥ 76,61; C ≥ 65,00; D di bawahnya). Mencapai "
+        "selesai: diselesaikan dalam periode, atau dibuka kembali oleh sanggahan pelapor dalam periode. "
+        "Sampai: dibaca atau diterima di WhatsApp, terkirim ke server surel (surel tidak melaporkan "
+        "lebih jauh), atau ditandai sudah diposting/diserahkan; waktu dihitung dalam jam kalender "
+        "sampai laporan terakhir penyampaian.",
     },
     "en": {
         "period": "Period",
@@ -148,7 +181,10 @@ _TEXT = {
         "frt_med_short": "Median FR",
         "frt_p90_short": "P90 FR",
         "frt_met_short": "FR on time",
-        "breach_short": "Late tickets",
+        "received_short": "Received",
+        "counted_short": "FR counted",
+        "counted_met_short": "On time / decided",
+        "breach_short": "Late",
         "backlog_short": "Backlog",
         "total": "All channels",
         "sum": "Total",
@@ -169,7 +205,10 @@ _TEXT = {
         "reply yet count with the time they have waited so far, tickets closed without a reply "
         "(rejected, transferred) do not. On-time shares count "
         "stages that were met or are past their deadline; running stages are left out. Backlog: "
-        "complaints still open when the report was produced.",
+        "complaints still open when the report was produced. In the per-channel and per-officer "
+        "tables each row says what it covers: FR counted = tickets in the medians (answered or still "
+        "waiting) of those received; On time / decided = first responses on time of those met or "
+        "past their deadline.",
         "legend_received": "Received",
         "legend_resolved": "Resolved",
         "week_of": "Week of",
@@ -185,6 +224,30 @@ _TEXT = {
         "never_synced": "Warning: this desk has never synced with the server; the figures hold local "
         "data only.",
         "confidential_title": "(confidential report)",
+        "citizen": "Citizens' answers and replies reaching them",
+        "figure": "Figure",
+        "value": "Value",
+        "covers": "Covers",
+        "ikm": "Community Satisfaction Index (IKM, 25–100)",
+        "ikm_value": "{value} (grade {grade}, {name})",
+        "cover_ikm": "from {n} ratings of 1–5 stars over {total} tickets that reached resolved",
+        "rebuttal": "Rebuttals (citizen answered not solved)",
+        "confirmed": "Confirmed solved by the citizen",
+        "cover_reached": "{n} of {total} tickets that reached resolved; {answered} answered by the citizen",
+        "reached_share": "Replies that reached the citizen",
+        "cover_replies": "{n} of {total} public replies written in the period; {failed} failed",
+        "manual_open": "Replies to post by hand",
+        "cover_manual": "not yet marked posted on {date}, of any date",
+        "delivery": "Replies reaching the citizen per channel",
+        "replies": "Replies",
+        "reached": "Reached",
+        "reached_pct": "% reached",
+        "median_delivery": "Median until reached",
+        "citizen_defs": "IKM per Permenpan RB 14/2017: 1–5 star ratings mapped onto the 1–4 scale, "
+        "their mean times 25 (grade A ≥ 88.31; B ≥ 76.61; C ≥ 65.00; D below). Reached resolved: "
+        "resolved in the period, or reopened by the citizen's rebuttal in it. Reached: read or "
+        "delivered on WhatsApp, accepted by the mail server (e-mail reports nothing further), or "
+        "marked posted/handed over; time in calendar hours until the delivery's last report.",
     },
 }
 
@@ -201,10 +264,25 @@ def _dec(x: float, lang: str) -> str:
     return text
 
 
+def _dec2(x: float, lang: str) -> str:
+    """Two decimals, as the SKM regulation writes an IKM."""
+    text = f"{x:,.2f}"
+    if lang == "id":
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
+
+
 def format_hours(hours: float | None, lang: str = "id") -> str:
     if hours is None:
         return _TEXT[lang]["none"]
     return f"{_dec(hours, lang)} {'jam' if lang == 'id' else 'h'}"
+
+
+def format_wait(hours: float | None, lang: str = "id") -> str:
+    """A delivery's wait: minutes under an hour (WhatsApp's seconds are not "0,0 jam"), else hours."""
+    if hours is not None and hours < 1:
+        return f"{max(1, round(hours * 60))} {'menit' if lang == 'id' else 'min'}"
+    return format_hours(hours, lang)
 
 
 def format_share(share: float | None, lang: str = "id") -> str:
@@ -566,29 +644,38 @@ class _SummaryBuilder:
         lang = self.lang
         from desktop.domain import Stage
 
-        return [
-            [
-                label,
-                _int(g.received, lang),
-                _int(g.resolved, lang),
-                format_hours(g.first_response_median_hours, lang),
-                format_hours(g.first_response_p90_hours, lang),
-                format_share(g.stage(Stage.FIRST_RESPONSE).share_met, lang),
-                _int(g.breached_tickets, lang),
-                _int(g.backlog, lang),
-            ]
-            for label, g in items
-        ]
+        # Each row says what its figures are taken over (issue 20): the medians over the tickets
+        # answered or still waiting of those received, the on-time share over the decided stages.
+        rows = []
+        for label, g in items:
+            fr = g.stage(Stage.FIRST_RESPONSE)
+            rows.append(
+                [
+                    label,
+                    _int(g.received, lang),
+                    _int(g.resolved, lang),
+                    format_hours(g.first_response_median_hours, lang),
+                    format_hours(g.first_response_p90_hours, lang),
+                    f"{_int(g.first_response_counted, lang)} / {_int(g.received, lang)}",
+                    format_share(fr.share_met, lang),
+                    f"{_int(fr.met, lang)} / {_int(fr.decided, lang)}",
+                    _int(g.breached_tickets, lang),
+                    _int(g.backlog, lang),
+                ]
+            )
+        return rows
 
     def group_head(self, first: str) -> list[str]:
         t = self.t
         return [
             first,
-            t["received"],
+            t["received_short"],
             t["resolved_short"],
             t["frt_med_short"],
             t["frt_p90_short"],
+            t["counted_short"],
             t["frt_met_short"],
+            t["counted_met_short"],
             t["breach_short"],
             t["backlog_short"],
         ]
@@ -599,19 +686,100 @@ class _SummaryBuilder:
         table = self.grid(
             self.group_head(self.t["channel"]),
             self.group_rows(items),
-            [30, 15, 17, 17, 17, 18, 17, 17],
+            GROUP_WIDTHS,
             total_row=True,
+            compact=True,
         )
-        return [Paragraph(self.t["per_channel"], self.st["h2"]), table]
+        return [KeepTogether([Paragraph(self.t["per_channel"], self.st["h2"]), table])]
 
     def per_officer(self) -> list[Flowable]:
         if not self.req.include_per_officer or not self.f.per_officer:
             return []
         items = [(self.officer_text(o), g) for o, g in self.f.per_officer]
         table = self.grid(
-            self.group_head(self.t["officer"]), self.group_rows(items), [30, 15, 17, 17, 17, 18, 17, 17]
+            self.group_head(self.t["officer"]), self.group_rows(items), GROUP_WIDTHS, compact=True
         )
-        return [Paragraph(self.t["per_officer"], self.st["h2"]), table]
+        return [KeepTogether([Paragraph(self.t["per_officer"], self.st["h2"]), table])]
+
+    def citizen(self) -> list[Flowable]:
+        """The citizen's answers (issue 17) and the replies' delivery (issue 21), each with its n of N."""
+        t, lang, s, dl = self.t, self.lang, self.f.satisfaction, self.f.delivery
+        if not s.reached and not dl.replies and not dl.manual_open:
+            return []
+
+        def share(n: int, total: int) -> str:
+            return format_share(n / total if total else None, lang)
+
+        reached = {"total": _int(s.reached, lang), "answered": _int(s.answered, lang)}
+        index = s.ikm
+        ikm_value = (
+            t["ikm_value"].format(
+                value=_dec2(index.value, lang),
+                grade=index.grade,
+                name=index.name_id if lang == "id" else index.name_en,
+            )
+            if index.value is not None
+            else t["none"]
+        )
+        today = format_date(self.f.now, self.req.tz, lang, weekday=False)
+        rows = [
+            [t["ikm"], ikm_value, t["cover_ikm"].format(n=_int(index.count, lang), total=reached["total"])],
+            [
+                t["rebuttal"],
+                share(s.rebutted, s.reached),
+                t["cover_reached"].format(n=_int(s.rebutted, lang), **reached),
+            ],
+            [
+                t["confirmed"],
+                share(s.confirmed, s.reached),
+                t["cover_reached"].format(n=_int(s.confirmed, lang), **reached),
+            ],
+            [
+                t["reached_share"],
+                share(dl.reached, dl.replies),
+                t["cover_replies"].format(
+                    n=_int(dl.reached, lang), total=_int(dl.replies, lang), failed=_int(dl.failed, lang)
+                ),
+            ],
+            [t["manual_open"], _int(dl.manual_open, lang), t["cover_manual"].format(date=today)],
+        ]
+        out: list[Flowable] = [
+            KeepTogether(
+                [
+                    Paragraph(t["citizen"], self.st["h2"]),
+                    self.grid([t["figure"], t["value"], t["covers"]], rows, [44, 24, 52], left_cols=3),
+                ]
+            )
+        ]
+        if dl.per_channel:
+            channel_rows = [
+                [
+                    channel_label(c.channel, lang),
+                    _int(c.replies, lang),
+                    f"{_int(c.reached, lang)} / {_int(c.replies, lang)}",
+                    share(c.reached, c.replies),
+                    format_wait(c.median_hours, lang),
+                ]
+                for c in dl.per_channel
+            ]
+            channel_rows.append(
+                [
+                    t["total"],
+                    _int(dl.replies, lang),
+                    f"{_int(dl.reached, lang)} / {_int(dl.replies, lang)}",
+                    share(dl.reached, dl.replies),
+                    "",
+                ]
+            )
+            table = self.grid(
+                [t["channel"], t["replies"], t["reached"], t["reached_pct"], t["median_delivery"]],
+                channel_rows,
+                [40, 20, 20, 20, 20],
+                total_row=True,
+            )
+            out.append(KeepTogether([Paragraph(t["delivery"], self.st["h2"]), table]))
+        out += [Spacer(1, 1.5 * mm), Paragraph(t["citizen_defs"], self.st["small"])]
+        return out
 
     def backlog(self) -> list[Flowable]:
         total = sum(b.count for b in self.f.backlog)
@@ -713,6 +881,7 @@ class _SummaryBuilder:
         story += self.per_channel()
         story += self.per_officer()
         story += self.backlog()
+        story += self.citizen()
         story += [Spacer(1, 2 * mm), Paragraph(self.t["defs"], self.st["small"])]
         story += self.breaches()
         return story

@@ -111,6 +111,7 @@ def row_values(t: SummaryTicket, **extra: Any) -> dict[str, Any]:
         "next_stage": None,
         "archived": False,
         "pending_ops": 0,
+        "feedback": t.feedback.to_json() if t.feedback is not None else None,
     }
     values.update(extra)
     return values

@@ -6,6 +6,7 @@ page images in docs/screenshots/.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import random
 import subprocess
@@ -18,6 +19,7 @@ from desktop.domain import (
     Channel,
     Confidentiality,
     Deadlines,
+    Feedback,
     Message,
     MessageKind,
     Officer,
@@ -27,7 +29,7 @@ from desktop.domain import (
     Status,
     Ticket,
 )
-from desktop.reports.metrics import SummaryRequest, SummaryTicket
+from desktop.reports.metrics import ReplyDelivery, SummaryRequest, SummaryTicket, compute_delivery
 from desktop.sla import WorkCalendar
 
 INTERNAL_NOTE = "CATATAN INTERNAL: pelapor ini kerabat Kabid, tangani diam-diam"
@@ -155,6 +157,7 @@ def summary_tickets(
 ) -> list[SummaryTicket]:
     """``n`` tickets received from a week before ``start`` to ``end``, with plausible outcomes."""
     rng = random.Random(seed)
+    answers = random.Random(seed + 1)  # the citizen's answers: the other figures stay as they were
     cal = calendar or WorkCalendar("Asia/Jakarta")
     channels = list(CHANNEL_WEIGHTS)
     weights = list(CHANNEL_WEIGHTS.values())
@@ -201,8 +204,18 @@ def summary_tickets(
                     Status.DITOLAK,
                 )
             )
+        feedback = None
+        if resolved is not None and answers.random() < 0.4:
+            rebutted = answers.random() < 0.15
+            feedback = Feedback(
+                selesai=status is Status.DITUTUP or not rebutted,
+                at=resolved + timedelta(hours=answers.uniform(1, 100)),
+                nilai=answers.choices((1, 2, 3, 4, 5), (1, 1, 3, 8, 6))[0],
+                tidak=int(rebutted),
+            )
         out.append(
             SummaryTicket(
+                feedback=feedback,
                 tracking_no=f"{opd_codes[i % len(opd_codes)]}-{received:%y%m}-{i + 1:05d}",
                 opd_code=opd_codes[i % len(opd_codes)],
                 channel=channel,
@@ -217,6 +230,24 @@ def summary_tickets(
                 met_at=Deadlines(verification=verified, first_response=fr, resolution=resolved),
             )
         )
+    return out
+
+
+def summary_replies(tickets: list[SummaryTicket], *, seed: int = 11) -> list[ReplyDelivery]:
+    """A public reply for each answered ticket, delivered as its channel can (issue 21's states)."""
+    rng = random.Random(seed)
+    out = []
+    for t in tickets:
+        if t.first_response_at is None:
+            continue
+        if t.channel is Channel.WHATSAPP:
+            state, via = rng.choices(("read", "delivered", "sent", "failed"), (6, 2, 1, 1))[0], "whatsapp"
+        elif t.channel is Channel.EMAIL:
+            state, via = rng.choices(("sent", "failed", "queued"), (8, 1, 1))[0], "email"
+        else:
+            state, via = rng.choices(("delivered", "manual"), (7, 3))[0], t.channel.value
+        delay = timedelta(minutes=rng.lognormvariate(2.5, 1.2)) if state != "manual" else timedelta(0)
+        out.append(ReplyDelivery(t.channel, t.first_response_at, state, via, t.first_response_at + delay))
     return out
 
 
@@ -262,13 +293,14 @@ def render_screenshots(folder: Path) -> list[Path]:
             written.append(stem.with_suffix(".png"))
         cal = WorkCalendar("Asia/Jakarta")
         now = datetime(2026, 4, 6, 2, 0, tzinfo=UTC)
-        figures = compute_summary(
-            summary_tickets(1800, now=now, calendar=cal), summary_request(), lambda _c: cal, now
-        )
+        tickets = summary_tickets(1800, now=now, calendar=cal)
+        request = summary_request()
+        figures = compute_summary(tickets, request, lambda _c: cal, now)
+        figures = dataclasses.replace(figures, delivery=compute_delivery(summary_replies(tickets), request))
         pdf = Path(tmp) / "summary.pdf"
         pdf.write_bytes(render_summary(figures, produced_at=now))
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "2", str(pdf), str(folder / "summary")],
+            ["pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "3", str(pdf), str(folder / "summary")],
             check=True,
         )
         written += sorted(folder.glob("summary-*.png"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from collections.abc import Iterator
@@ -85,3 +86,40 @@ def answer(web: httpx.Client, ticket: dict[str, Any], **fields: str) -> httpx.Re
     page = web.get(page_url(ticket))
     body = {"k": ticket["public_key"], "csrf": csrf_of(page.text), "lang": "id"} | fields
     return web.post(f"/lacak/{ticket['tracking_no']}/tanggapan", data=body)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+needs_chromium = pytest.mark.skipif(
+    not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)) and os.environ.get("CI") != "true",
+    reason="Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)",
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's headless Chromium through Selenium (no browser download)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=id"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def submit_and_wait(driver: Any, selector: str, url_part: str) -> str:
+    """Click a submit button and wait until the answering page has loaded; returns its text."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.find_element(By.CSS_SELECTOR, selector).click()
+    wait = WebDriverWait(driver, 30)
+    wait.until(lambda d: url_part in d.current_url)
+    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+    return str(driver.find_element(By.TAG_NAME, "body").text)

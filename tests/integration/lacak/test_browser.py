@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import secrets
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,33 +23,11 @@ import pytest
 from desktop.domain import desk_tracking_no
 from desktop.satisfaction import ikm
 from tests.helpers.live_server import LiveServer, new_op
-from tests.integration.lacak.conftest import message, push_ok, set_status
+from tests.integration.lacak.conftest import message, needs_chromium, push_ok, set_status, submit_and_wait
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-
-pytestmark = pytest.mark.skipif(
-    not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)) and os.environ.get("CI") != "true",
-    reason="Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)",
-)
+pytestmark = needs_chromium
 
 SIZES = {"mobile": (360, 640), "desktop": (1280, 800)}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=id"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.fixture
@@ -65,18 +42,6 @@ def _viewport(driver: Any, width: int, height: int) -> None:
     driver.set_window_size(width, height)
     inner_w, inner_h = driver.execute_script("return [window.innerWidth, window.innerHeight]")
     driver.set_window_size(2 * width - inner_w, 2 * height - inner_h)
-
-
-def _submit_and_wait(driver: Any, selector: str, url_part: str) -> str:
-    """Click a submit button and wait until the answering page has loaded; returns its text."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    driver.find_element(By.CSS_SELECTOR, selector).click()
-    wait = WebDriverWait(driver, 30)
-    wait.until(lambda d: url_part in d.current_url)
-    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
-    return str(driver.find_element(By.TAG_NAME, "body").text)
 
 
 def _shoot(driver: Any, shots: Path, name: str) -> None:
@@ -126,7 +91,7 @@ def test_a_walk_in_is_tracked_rebutted_and_closed_through_the_browser(
     _shoot(browser, shots, "form")
     # The lookup form by keyboard-reachable labels: number typed, the status-only page answers.
     browser.find_element(By.ID, "no").send_keys(ticket["tracking_no"])
-    assert "Diterima, menunggu verifikasi" in _submit_and_wait(browser, "form button[type=submit]", "/lacak/")
+    assert "Diterima, menunggu verifikasi" in submit_and_wait(browser, "form button[type=submit]", "/lacak/")
     assert "Bu Wulan" not in browser.page_source and "Obat di apotek" not in browser.page_source
     _shoot(browser, shots, "status")
 
@@ -143,7 +108,7 @@ def test_a_walk_in_is_tracked_rebutted_and_closed_through_the_browser(
 
     browser.find_element(By.CSS_SELECTOR, "input[name=selesai][value=tidak]").click()
     browser.find_element(By.ID, "komentar").send_keys("Obatnya baru datang separuh.")
-    assert "dibuka kembali" in _submit_and_wait(browser, "#tanggapan button[type=submit]", "terima=")
+    assert "dibuka kembali" in submit_and_wait(browser, "#tanggapan button[type=submit]", "terima=")
 
     changes, cursor = spv.pull_all(cursor)
     [seen] = [c["ticket"] for c in changes if c.get("ticket") and c["ticket"]["id"] == ticket["id"]]
@@ -155,7 +120,7 @@ def test_a_walk_in_is_tracked_rebutted_and_closed_through_the_browser(
     assert "Is your problem solved?" in browser.page_source
     browser.find_element(By.CSS_SELECTOR, "input[name=selesai][value=ya]").click()
     browser.find_element(By.CSS_SELECTOR, "input[name=nilai][value='4']").click()
-    text = _submit_and_wait(browser, "#tanggapan button[type=submit]", "terima=closed")
+    text = submit_and_wait(browser, "#tanggapan button[type=submit]", "terima=closed")
     assert "closed as solved" in text and "rated 4 of 5" in text
     _shoot(browser, shots, "closed")
 

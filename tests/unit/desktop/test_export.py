@@ -121,6 +121,8 @@ def test_summary_export_has_every_table_with_what_each_figure_covers(
         "tahap-sla",
         "per-kanal",
         "per-petugas",
+        "tanggapan-pelapor",
+        "penyampaian-balasan",
         "tunggakan-umur",
         "tren-mingguan",
         "pelanggaran-tenggat",

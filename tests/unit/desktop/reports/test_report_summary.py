@@ -222,6 +222,9 @@ def independent(tickets: list[SummaryTicket], start: date, end: date) -> dict[st
             "median": median if hours else None,
             "p90": p90 if hours else None,
             "fr_share": met / (met + late) if met + late else None,
+            "counted": len(hours),
+            "met": met,
+            "decided": met + late,
             "breached_tickets": breached_tickets,
             "backlog": len(backlog),
         }
@@ -246,7 +249,9 @@ def row_text(label: str, r: dict[str, object]) -> str:
             fmt_int(r["resolved"]),  # type: ignore[arg-type]
             hours(r["median"]),
             hours(r["p90"]),
+            f"{fmt_int(r['counted'])} / {fmt_int(r['received'])}",  # type: ignore[arg-type]
             "—" if share is None else f"{fmt_dec(float(share) * 100)}%",  # type: ignore[arg-type]
+            f"{fmt_int(r['met'])} / {fmt_int(r['decided'])}",  # type: ignore[arg-type]
             fmt_int(r["breached_tickets"]),  # type: ignore[arg-type]
             fmt_int(r["backlog"]),  # type: ignore[arg-type]
         ]
