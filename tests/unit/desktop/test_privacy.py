@@ -166,6 +166,34 @@ def test_long_closed_tickets_lose_personal_data_but_still_count(store: LocalStor
         )
 
 
+def test_purge_takes_the_page_key_and_the_citizens_comment_but_keeps_the_rating(store: LocalStore) -> None:
+    _identity(store)
+    closed_at = T0 - timedelta(days=100)
+    answer = {
+        "selesai": True,
+        "nilai": 4,
+        "at": closed_at.isoformat(),
+        "komentar": f"Terima kasih, {NAME}",
+        "tidak": 1,
+    }
+    old = _put(
+        store,
+        status="ditutup",
+        closed_at=closed_at.isoformat(),
+        resolved_at=closed_at.isoformat(),
+        public_key="Zq3x-9_TkBw7mNcA1bY2dE",
+        feedback=answer,
+    )
+    with store.write() as s:
+        assert purge.purge_at_sync(s, T0).expired == 1
+    with store.write() as s:
+        assert purge.purge_at_sync(s, T0).expired == 0  # nothing personal left to find
+    with store.read() as s:
+        row = s.get(models.Ticket, str(old["id"]))
+        assert row is not None and row.public_key is None
+        assert row.feedback == {"selesai": True, "nilai": 4, "at": closed_at.isoformat(), "tidak": 1}
+
+
 def test_the_directory_sets_the_retention(store: LocalStore) -> None:
     _identity(store)
     _put(store, status="ditutup", closed_at=(T0 - timedelta(days=10)).isoformat())
