@@ -300,7 +300,7 @@ def render_screenshots(folder: Path) -> list[Path]:
         pdf = Path(tmp) / "summary.pdf"
         pdf.write_bytes(render_summary(figures, produced_at=now))
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "3", str(pdf), str(folder / "summary")],
+            ["pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "2", str(pdf), str(folder / "summary")],
             check=True,
         )
         written += sorted(folder.glob("summary-*.png"))
