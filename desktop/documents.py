@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import orjson
-from sqlalchemy import String, and_, or_, select, type_coerce
+from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -390,18 +390,31 @@ def stream_summary_tickets(
 
 def stream_reply_deliveries(
     store: LocalStore,
+    start: date,
+    end: date,
     *,
+    tz: str = DEFAULT_TZ,
     opd_codes: tuple[str, ...] | None = None,
     officer: str | None = None,
     batch: int = 5000,
 ) -> Iterator[ReplyDelivery]:
-    """Every public reply on the server of the tickets in scope, with its delivery (the summary
-    keeps those of the period, and counts unposted manual ones of any date)."""
+    """The public replies on the server of the tickets in scope written in [start, end], and the
+    manual ones still to post of any date, each with its delivery (``compute_delivery`` counts)."""
     t, m = models.Ticket, models.Message
+    period_start, period_end = period_bounds(start, end, tz)
+    created = type_coerce(m.created_at, String())
+    delivery_text = type_coerce(m.delivery, String())
     stmt = (
-        select(t.channel, type_coerce(m.created_at, String()), type_coerce(m.delivery, String()))
+        select(t.channel, created, delivery_text)
         .join(t, t.id == m.ticket_id)
-        .where(m.kind == d.MessageKind.REPLY.value, m.op_id.is_(None))
+        .where(
+            m.kind == d.MessageKind.REPLY.value,
+            m.op_id.is_(None),
+            or_(
+                and_(created >= format_utc(period_start), created < format_utc(period_end)),
+                func.json_extract(delivery_text, "$.state") == "manual",
+            ),
+        )
     )
     if opd_codes is not None:
         stmt = stmt.where(t.opd_code.in_(opd_codes))
@@ -411,8 +424,8 @@ def stream_reply_deliveries(
     with store.read() as session:
         result = session.connection().execute(stmt)
         while rows := result.fetchmany(batch):
-            for channel, created_at, delivery_text in rows:
-                delivery = orjson.loads(delivery_text) if delivery_text else None
+            for channel, created_at, stored in rows:
+                delivery = orjson.loads(stored) if stored else None
                 if not isinstance(delivery, dict):
                     yield ReplyDelivery(_CHANNELS[channel], parse(created_at))
                     continue
@@ -508,7 +521,9 @@ def summary_figures(
         store, start, end, tz=tz, opd_codes=scope.opd_codes, officer=scope.officer
     )
     figures = compute_summary(tickets, request, calendar_of, now)
-    replies = stream_reply_deliveries(store, opd_codes=scope.opd_codes, officer=scope.officer)
+    replies = stream_reply_deliveries(
+        store, start, end, tz=tz, opd_codes=scope.opd_codes, officer=scope.officer
+    )
     return dataclasses.replace(figures, delivery=compute_delivery(replies, request))
 
 

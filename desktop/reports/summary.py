@@ -51,7 +51,7 @@ from desktop.wording import format_date, format_datetime, format_time, zone_abbr
 
 # Per channel and per officer: label, received, resolved, two medians and what they cover, the
 # on-time share and what it covers, late tickets, backlog.
-GROUP_WIDTHS = [23, 11, 11, 13, 13, 17, 13, 17, 15, 17]
+GROUP_WIDTHS: list[float] = [23, 11, 11, 13, 13, 17, 13, 17, 15, 17]
 # A list of every breach of 100,000 tickets would be a book; the count is always printed.
 MAX_BREACH_ROWS = 300
 SOCIAL_COLOUR = ACCENT

@@ -185,7 +185,14 @@ def test_a_second_rebuttal_is_recorded_but_changes_nothing(srv: LiveServer, web:
     assert 'name="csrf"' not in web.get(page_url(t)).text  # answered in this round: no form again
     after = spv.get(f"/tickets/{t['tracking_no']}").json()
     assert after["status"] == "selesai" and after["version"] == t["version"] + 1
-    assert after["feedback"] == {"selesai": False, "nilai": 2, "at": after["feedback"]["at"]}
+    # The latest answer with its comment, and both rebuttals counted (the desk's rebuttal rate).
+    assert after["feedback"] == {
+        "selesai": False,
+        "nilai": 2,
+        "at": after["feedback"]["at"],
+        "komentar": "Masih belum",
+        "tidak": 2,
+    }
     assert [m["body"] for m in after["messages"] if m["kind"] == "citizen"] == ["Belum"]
 
 

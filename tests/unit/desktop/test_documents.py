@@ -369,3 +369,47 @@ def test_period_bounds_are_whole_days_in_the_opds_zone() -> None:
     start, end = period_bounds(date(2026, 3, 1), date(2026, 3, 31), "Asia/Makassar")
     assert start == datetime(2026, 2, 28, 16, 0, tzinfo=UTC)
     assert end == datetime(2026, 3, 31, 16, 0, tzinfo=UTC)
+
+
+def test_the_summary_counts_the_delivery_of_the_replies_in_the_store(desk: LocalStore) -> None:
+    in_march = datetime(2026, 3, 10, 3, 0, tzinfo=UTC)
+    february = datetime(2026, 2, 10, 3, 0, tzinfo=UTC)
+    ticket = ticket_row(opd_code=rs.OPD, channel="whatsapp", received_at=in_march - timedelta(hours=1))
+    other_opd = ticket_row(opd_code=rs.OTHER_OPD, channel="whatsapp", received_at=in_march)
+
+    def reply(row: models.Ticket, at: datetime, delivery: object, op_id: str | None = None) -> models.Message:
+        return models.Message(
+            id=str(uuid.uuid4()), ticket_id=row.id, kind="reply", author="budi.s", body="Balasan",
+            created_at=at, delivery=delivery, op_id=op_id,
+        )  # fmt: skip
+
+    def state(name: str, minutes: int, channel: str = "whatsapp") -> dict[str, object]:
+        return {
+            "state": name,
+            "channel": channel,
+            "detail": "",
+            "updated_at": (in_march + timedelta(minutes=minutes)).isoformat(),
+        }
+
+    with desk.write() as session:
+        session.add_all([ticket, other_opd])
+        session.flush()
+        session.add_all(
+            [
+                reply(ticket, in_march, state("read", 12)),
+                reply(ticket, in_march, state("failed", 1)),
+                reply(ticket, in_march, None, op_id=str(uuid.uuid4())),  # not on the server yet
+                reply(ticket, february, state("manual", 0, "instagram")),  # still to post, last month's
+                reply(ticket, february, state("read", 5)),  # last month's: not this period's
+                reply(other_opd, in_march, state("read", 3)),  # another OPD's
+            ]
+        )
+    viewer = as_viewer(desk, "admin.prov")
+
+    dl = summary_figures(
+        desk, date(2026, 3, 1), date(2026, 3, 31), viewer=viewer, opd_code=rs.OPD, now=NOW
+    ).delivery
+
+    assert (dl.replies, dl.reached, dl.failed, dl.manual_open) == (2, 1, 1, 1)
+    [whatsapp] = dl.per_channel
+    assert (whatsapp.channel, whatsapp.median_hours) == (d.Channel.WHATSAPP, 12 / 60)
