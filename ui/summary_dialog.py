@@ -105,8 +105,9 @@ class SummaryDialog(QDialog):
         layout.addWidget(
             plain_label(
                 self.tr(
-                    "Pengaduan masuk dan selesai, waktu tanggapan pertama, ketepatan tenggat dan "
-                    "tunggakan dalam satu periode, dari data di perangkat ini."
+                    "Pengaduan masuk dan selesai, waktu tanggapan pertama, ketepatan tenggat, "
+                    "tunggakan, kepuasan pelapor (IKM) dan sampainya balasan dalam satu periode, "
+                    "dari data di perangkat ini."
                 ),
                 "muted",
                 wrap=True,

@@ -1019,8 +1019,8 @@ Details are in the log: %3</translation>
     </message>
     <message>
         <location filename="../../ui/summary_dialog.py" line="106"/>
-        <source>Pengaduan masuk dan selesai, waktu tanggapan pertama, ketepatan tenggat dan tunggakan dalam satu periode, dari data di perangkat ini.</source>
-        <translation>Complaints received and resolved, first-response time, deadlines met and backlog over a period, from the data on this computer.</translation>
+        <source>Pengaduan masuk dan selesai, waktu tanggapan pertama, ketepatan tenggat, tunggakan, kepuasan pelapor (IKM) dan sampainya balasan dalam satu periode, dari data di perangkat ini.</source>
+        <translation>Complaints received and resolved, first-response time, deadlines met, backlog, citizens' satisfaction (IKM) and replies reaching them over a period, from the data on this computer.</translation>
     </message>
     <message>
         <location filename="../../ui/summary_dialog.py" line="122"/>

@@ -264,6 +264,7 @@ def test_summary_dialog_exports_every_table_to_a_workbook(
     assert blocker.args == [[target]]
     book = openpyxl.load_workbook(target)
     assert "per-petugas" in book.sheetnames
+    assert {"tanggapan-pelapor", "penyampaian-balasan"} <= set(book.sheetnames)
     headline = {r[0].value: r[1].value for r in book["ringkasan"].iter_rows(min_row=2)}
     assert headline["Diterima"] == 2
     assert "Pungli" not in repr([[c.value for c in r] for ws in book for r in ws.iter_rows()])
