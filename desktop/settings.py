@@ -41,6 +41,9 @@ class Settings:
     # Per receipt layout: {"a4": {"printer": "...", "paper": "A4"}, ...}
     printers: dict[str, dict[str, str]] = field(default_factory=dict)
     notifications: bool = True
+    # The queue's columns the officer showed (True) or hid (False) from the header's menu; the
+    # others come and go with the pane's width (ui.queue_pane.choose_columns).
+    queue_columns: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path) -> Settings:
@@ -64,6 +67,7 @@ class Settings:
         if settings.language not in ("id", "en"):
             settings.language = "id"
         settings.sync_interval_seconds = max(15, settings.sync_interval_seconds)
+        settings.queue_columns = {str(k): v for k, v in settings.queue_columns.items() if isinstance(v, bool)}
         return settings
 
     def save(self, data_dir: Path) -> None:

@@ -20,6 +20,7 @@ from desktop import labels
 from desktop.changes import Changes
 from desktop.domain import REASON_REQUIRED, MessageKind, Status
 from desktop.sync.run import local_write
+from ui.signals import emit
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -82,9 +83,43 @@ class DeskController(QObject):
         self.write(lambda: _actions().transfer(self.store, tracking_no, opd_code, reason=reason))
 
     def logout(self) -> None:
+        """ "Keluar akun": say first what stays (ops waiting go out at the same officer's next login)
+        and what goes (every reporter's data), and log out only when the officer confirms."""
         from desktop import session
 
-        self.tasks.run_io(lambda: session.logout(self.store), lambda c: self.tasks.announce(c, self))
+        self.tasks.run_db(lambda: session.logout_preview(self.store), self._confirm_logout)
+
+    def _confirm_logout(self, preview: object) -> None:
+        from desktop.session import LogoutPreview
+
+        assert isinstance(preview, LogoutPreview)
+        halves = preview.message.split(" / ")
+        box = QMessageBox(
+            QMessageBox.Icon.Question if not preview.waiting_ops else QMessageBox.Icon.Warning,
+            self.tr("Keluar akun?"),
+            halves[-1] if self.window.lang == "en" else halves[0],
+            parent=self.window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(self.tr("Lanjutkan keluar akun?"))
+        self.logout_button = box.addButton(self.tr("Keluar akun"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.finished.connect(lambda _r: self._logout_if(box.clickedButton() is self.logout_button))
+        self.logout_box = box
+        box.open()
+
+    def _logout_if(self, confirmed: bool) -> None:
+        if not confirmed:
+            return
+        from desktop import session
+
+        self.tasks.run_io(
+            lambda: session.logout(self.store),
+            lambda c: self.tasks.announce(c, self),
+            label=self.tr("Keluar akun"),
+        )
 
     def sync_now(self) -> None:
         if self.window.identity is not None:
@@ -186,6 +221,62 @@ class DeskController(QObject):
         dialog.opened.connect(self.keep_preview)
         dialog.open()
         self.summary_dialog = dialog
+
+    def export_queue(self) -> None:
+        """ "Ekspor antrean…": the view as shown (its filters and search), to CSV or XLSX."""
+        from PySide6.QtWidgets import QFileDialog
+
+        w = self.window
+        stem = "antrean" if w.lang == "id" else "queue"
+        suggested = w.data_dir.parent / f"{stem}-{w.current_view.value}-{w.clock().date().isoformat()}.xlsx"
+        path, _filter = QFileDialog.getSaveFileName(
+            w,
+            self.tr("Ekspor antrean"),
+            str(suggested),
+            self.tr("Buku kerja Excel (*.xlsx);;CSV (*.csv)"),
+        )
+        if path:
+            self.export_queue_to(Path(path))
+
+    def export_queue_to(self, path: Path) -> None:
+        """Every row of the view shown, with the masking of print: no ``rahasia`` title, no
+        ``rahasia``/``anonim`` reporter (desktop.export, as ``tanggap export queue``)."""
+        w = self.window
+        fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
+        if fmt == "xlsx" and path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        flt, lang = w.queue_model.filter, w.lang
+        tz = w.directory.tz(w.identity.opd_code) if w.identity else "Asia/Jakarta"
+        now = w.clock()
+
+        def build() -> int:
+            from desktop.export import queue_table, write_tables
+
+            table = queue_table(self.store, flt, tz=tz, lang=lang, now=now)
+            write_tables([table], fmt, path)
+            return len(table.rows)
+
+        def done(count: int) -> None:
+            self.exported = path
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Ekspor antrean"),
+                self.tr("%n tiket diekspor ke %1", "", count).replace("%1", str(path)),
+                parent=w,
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+            self.last_message = box
+
+        self.tasks.run_db(build, done, label=self.tr("Mengekspor antrean"), on_error=self._export_failed)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        from desktop.export import ExportError
+
+        if isinstance(exc, ExportError):
+            self.say(str(exc).split(" / ")[0])
+            return
+        emit(self.tasks.failed, self.tr("Mengekspor antrean"), exc)
 
     def print_receipt(self) -> None:
         """The shown ticket's receipt in the print preview (paper chosen there, remembered)."""

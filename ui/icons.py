@@ -131,3 +131,34 @@ def dot_pixmap(color: str, size: int = 10) -> QPixmap:
     p.end()
     pixmap.setDevicePixelRatio(2.0)
     return pixmap
+
+
+@cache
+def export_icon(size: int = 18, color: str = "#0f5132") -> QIcon:
+    """An arrow into a tray: "save this list to a file" (the queue's export button)."""
+    icon = QIcon()
+    for ratio in (1.0, 2.0):
+        px = int(size * ratio)
+        pixmap = QPixmap(px, px)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor(color), max(1.5, px / 10))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        p.setPen(pen)
+        u = px / 18
+        p.drawLine(QPointF(9 * u, 2.5 * u), QPointF(9 * u, 11 * u))
+        p.drawPolyline([QPointF(5.5 * u, 7.5 * u), QPointF(9 * u, 11 * u), QPointF(12.5 * u, 7.5 * u)])
+        p.drawPolyline(
+            [
+                QPointF(3 * u, 11.5 * u),
+                QPointF(3 * u, 15 * u),
+                QPointF(15 * u, 15 * u),
+                QPointF(15 * u, 11.5 * u),
+            ]
+        )
+        p.end()
+        pixmap.setDevicePixelRatio(ratio)
+        icon.addPixmap(pixmap)
+    return icon

@@ -82,7 +82,14 @@ class MainWindow(QMainWindow):
         self.controller = DeskController(self)
         self.sync = SyncController(self.tasks, store, settings.sync_interval_seconds, self)
         self.sidebar = Sidebar()
-        self.queue_pane = QueuePane(self.tasks, store, self.directory, lang=self.lang, clock=self.clock)
+        self.queue_pane = QueuePane(
+            self.tasks,
+            store,
+            self.directory,
+            lang=self.lang,
+            clock=self.clock,
+            column_choices=settings.queue_columns,
+        )
         self.ticket_view = TicketView()
         self.ticket_pane = TicketPane(
             self.ticket_view, self.tasks, store, lang=self.lang, clock=self.clock, parent=self
@@ -143,12 +150,14 @@ class MainWindow(QMainWindow):
         self.sidebar.view_changed.connect(self.apply_filters)
         queue.reassign_button.clicked.connect(c.open_reassign)
         queue.transfer_button.clicked.connect(c.open_transfer)
+        queue.export_button.clicked.connect(c.export_queue)
         queue.filters_changed.connect(self.apply_filters)
         queue.ticket_selected.connect(self.ticket_pane.show_ticket)
         queue.ticket_cleared.connect(self.ticket_pane.clear)
         queue.ticket_requested.connect(self.ticket_pane.show_ticket)
         queue.view_requested.connect(self.sidebar.select_view)
         queue.view_name = self.view_model.name
+        queue.columns_chosen.connect(self.save_settings)
         self.ticket_pane.cleared.connect(lambda: self.menus.act_receipt.setEnabled(False))
         ticket.reply_submitted.connect(c.submit_message)
         ticket.status_requested.connect(c.change_status)
@@ -303,6 +312,12 @@ class MainWindow(QMainWindow):
         if ticket_id is not None:
             self.queue_pane.selected_id = ticket_id
             self.ticket_pane.show_ticket(ticket_id)
+
+    def save_settings(self) -> None:
+        try:
+            self.settings.save(self.data_dir)
+        except OSError as exc:
+            self.controller.say(self.tr("Pengaturan tidak dapat disimpan: %1").replace("%1", str(exc)))
 
     def after_settings(self) -> None:
         self.sync.set_interval(self.settings.sync_interval_seconds)

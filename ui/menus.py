@@ -42,6 +42,9 @@ class WindowMenus(QObject):
         note = self.tr("&Catatan internal")
         self._add(ticket_menu, note, "Ctrl+Shift+N", lambda: c.start_message(MessageKind.NOTE))
         self._add(ticket_menu, self.tr("&Cari"), "Ctrl+F", queue.focus_search)
+        # The queue's columns (also the header's right-click menu): which show, from the keyboard.
+        self.columns_menu = ticket_menu.addMenu(self.tr("&Kolom antrean"))
+        self.columns_menu.aboutToShow.connect(lambda: queue.fill_column_menu(self.columns_menu))
         # The header's status buttons, from the keyboard (Alt+T, U): the ones the shown ticket allows.
         self.status_menu = ticket_menu.addMenu(self.tr("&Ubah status"))
         self.status_menu.aboutToShow.connect(self._fill_status_menu)
@@ -68,6 +71,9 @@ class WindowMenus(QObject):
         report_menu = bar.addMenu(self.tr("&Laporan"))
         self.act_summary = self._add(
             report_menu, self.tr("Ringkasan &kinerja\u2026"), "Ctrl+Shift+P", c.open_summary
+        )
+        self.act_export_queue = self._add(
+            report_menu, self.tr("&Ekspor antrean\u2026"), "Ctrl+Shift+E", c.export_queue
         )
 
         sync_menu = bar.addMenu(self.tr("Sin&kron"))

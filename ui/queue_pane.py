@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,17 +40,58 @@ from ui.queue_model import Column, DeadlineDelegate, MiddleElideDelegate, Ticket
 from ui.signals import emit
 from ui.tasks import TaskManager
 
-# Number, title and countdown fit a 540-pixel pane (a 1280-wide window); the rest scrolls in.
+# Each column's width in the table (the title's is its least: it takes the room the others leave).
+# A long tracking number or name is shortened in the middle, its whole text in the tooltip.
 COLUMN_WIDTHS = {
-    Column.TRACKING: 196,
+    Column.TRACKING: 150,
     Column.CHANNEL: 28,
-    Column.TITLE: 112,
-    Column.DEADLINE: 180,
-    Column.STATUS: 124,
-    Column.REPORTER: 168,
-    Column.CATEGORY: 100,
-    Column.ASSIGNEE: 140,
+    Column.TITLE: 120,
+    Column.DEADLINE: 120,
+    Column.STATUS: 100,
+    Column.REPORTER: 150,
+    Column.CATEGORY: 120,
+    Column.ASSIGNEE: 130,
 }
+# Which columns a narrow pane keeps, most useful first: what it is, how late, where it stands, who has
+# it. The rest return as the pane widens, or from the header's menu (the officer's choice is kept).
+COLUMN_PRIORITY = (
+    Column.TRACKING,
+    Column.CHANNEL,
+    Column.TITLE,
+    Column.DEADLINE,
+    Column.STATUS,
+    Column.ASSIGNEE,
+    Column.REPORTER,
+    Column.CATEGORY,
+)
+# What the widths are measured on: a tracking number of an OPD with a usual code (longer ones are
+# shortened in the middle), and the widest countdown a chip keeps whole (the stage gives way).
+USUAL_TRACKING_NO = "DINKES-BWI-2611-00001"
+LONGEST_COUNTDOWN = "lewat 888 hk"
+ALWAYS_SHOWN = frozenset({Column.TRACKING, Column.TITLE})
+
+
+def column_key(column: Column) -> str:
+    """The column's name in ``Settings.queue_columns``."""
+    return column.name.lower()
+
+
+def choose_columns(room: int, widths: dict[Column, int], choices: dict[str, bool]) -> set[Column]:
+    """The columns shown in ``room`` pixels: the officer's "show" ones, then by priority while they fit.
+
+    ``choices``: column key -> True (always show) / False (never show); columns not named are
+    chosen by width. The title counts at its least width: it takes what is left.
+    """
+    chosen = {c for c in COLUMN_PRIORITY if c in ALWAYS_SHOWN or choices.get(column_key(c)) is True}
+    used = sum(widths[c] for c in chosen)
+    for column in COLUMN_PRIORITY:
+        if column in chosen or choices.get(column_key(column)) is False:
+            continue
+        if used + widths[column] > room:
+            break  # in order: a wider pane brings columns back one by one, never in a jumble
+        chosen.add(column)
+        used += widths[column]
+    return chosen
 
 
 class EmptyState(QWidget):
@@ -89,6 +133,7 @@ class EmptyState(QWidget):
 
 
 class QueuePane(QWidget):
+    columns_chosen = Signal()  # the officer showed or hid a column from the header's menu
     filters_changed = Signal()  # the search (after a pause in typing) or a filter changed
     ticket_selected = Signal(str)  # the current row is another ticket (its id)
     ticket_cleared = Signal()  # a search or filter left the shown ticket out: the ticket pane empties
@@ -103,10 +148,13 @@ class QueuePane(QWidget):
         *,
         lang: str,
         clock: Callable[[], datetime],
+        column_choices: dict[str, bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("queuePane")
+        # The officer's show/hide choices from the header's menu (kept in Settings.queue_columns).
+        self.column_choices: dict[str, bool] = column_choices if column_choices is not None else {}
         # A QWidget subclass paints the theme's background only when asked to.
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.selected_id: str | None = None
@@ -116,7 +164,7 @@ class QueuePane(QWidget):
         self._shown_filter: QueueFilter | None = None  # the filter of the rows on screen
         self._spread_generation = 0
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 8)
+        layout.setContentsMargins(12, 14, 12, 8)
         layout.setSpacing(10)
         title_row = QHBoxLayout()
         self.pane_title = plain_label("", "paneTitle")
@@ -131,8 +179,17 @@ class QueuePane(QWidget):
         self.transfer_button = QPushButton(self.tr("Alihkan\u2026"))
         self.transfer_button.setToolTip(self.tr("Alihkan tiket ke OPD lain"))
         self.transfer_button.setAccessibleName(self.tr("Alihkan tiket ke OPD lain"))
+        # An icon: the row has little room at 1280 logical pixels (1920 at 150 %); the words are in the
+        # tooltip, the accessible name and Laporan > Ekspor antrean (Ctrl+Shift+E).
+        self.export_button = QToolButton()
+        self.export_button.setIcon(icons.export_icon())
+        self.export_button.setToolTip(self.tr("Ekspor antrean ini ke CSV atau XLSX (Ctrl+Shift+E)"))
+        self.export_button.setAccessibleName(self.tr("Ekspor antrean ke CSV atau XLSX"))
+        self.export_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.export_button.setAutoRaise(True)
         title_row.addWidget(self.reassign_button)
         title_row.addWidget(self.transfer_button)
+        title_row.addWidget(self.export_button)
         layout.addLayout(title_row)
 
         self.search = QLineEdit()
@@ -199,23 +256,101 @@ class QueuePane(QWidget):
             header.resizeSection(col, width)
         header.setSectionResizeMode(Column.CHANNEL, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
-        header.setMinimumSectionSize(30)
+        header.setMinimumSectionSize(28)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.column_menu().popup(header.mapToGlobal(pos))
+        )
+        header.setToolTip(self.tr("Klik kanan untuk memilih kolom"))
         table.selectionModel().selectionChanged.connect(self._on_selection)
         table.viewport().installEventFilter(self)
         return table
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_title_column()
+            self.fit_columns()
         return super().eventFilter(watched, event)
 
-    def _fit_title_column(self) -> None:
-        """The title takes the room the other columns leave (at least its narrow width): a wide window
-        shows whole titles, a narrow one scrolls sideways to the reporter, category and officer."""
+    def column_widths(self) -> dict[Column, int]:
+        """Each column's width in this font (it follows the screen's scale): at least its header's text,
+        a usual tracking number whole, every status label whole, and a countdown's time whole."""
+        head = self.table.horizontalHeader().fontMetrics()
+        cell = self.table.fontMetrics()
+        bold = QFont()  # the countdown's font (TicketQueueModel's FontRole)
+        bold.setBold(True)
+        chip = QFontMetrics(bold)
+        widths = {
+            c: max(
+                width, head.horizontalAdvance(self.model.headerData(c, Qt.Orientation.Horizontal) or "") + 24
+            )
+            for c, width in COLUMN_WIDTHS.items()
+        }
+        widths[Column.CHANNEL] = COLUMN_WIDTHS[Column.CHANNEL]
+        widths[Column.TRACKING] = max(widths[Column.TRACKING], cell.horizontalAdvance(USUAL_TRACKING_NO) + 24)
+        statuses = (labels.status_label(s, self.model.lang) for s in Status)
+        widths[Column.STATUS] = max(widths[Column.STATUS], max(map(cell.horizontalAdvance, statuses)) + 16)
+        # The pill (DeadlineDelegate): 6 px cell margins and 10 px inside on each side; the "…" where
+        # the stage is cut.
+        countdown = chip.horizontalAdvance(LONGEST_COUNTDOWN + "\u2026")
+        widths[Column.DEADLINE] = max(widths[Column.DEADLINE], countdown + 34)
+        return widths
+
+    def visible_columns(self) -> list[Column]:
         header = self.table.horizontalHeader()
-        others = sum(header.sectionSize(c) for c in Column if c is not Column.TITLE)
-        room = self.table.viewport().width() - others
-        header.resizeSection(Column.TITLE, max(COLUMN_WIDTHS[Column.TITLE], room))
+        return [c for c in Column if not header.isSectionHidden(c)]
+
+    def fit_columns(self) -> None:
+        """Show the columns that fit the pane whole, most useful first; the title takes what is left.
+
+        A narrow pane (a 1366-wide laptop) never scrolls sideways to reach a column: it shows fewer,
+        and the header's menu brings back any of the others.
+        """
+        header = self.table.horizontalHeader()
+        widths = self.column_widths()
+        room = self.table.viewport().width()
+        shown = choose_columns(room, widths, self.column_choices)
+        for column in Column:
+            header.setSectionHidden(column, column not in shown)
+            if column in shown and column is not Column.TITLE:
+                header.resizeSection(column, widths[column])
+        others = sum(widths[c] for c in shown if c is not Column.TITLE)
+        header.resizeSection(Column.TITLE, max(widths[Column.TITLE], room - others))
+
+    def column_menu(self) -> QMenu:
+        """The header's menu: every column with a tick, to show or hide it (kept in the settings)."""
+        menu = QMenu(self)
+        menu.setAccessibleName(self.tr("Pilih kolom antrean"))
+        self.fill_column_menu(menu)
+        self._column_menu = menu  # kept for tests and the garbage collector
+        return menu
+
+    def fill_column_menu(self, menu: QMenu) -> None:
+        """Also the window's "Tiket > Kolom antrean" menu: the columns reached from the keyboard."""
+        menu.clear()
+        shown = set(self.visible_columns())
+        for column in Column:
+            name = self.model.headerData(column, Qt.Orientation.Horizontal) or self.tr("Kanal")
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(column in shown)
+            action.setEnabled(column not in ALWAYS_SHOWN)
+            action.toggled.connect(lambda on, c=column: self.choose_column(c, on))
+        menu.addSeparator()
+        automatic = menu.addAction(self.tr("Pilih otomatis menurut lebar"))
+        automatic.setEnabled(bool(self.column_choices))
+        automatic.triggered.connect(self.reset_columns)
+
+    def choose_column(self, column: Column, show: bool) -> None:
+        if column in ALWAYS_SHOWN:
+            return
+        self.column_choices[column_key(column)] = show
+        self.fit_columns()
+        emit(self.columns_chosen)
+
+    def reset_columns(self) -> None:
+        self.column_choices.clear()
+        self.fit_columns()
+        emit(self.columns_chosen)
 
     def fill_filters(self, directory: DeskDirectory, lang: str) -> None:
         def refill(combo: QComboBox, everything: str, items: Sequence[tuple[str, object]]) -> None:

@@ -15,8 +15,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QRegion
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QRegion
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from desktop.queue import QueueView
@@ -90,6 +90,42 @@ def problems_of(window: MainWindow) -> list[str]:
     return found
 
 
+def queue_columns(window: MainWindow) -> dict[str, object]:
+    """Which columns the queue shows, whether it scrolls sideways, and any shown column cut."""
+    from ui.queue_model import Column
+    from ui.queue_pane import column_key
+
+    pane = window.queue_pane
+    table, header = pane.table, pane.table.horizontalHeader()
+    cut: list[str] = []
+    room = table.viewport().width()
+    shown = pane.visible_columns()
+    for column in shown:
+        left, size = header.sectionViewportPosition(column), header.sectionSize(column)
+        if left < 0 or left + size > room:
+            cut.append(f"{column.name}: {left}..{left + size} outside the {room} px table")
+        name = window.queue_model.headerData(column, Qt.Orientation.Horizontal) or ""
+        if header.fontMetrics().horizontalAdvance(name) + 8 > size:
+            cut.append(f"{column.name}: header {name!r} cut at {size} px")
+        for row in range(window.queue_model.rowCount()):
+            text = window.queue_model.index(row, column).data() or ""
+            if column is Column.STATUS and table.fontMetrics().horizontalAdvance(text) + 8 > size:
+                cut.append(f"STATUS: {text!r} cut at {size} px")
+            if column is Column.DEADLINE:
+                # What DeadlineDelegate draws: the text elided to the pill, 32 px less than the cell.
+                font = window.queue_model.index(row, column).data(Qt.ItemDataRole.FontRole) or QFont()
+                time_part = text.split(" \u00b7 ")[0]
+                drawn = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, size - 32)
+                if not drawn.startswith(time_part):
+                    cut.append(f"DEADLINE: {time_part!r} drawn as {drawn!r} at {size} px")
+    return {
+        "columns": [column_key(c) for c in shown],
+        "sideways_scroll": table.horizontalScrollBar().isVisible()
+        or table.horizontalScrollBar().maximum() > 0,
+        "columns_cut": cut,
+    }
+
+
 def main(data_dir: str, width: int, height: int, out: str, tracking_numbers: list[str]) -> None:
     app = ensure_application("id")
     store = LocalStore.open(Path(data_dir))
@@ -135,6 +171,7 @@ def main(data_dir: str, width: int, height: int, out: str, tracking_numbers: lis
             ),
         }
     report["tickets"] = tickets
+    report["queue"] = queue_columns(window)
     # Every view's name in the queue's title and a supervisor's buttons fit without widening the window.
     widths = set()
     views_cut: list[str] = []

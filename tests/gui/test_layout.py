@@ -23,6 +23,12 @@ NOW = datetime.now(UTC)
 
 # (logical width, height, scale): what the window gets on each laptop.
 SIZES = [(1366, 768, "1"), (1536, 864, "1.25"), (1280, 720, "1.5")]
+# The queue's columns that fit whole at each size, most useful first (ui.queue_pane.COLUMN_PRIORITY).
+QUEUE_COLUMNS = {
+    "1": ["tracking", "channel", "title", "deadline", "status"],
+    "1.25": ["tracking", "channel", "title", "deadline", "status", "assignee"],
+    "1.5": ["tracking", "channel", "title", "deadline"],
+}
 
 
 def _desk(path: Path) -> list[str]:
@@ -91,6 +97,12 @@ def test_every_status_button_and_header_field_shows_whole_with_ten_lines_of_the_
     for ticket in (long_one, new_one):
         assert ticket["problems"] == []
         assert ticket["body_lines"] >= 10
+    # The queue never scrolls sideways: it shows the columns that fit whole (the others are one
+    # right-click away), and no shown column cuts its header, a status or a countdown.
+    queue = report["queue"]
+    assert queue["columns"] == QUEUE_COLUMNS[scale]
+    assert queue["sideways_scroll"] is False
+    assert queue["columns_cut"] == []
 
 
 def test_tanggap_screenshot_at_a_size_honours_the_scale_factor_and_opens_the_first_ticket(
