@@ -12,7 +12,8 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from desktop import wording
 from desktop.changes import Changes
@@ -99,6 +100,34 @@ class SyncController(QObject):
         self._done(Changes(sync_state=True))
 
 
+class ElidedLabel(QLabel):
+    """One line that gives way to the window: shortened at its end ("…"), whole in the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(80)
+        self._full = ""
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self._fit()
+
+    def text(self) -> str:
+        return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
+
+
 class SyncStatusBar(QWidget):
     """Online/offline, ops waiting, last successful sync, the error, and "Sinkronkan sekarang"."""
 
@@ -116,13 +145,13 @@ class SyncStatusBar(QWidget):
         self.waiting.setAccessibleName(self.tr("Op menunggu sinkronisasi"))
         self.last = QLabel()
         self.last.setAccessibleName(self.tr("Sinkron terakhir"))
-        self.error = QLabel()
+        self.error = ElidedLabel()
         self.error.setObjectName("syncError")
         self.error.setAccessibleName(self.tr("Kesalahan sinkronisasi"))
-        for label in (self.state, self.waiting, self.last, self.error):
+        for label in (self.state, self.waiting, self.last):
             label.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(label)
-        layout.addStretch(1)
+        layout.addWidget(self.error, 1)
         self.attention = QPushButton()
         self.attention.setAccessibleName(self.tr("Buka kotak konflik"))
         self.attention.setStyleSheet("color: #b42318; font-weight: 600;")
@@ -171,12 +200,33 @@ class SyncStatusBar(QWidget):
             self.last.setText(self.tr("Sinkron terakhir: %1").replace("%1", when))
         else:
             self.last.setText(self.tr("Belum pernah sinkron"))
-        self.error.setText(status.last_error or "" if status else "")
-        self.error.setVisible(bool(status and status.last_error))
+        self.show_error(status)
         attention = status.needs_attention if status else 0
         self.attention.setVisible(attention > 0)
         self.attention.setText(self.tr("%n perlu perhatian", "", attention))
         self.button.setEnabled(bool(status and status.logged_in))
+
+    def show_error(self, status: SyncStatus | None) -> None:
+        """The last error; after several failures in a row, how many, since when and why (the CLI's
+        ``tanggap outbox`` report, whole in the tooltip)."""
+        error = status.last_error if status is not None and status.logged_in else None
+        if not error or status is None:
+            self.error.setText("")
+            self.error.setToolTip("")
+            self.error.hide()
+            return
+        text = error
+        if status.failures >= 2:
+            since = status.failing_since or status.last_error_at
+            count = self.tr("Sinkronisasi gagal %n kali berturut-turut", "", status.failures)
+            if since is not None:
+                when = wording.format_datetime(since, self.tz, self.lang, weekday=False)
+                count += " " + self.tr("sejak %1").replace("%1", when)
+            text = f"{count}: {error}"
+        self.error.setText(text)
+        self.error.setToolTip(status.failure_report or text)
+        self.error.setAccessibleDescription(status.failure_report or text)
+        self.error.show()
 
 
 def read_status(store: LocalStore) -> SyncStatus:
