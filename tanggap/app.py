@@ -109,7 +109,18 @@ def run_gui(args: argparse.Namespace) -> int:
         settings = Settings.load(data_dir)
         if args.lang:
             settings.language = args.lang
-        store = LocalStore.open(data_dir)
+        if getattr(args, "screenshot", None):
+            store = LocalStore.open(data_dir)
+        else:
+            # No keyring: say so in a window, offer the passphrase, never store data unencrypted.
+            from ui.application import ensure_application
+            from ui.unlock_dialog import unlock_store
+
+            ensure_application(settings.language)
+            unlocked = unlock_store(data_dir)
+            if unlocked is None:
+                return 4
+            store = unlocked
         try:
             return run_workstation(
                 store,
