@@ -163,17 +163,31 @@ def identity_choice_applies(store: LocalStore, tracking_no: str, viewer: DeskIde
 
 
 def _registrar(session: Session, ticket: d.Ticket, viewer: DeskIdentity | None) -> d.Officer | None:
-    """The officer who registered a walk-in, as far as this desk knows; None for channel complaints.
+    """The officer who registered a walk-in; None for complaints that came through a channel.
 
-    ``actions.walk_in`` records the registering officer on the desk that took the complaint. A
-    walk-in registered at another desk has no registrar here: the receipt then leaves the name
-    for a signature by hand rather than naming whoever prints it.
+    On the desk that took it, ``actions.walk_in`` recorded the registering officer at once (the
+    receipt is printed before any sync). Every other desk learns it from the server: the thread
+    event it writes at registration, authored by that officer (``create_ticket.REGISTERED_EVENT_PREFIX``).
+    Without either (not yet synced), the receipt leaves the name for a signature by hand rather
+    than naming whoever prints it.
     """
     if ticket.channel is not d.Channel.WALK_IN:
         return None
     from desktop.actions import WALK_IN_REGISTRAR_KEY
+    from desktop.ops.create_ticket import REGISTERED_EVENT_PREFIX
 
     username = SyncStateRepository(session).get(f"{WALK_IN_REGISTRAR_KEY}{ticket.id}")
+    if not username:
+        username = session.scalar(
+            select(models.Message.author)
+            .where(
+                models.Message.ticket_id == ticket.id,
+                models.Message.kind == d.MessageKind.EVENT.value,
+                models.Message.body.startswith(REGISTERED_EVENT_PREFIX, autoescape=True),
+            )
+            .order_by(models.Message.created_at)
+            .limit(1)
+        )
     if not username:
         return None
     row = session.get(models.Officer, username)

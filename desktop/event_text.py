@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from desktop import labels
-from desktop.domain import Status
+from desktop.domain import Channel, Status
 
 _STATUS = re.compile(
     r"^Status: (?P<old>[a-z_]+) \u2192 (?P<new>[a-z_]+)(?:\. Alasan: (?P<reason>.*))?$", re.S
@@ -28,6 +28,7 @@ _TRANSFER = re.compile(
 )
 _ATTACHMENT = re.compile(r"^Lampiran ditambahkan: (?P<name>.+)$", re.S)
 _SEED_ASSIGN = re.compile(r"^Disposisi kepada (?P<new>\S+)$")
+_REGISTERED = re.compile(r"^Dicatat: (?P<channel>[a-z_]+)$")  # desktop.ops.create_ticket
 
 
 def _status(code: str, lang: str) -> str:
@@ -87,6 +88,17 @@ def event_sentence(
     if m:
         name = m["name"].strip()
         return f"{who} added the attachment {name}." if en else f"{who} menambahkan lampiran {name}."
+    m = _REGISTERED.match(text)
+    if m:
+        try:
+            channel = labels.channel_label(Channel(m["channel"]), lang)
+        except ValueError:
+            channel = m["channel"]
+        return (
+            f"{who} registered the complaint ({channel})."
+            if en
+            else f"{who} mencatat pengaduan ini ({channel})."
+        )
     m = _SEED_ASSIGN.match(text)
     if m:
         new = officer_name(m["new"])

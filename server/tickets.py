@@ -683,7 +683,7 @@ def apply_create_ticket(
         else None
     )
     reporter = data.reporter
-    insert_ticket(
+    ticket = insert_ticket(
         unit,
         sla,
         ticket_id=data.id,
@@ -702,4 +702,14 @@ def apply_create_ticket(
         assignee=assignee,
         author=caller.username,
         public_key=data.public_key,  # the walk-in's key the desk chose (its receipt's QR code)
+    )
+    # Who registered it, for every desk that pulls it (the receipt's "Petugas penerima").
+    s.flush()  # the ticket's row first: the message refers to it
+    add_message(
+        s,
+        ticket,
+        MessageKind.EVENT,
+        caller.username,
+        create_ticket.registered_event_text(Channel(data.channel)),
+        received_at,
     )

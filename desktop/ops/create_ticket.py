@@ -49,6 +49,15 @@ _FIELDS = {
     "public_key",
 }
 
+# The thread event the server writes when a desk registers a complaint, by the registering officer:
+# how every other desk knows who took a walk-in (its receipt's "Petugas penerima").
+REGISTERED_EVENT_PREFIX = "Dicatat: "
+
+
+def registered_event_text(channel: Channel) -> str:
+    return f"{REGISTERED_EVENT_PREFIX}{channel.value}"
+
+
 # The citizen's page key a desk may choose for its walk-in (so the receipt's QR works offline):
 # URL-safe, at least 128 bits (docs/lacak.md).
 PUBLIC_KEY_RE = re.compile(r"^[A-Za-z0-9_-]{22,64}$")

@@ -38,6 +38,9 @@ def sentence(text: str, lang: str = "id") -> str:
             "Gita Suryadi mengalihkan tugas dari Budi Santoso ke Vivi Suryadi.",
         ),
         ("Ditugaskan: budi \u2192 -", "Gita Suryadi mencabut penugasan Budi Santoso."),
+        # The server's event when a desk registers a complaint (the receipt's registrar).
+        ("Dicatat: walk_in", "Gita Suryadi mencatat pengaduan ini (Datang langsung)."),
+        ("Dicatat: phone", "Gita Suryadi mencatat pengaduan ini (Telepon)."),
         (
             "Dialihkan: DINKES \u2192 DISPENDUK. Status: didisposisi \u2192 baru. Alasan: urusan KTP",
             "Gita Suryadi mengalihkan pengaduan dari Dinas Kesehatan ke Dinas Kependudukan. Alasan: urusan KTP",
