@@ -128,6 +128,13 @@ def test_after_logout_the_sidebar_says_nothing_syncs_until_login(
     before = window.sidebar.whoami.text().splitlines()
     assert len(before) == 2 and before[1].endswith("DINKES-BWI")  # name, then role and OPD
     window.controller.logout()
+    # It asks first, saying what goes; cancelling keeps everything.
+    box = window.controller.logout_box
+    assert box.isVisible() and "Semua data pelapor akan dihapus" in box.text()
+    box.reject()
+    assert window.queue_model.rowCount() == 1
+    window.controller.logout()
+    window.controller.logout_button.click()
     # Still whose data this is, and that nothing syncs until they log in again.
     assert window.sidebar.whoami.text().splitlines() == [
         *before,
