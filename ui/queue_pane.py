@@ -45,7 +45,7 @@ from ui.tasks import TaskManager
 COLUMN_WIDTHS = {
     Column.TRACKING: 150,
     Column.CHANNEL: 28,
-    Column.TITLE: 120,
+    Column.TITLE: 112,
     Column.DEADLINE: 120,
     Column.STATUS: 100,
     Column.REPORTER: 150,
@@ -164,7 +164,7 @@ class QueuePane(QWidget):
         self._shown_filter: QueueFilter | None = None  # the filter of the rows on screen
         self._spread_generation = 0
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 14, 12, 8)
+        layout.setContentsMargins(10, 14, 10, 8)
         layout.setSpacing(10)
         title_row = QHBoxLayout()
         self.pane_title = plain_label("", "paneTitle")

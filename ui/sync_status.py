@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
@@ -125,7 +127,8 @@ class ElidedLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
+        room = self.contentsRect().width() - 2  # inside the theme's padding
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room))
 
 
 class SyncStatusBar(QWidget):
@@ -218,15 +221,21 @@ class SyncStatusBar(QWidget):
         text = error
         if status.failures >= 2:
             since = status.failing_since or status.last_error_at
-            count = self.tr("Sinkronisasi gagal %n kali berturut-turut", "", status.failures)
+            count = self.tr("Sinkron gagal %n kali berturut-turut", "", status.failures)
             if since is not None:
-                when = wording.format_datetime(since, self.tz, self.lang, weekday=False)
-                count += " " + self.tr("sejak %1").replace("%1", when)
+                count += " " + self.tr("sejak %1").replace("%1", self._when(since))
             text = f"{count}: {error}"
         self.error.setText(text)
         self.error.setToolTip(status.failure_report or text)
         self.error.setAccessibleDescription(status.failure_report or text)
         self.error.show()
+
+    def _when(self, moment: datetime) -> str:
+        """``10.15 WIB`` today, ``1 Desember 2026 10.15 WIB`` before: short, the reason must fit too."""
+        zone = ZoneInfo(self.tz)
+        if moment.astimezone(zone).date() == datetime.now(zone).date():
+            return wording.format_time(moment, self.tz, self.lang)
+        return wording.format_datetime(moment, self.tz, self.lang, weekday=False)
 
 
 def read_status(store: LocalStore) -> SyncStatus:

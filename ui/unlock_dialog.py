@@ -139,6 +139,10 @@ class PassphraseDialog(QDialog):
     def say(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        # Grow to hold the message rather than squeezing the lines above it.
+        if (layout := self.layout()) is not None:
+            layout.activate()
+        self.resize(self.size().expandedTo(self.sizeHint()))
 
     def try_open(self) -> None:
         phrase = self.passphrase.text()

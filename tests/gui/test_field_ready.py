@@ -204,8 +204,9 @@ def test_the_status_bar_says_how_many_syncs_failed_in_a_row_since_when_and_why(
     for _ in range(3):
         window.controller.sync_now()
     assert error.isVisible()
-    assert error.text().startswith("Sinkronisasi gagal 3 kali berturut-turut sejak ")
-    assert "WIB: " in error.text()
+    # Started today: the time alone, so the reason fits beside it.
+    assert error.text().startswith("Sinkron gagal 3 kali berturut-turut sejak ")
+    assert " WIB: Server tidak dapat dihubungi" in error.text()
     assert error.toolTip().startswith("Sinkronisasi gagal 3 kali berturut-turut sejak ")
     assert "Terakhir: " in error.toolTip() and "Sinkron terakhir berhasil: " in error.toolTip()
     assert window.width() == 1600  # a long reason gives way ("…"), never widens the window

@@ -52,9 +52,11 @@ def _desk(path: Path) -> list[str]:
         ),
         ticket_row(tracking_no="DINKES-BWI-2611-00001", status="baru", body=long_letter(3000)),
     ]
+    # A day's queue: more rows than the table shows, so its scroll bar takes its width too.
+    filler = [ticket_row(tracking_no=f"DINKES-BWI-2611-{i:05d}", status="baru") for i in range(2, 32)]
     with store.write() as session:
         session.add(models.Opd(code="DINKES-BWI", name="Dinas Kesehatan", tz="Asia/Jakarta"))
-        session.add_all(rows)
+        session.add_all(rows + filler)
     store.close()
     return [r.tracking_no for r in rows]
 
@@ -102,6 +104,7 @@ def test_every_status_button_and_header_field_shows_whole_with_ten_lines_of_the_
     queue = report["queue"]
     assert queue["columns"] == QUEUE_COLUMNS[scale]
     assert queue["sideways_scroll"] is False
+    assert queue["rows_scroll"] is True
     assert queue["columns_cut"] == []
 
 
