@@ -287,6 +287,9 @@ class QueuePane(QWidget):
         }
         widths[Column.CHANNEL] = COLUMN_WIDTHS[Column.CHANNEL]
         widths[Column.TRACKING] = max(widths[Column.TRACKING], cell.horizontalAdvance(USUAL_TRACKING_NO) + 24)
+        # "Belum ditugaskan" whole; an officer's long name is shortened in the middle.
+        unassigned = cell.horizontalAdvance(self.tr("Belum ditugaskan")) + 24
+        widths[Column.ASSIGNEE] = max(widths[Column.ASSIGNEE], unassigned)
         statuses = (labels.status_label(s, self.model.lang) for s in Status)
         widths[Column.STATUS] = max(widths[Column.STATUS], max(map(cell.horizontalAdvance, statuses)) + 16)
         # The pill (DeadlineDelegate): 6 px cell margins and 10 px inside on each side; the "…" where

@@ -213,6 +213,9 @@ class SyncStatusBar(QWidget):
         """The last error; after several failures in a row, how many, since when and why (the CLI's
         ``tanggap outbox`` report, whole in the tooltip)."""
         error = status.last_error if status is not None and status.logged_in else None
+        # While syncs keep failing, the failure line takes the last success's place (it is in its
+        # tooltip): the count, the time and the reason need the room on a 1366-wide screen.
+        self.last.setVisible(not (error and status is not None and status.failures >= 2))
         if not error or status is None:
             self.error.setText("")
             self.error.setToolTip("")

@@ -210,10 +210,11 @@ def test_the_status_bar_says_how_many_syncs_failed_in_a_row_since_when_and_why(
     assert error.toolTip().startswith("Sinkronisasi gagal 3 kali berturut-turut sejak ")
     assert "Terakhir: " in error.toolTip() and "Sinkron terakhir berhasil: " in error.toolTip()
     assert window.width() == 1600  # a long reason gives way ("…"), never widens the window
+    assert window.sync_bar.last.isHidden()  # its room goes to the reason (the tooltip says it)
 
     offline(False)
     window.controller.sync_now()
-    assert error.isHidden()
+    assert error.isHidden() and window.sync_bar.last.isVisible()
 
 
 # -- logging out --------------------------------------------------------------------------
