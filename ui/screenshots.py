@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
@@ -251,6 +252,7 @@ def render_at_size(source: Path, out: Path, width: int, height: int, suffix: str
             window.queue_pane.select_row(0)
             _settle()
             save(window.grab(), "queue")
+            _field_ready_screens(window, save, out, suffix)
 
             letter = actions.walk_in(
                 store,
@@ -298,6 +300,81 @@ def render_at_size(source: Path, out: Path, width: int, height: int, suffix: str
             window.close()
         finally:
             store.close()
+
+
+def _with_popup(window: MainWindow, popup: QWidget) -> QPixmap:
+    """The window with a popup menu drawn where it opened (a popup is a window of its own)."""
+    base = window.grab()
+    painter = QPainter(base)
+    painter.drawPixmap(popup.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0)), popup.grab())
+    painter.end()
+    return base
+
+
+def _field_ready_screens(
+    window: MainWindow, save: Callable[[QPixmap, str], None], out: Path, suffix: str
+) -> None:
+    """The queue's column menu, sync failing in the status bar, the logout question, and the
+    start-up dialogs when the keyring is missing (drawn alone: no window is open yet then)."""
+    from datetime import UTC, datetime, timedelta
+
+    from desktop.sync.status import SyncStatus
+    from ui.unlock_dialog import NoKeyringDialog, PassphraseDialog
+
+    pane = window.queue_pane
+    header = pane.table.horizontalHeader()
+    menu = pane.column_menu()
+    menu.popup(header.mapToGlobal(QPoint(header.sectionViewportPosition(2) + 40, header.height())))
+    _settle()
+    save(_with_popup(window, menu), "queue-columns")
+    menu.close()
+
+    now = datetime.now(UTC)
+    window.sync_bar.show_status(
+        SyncStatus(
+            logged_in=True,
+            online=False,
+            ops_waiting=3,
+            needs_attention=0,
+            last_success_at=now - timedelta(hours=2),
+            last_error="Server tidak dapat dihubungi; mencoba lagi dalam 60 detik",
+            next_retry_at=None,
+            snapshot_in_progress=False,
+            failures=5,
+            failing_since=now - timedelta(minutes=70),
+            last_error_at=now,
+        )
+    )
+    _settle()
+    save(window.grab(), "sync-failing")
+    window.refresh_status()
+    _settle()
+
+    window.controller.logout()
+    _settle()
+    _over(window, window.controller.logout_box, out / f"logout-confirm-{suffix}.png")
+
+    explain = NoKeyringDialog()
+    explain.show()
+    _settle()
+    save(explain.grab(), "unlock-no-keyring")
+    explain.close()
+
+    def refuse(_phrase: str) -> LocalStore:
+        from desktop.privacy import WRONG_PASSPHRASE_MESSAGE, StoreKeyUnavailable
+
+        raise StoreKeyUnavailable(WRONG_PASSPHRASE_MESSAGE)
+
+    for new, name in ((True, "unlock-passphrase-new"), (False, "unlock-passphrase-wrong")):
+        dialog = PassphraseDialog(refuse, new=new)
+        dialog.show()
+        dialog.passphrase.setText("x" * 14)
+        dialog.again.setText("x" * 14)
+        if not new:
+            dialog.try_open()
+        _settle()
+        save(dialog.grab(), name)
+        dialog.close()
 
 
 def render_sizes(source: Path, out: Path) -> None:
