@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from desktop import labels
 from desktop.changes import Changes
 from desktop.domain import REASON_REQUIRED, MessageKind, Status
+from desktop.session import LogoutPreview
 from desktop.sync.run import local_write
 from ui.signals import emit
 
@@ -89,10 +90,7 @@ class DeskController(QObject):
 
         self.tasks.run_db(lambda: session.logout_preview(self.store), self._confirm_logout)
 
-    def _confirm_logout(self, preview: object) -> None:
-        from desktop.session import LogoutPreview
-
-        assert isinstance(preview, LogoutPreview)
+    def _confirm_logout(self, preview: LogoutPreview) -> None:
         halves = preview.message.split(" / ")
         box = QMessageBox(
             QMessageBox.Icon.Question if not preview.waiting_ops else QMessageBox.Icon.Warning,
@@ -257,7 +255,6 @@ class DeskController(QObject):
             return len(table.rows)
 
         def done(count: int) -> None:
-            self.exported = path
             box = QMessageBox(
                 QMessageBox.Icon.Information,
                 self.tr("Ekspor antrean"),

@@ -122,6 +122,7 @@ def queue_columns(window: MainWindow) -> dict[str, object]:
         "columns": [column_key(c) for c in shown],
         "sideways_scroll": table.horizontalScrollBar().isVisible()
         or table.horizontalScrollBar().maximum() > 0,
+        "rows_scroll": table.verticalScrollBar().isVisible(),
         "columns_cut": cut,
     }
 
