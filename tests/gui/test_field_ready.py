@@ -344,3 +344,48 @@ def test_closing_instead_of_choosing_a_passphrase_stores_nothing(
     _then(close)
     assert unlock_store(tmp_path / "desk") is None
     assert not (tmp_path / "desk" / "tanggap.sqlite3").exists()
+
+
+def test_a_locked_keyring_that_holds_the_key_is_said_and_nothing_else_is_offered(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+    import keyring.errors
+    from keyring.backend import KeyringBackend
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import privacy
+    from ui.unlock_dialog import unlock_store
+
+    data = tmp_path / "desk"
+    LocalStore.open(data).close()  # made with the keyring, which then locks
+
+    class LockedKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            raise keyring.errors.KeyringLocked("locked")
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise keyring.errors.KeyringLocked("locked")
+
+        def delete_password(self, service: str, username: str) -> None:
+            raise keyring.errors.KeyringLocked("locked")
+
+    monkeypatch.setattr(privacy, "_key_cache", {})  # as in a new process
+    previous = keyring.get_keyring()
+    keyring.set_keyring(LockedKeyring())
+    said: list[str] = []
+
+    def read_and_close(box: object) -> None:
+        assert isinstance(box, QMessageBox)
+        said.append(box.text())
+        box.accept()
+
+    try:
+        _then(read_and_close)
+        assert unlock_store(data) is None
+    finally:
+        keyring.set_keyring(previous)
+    assert "terkunci" in said[0] and "data Anda tetap utuh" in said[0]
+    assert "The keyring is locked" not in said[0]  # Indonesian only: the English half is for the terminal
