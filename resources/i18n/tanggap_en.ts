@@ -5,7 +5,7 @@
     <name>AttachmentList</name>
     <message>
         <location filename="../../ui/attachment_list.py" line="147"/>
-        <location filename="../../ui/attachment_list.py" line="242"/>
+        <location filename="../../ui/attachment_list.py" line="241"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
@@ -35,17 +35,17 @@
         <translation>The attachment cannot be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="224"/>
+        <location filename="../../ui/attachment_list.py" line="223"/>
         <source>Lampiran tidak dapat disimpan: %1</source>
         <translation>The attachment cannot be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="231"/>
+        <location filename="../../ui/attachment_list.py" line="230"/>
         <source>Pilih berkas untuk dilampirkan</source>
         <translation>Choose files to attach</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="237"/>
+        <location filename="../../ui/attachment_list.py" line="236"/>
         <source>Simpan lampiran sebagai</source>
         <translation>Save attachment as</translation>
     </message>
@@ -126,32 +126,78 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../ui/desk_controller.py" line="64"/>
+        <location filename="../../ui/desk_controller.py" line="66"/>
         <source>Menyimpan</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="69"/>
+        <location filename="../../ui/desk_controller.py" line="71"/>
         <source>Melampirkan berkas</source>
         <translation>Attaching a file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="78"/>
+        <location filename="../../ui/desk_controller.py" line="80"/>
         <source>Menugaskan</source>
         <translation>Assigning</translation>
     </message>
     <message>
+        <location filename="../../ui/desk_controller.py" line="97"/>
+        <source>Keluar akun?</source>
+        <translation>Log out?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="102"/>
+        <source>Lanjutkan keluar akun?</source>
+        <translation>Log out now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="103"/>
+        <location filename="../../ui/desk_controller.py" line="119"/>
+        <source>Keluar akun</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
         <location filename="../../ui/desk_controller.py" line="104"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="137"/>
         <source>Alasan: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="105"/>
+        <location filename="../../ui/desk_controller.py" line="138"/>
         <source>Tulis alasan yang dapat dibaca pelapor atau OPD penerima.</source>
         <translation>Write a reason the reporter or the receiving agency can read.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="209"/>
+        <location filename="../../ui/desk_controller.py" line="232"/>
+        <location filename="../../ui/desk_controller.py" line="260"/>
+        <source>Ekspor antrean</source>
+        <translation>Export the queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="234"/>
+        <source>Buku kerja Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/desk_controller.py" line="261"/>
+        <source>%n tiket diekspor ke %1</source>
+        <translation>
+            <numerusform>%n ticket exported to %1</numerusform>
+            <numerusform>%n tickets exported to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="268"/>
+        <location filename="../../ui/desk_controller.py" line="276"/>
+        <source>Mengekspor antrean</source>
+        <translation>Exporting the queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="297"/>
         <source>Tidak dapat dilakukan</source>
         <translation>Cannot be done</translation>
     </message>
@@ -159,39 +205,39 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="60"/>
+        <location filename="../../ui/queue_pane.py" line="104"/>
         <source>Belum ada pengaduan di perangkat ini</source>
         <translation>No complaints on this computer yet</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="66"/>
+        <location filename="../../ui/queue_pane.py" line="110"/>
         <source>Masuk ke server pengaduan lalu sinkronkan untuk mengambil antrean OPD Anda,
 atau catat pengaduan yang datang langsung ke loket.</source>
         <translation>Log in to the complaints server and sync to fetch your agency&apos;s queue,
 or register a complaint made in person at the desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="77"/>
+        <location filename="../../ui/queue_pane.py" line="121"/>
         <source>Masuk ke server…</source>
         <translation>Log in to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="79"/>
+        <location filename="../../ui/queue_pane.py" line="123"/>
         <source>Masuk ke server</source>
         <translation>Log in to the server</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="80"/>
+        <location filename="../../ui/queue_pane.py" line="124"/>
         <source>Catat pengaduan langsung…</source>
         <translation>Register a walk-in complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="81"/>
+        <location filename="../../ui/queue_pane.py" line="125"/>
         <source>Catat pengaduan langsung</source>
         <translation>Register a walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="88"/>
+        <location filename="../../ui/queue_pane.py" line="132"/>
         <source>Antrean kosong</source>
         <translation>Empty queue</translation>
     </message>
@@ -326,24 +372,29 @@ or register a complaint made in person at the desk.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="78"/>
+        <location filename="../../ui/mainwindow.py" line="80"/>
         <source>Tanggap - Pengaduan Masyarakat</source>
         <translation>Tanggap - Public Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="302"/>
+        <location filename="../../ui/mainwindow.py" line="320"/>
+        <source>Pengaturan tidak dapat disimpan: %1</source>
+        <translation>The settings cannot be saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="331"/>
         <source>Kesalahan tak terduga</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="303"/>
+        <location filename="../../ui/mainwindow.py" line="332"/>
         <source>%1 gagal: %2
 Rincian ada di log: %3</source>
         <translation>%1 failed: %2
 Details are in the log: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="304"/>
+        <location filename="../../ui/mainwindow.py" line="333"/>
         <source>Pekerjaan</source>
         <translation>Task</translation>
     </message>
@@ -351,45 +402,81 @@ Details are in the log: %3</translation>
 <context>
     <name>MessageCard</name>
     <message>
-        <location filename="../../ui/message_card.py" line="39"/>
+        <location filename="../../ui/message_card.py" line="40"/>
         <source>BALASAN PUBLIK</source>
         <translation>PUBLIC REPLY</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="40"/>
+        <location filename="../../ui/message_card.py" line="41"/>
         <source>CATATAN INTERNAL — tidak terlihat pelapor</source>
         <translation>INTERNAL NOTE — not visible to the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="42"/>
+        <location filename="../../ui/message_card.py" line="43"/>
         <source>PESAN PELAPOR</source>
-        <translation>REPORTER'S MESSAGE</translation>
+        <translation>REPORTER&apos;S MESSAGE</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="41"/>
+        <location filename="../../ui/message_card.py" line="42"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="49"/>
+        <location filename="../../ui/message_card.py" line="55"/>
         <source>◷ menunggu sinkronisasi</source>
         <translation>◷ waiting for sync</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="51"/>
+        <location filename="../../ui/message_card.py" line="57"/>
         <source>✓ terkirim</source>
         <translation>✓ sent</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="53"/>
+        <location filename="../../ui/message_card.py" line="59"/>
         <source>⚠ ditandai server</source>
         <translation>⚠ flagged by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="65"/>
-        <location filename="../../ui/message_card.py" line="71"/>
+        <location filename="../../ui/message_card.py" line="80"/>
+        <location filename="../../ui/message_card.py" line="86"/>
         <source>Isi pesan</source>
         <translation>Message text</translation>
+    </message>
+</context>
+<context>
+    <name>NoKeyringDialog</name>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="49"/>
+        <source>Keyring sistem tidak tersedia</source>
+        <translation>No system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="54"/>
+        <source>Tanggap menyimpan data pelapor di komputer ini secara terenkripsi. Kuncinya biasanya disimpan di keyring sistem, tetapi keyring itu tidak tersedia sekarang.</source>
+        <translation>Tanggap keeps reporters' data on this computer encrypted. Its key is normally kept in the system keyring, but that keyring is not available now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="60"/>
+        <source>Yang dapat Anda lakukan:
+• Tutup Tanggap, buka kunci keyring (Linux: GNOME Keyring atau KWallet di sesi desktop; Windows: Credential Manager di profil Anda), lalu buka Tanggap lagi; atau
+• Pakai frasa sandi: Anda mengetiknya setiap kali Tanggap dibuka (paling sedikit 12 karakter). Frasa sandi yang hilang tidak dapat dipulihkan: data di komputer ini harus diambil ulang dari server.
+
+Data pelapor tidak pernah disimpan tanpa enkripsi.</source>
+        <translation>What you can do:
+• Close Tanggap, unlock the keyring (Linux: GNOME Keyring or KWallet in the desktop session; Windows: Credential Manager in your profile), then open Tanggap again; or
+• Use a passphrase: you type it every time Tanggap opens (at least 12 characters). A lost passphrase cannot be recovered: the data on this computer must then be fetched again from the server.
+
+Reporters' data is never stored unencrypted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="70"/>
+        <source>Pakai frasa sandi…</source>
+        <translation>Use a passphrase…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="72"/>
+        <source>Tutup Tanggap</source>
+        <translation>Close Tanggap</translation>
     </message>
 </context>
 <context>
@@ -437,61 +524,129 @@ Details are in the log: %3</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="94"/>
+        <source>Frasa sandi Tanggap</source>
+        <translation>Tanggap passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="100"/>
+        <source>Buat frasa sandi untuk data di komputer ini (paling sedikit 12 karakter). Anda akan memintanya setiap kali Tanggap dibuka; simpan di tempat aman.</source>
+        <translation>Choose a passphrase for the data on this computer (at least 12 characters). You will be asked for it every time Tanggap opens; keep it somewhere safe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="105"/>
+        <source>Data di komputer ini dilindungi frasa sandi. Ketik frasa sandinya untuk membuka Tanggap.</source>
+        <translation>The data on this computer is protected by a passphrase. Type it to open Tanggap.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="112"/>
+        <source>Frasa sandi</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="113"/>
+        <source>&amp;Frasa sandi:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="116"/>
+        <source>Ulangi frasa sandi</source>
+        <translation>Repeat the passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="118"/>
+        <source>&amp;Ulangi:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="128"/>
+        <source>Buat dan buka</source>
+        <translation>Create and open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="128"/>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="132"/>
+        <source>Tutup Tanggap</source>
+        <translation>Close Tanggap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="150"/>
+        <source>Frasa sandi terlalu pendek: paling sedikit 12 karakter.</source>
+        <translation>The passphrase is too short: at least 12 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="153"/>
+        <source>Kedua frasa sandi tidak sama. Ketik ulang keduanya.</source>
+        <translation>The two passphrases differ. Type both again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock_dialog.py" line="164"/>
+        <source>Frasa sandi salah: data di komputer ini tidak dapat dibuka. Coba lagi.</source>
+        <translation>Wrong passphrase: the data on this computer cannot be opened. Try again.</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="101"/>
-        <location filename="../../ui/print_preview.py" line="122"/>
+        <location filename="../../ui/print_preview.py" line="103"/>
+        <location filename="../../ui/print_preview.py" line="124"/>
         <source>Pratinjau cetak</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="133"/>
+        <location filename="../../ui/print_preview.py" line="135"/>
         <source>Perkecil</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="135"/>
+        <location filename="../../ui/print_preview.py" line="137"/>
         <source>Perbesar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="136"/>
+        <location filename="../../ui/print_preview.py" line="138"/>
         <source>Sesuaikan lebar</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="143"/>
+        <location filename="../../ui/print_preview.py" line="145"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="146"/>
+        <location filename="../../ui/print_preview.py" line="148"/>
         <source>Simpan sebagai PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="147"/>
+        <location filename="../../ui/print_preview.py" line="149"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="160"/>
-        <location filename="../../ui/print_preview.py" line="163"/>
+        <location filename="../../ui/print_preview.py" line="162"/>
+        <location filename="../../ui/print_preview.py" line="165"/>
         <source>Ukuran kertas</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="253"/>
+        <location filename="../../ui/print_preview.py" line="280"/>
         <source>Menyiapkan ukuran kertas lain…</source>
         <translation>Preparing the other paper size…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="288"/>
+        <location filename="../../ui/print_preview.py" line="319"/>
         <source>Dokumen tidak dapat dibaca</source>
         <translation>The document cannot be read</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="290"/>
+        <location filename="../../ui/print_preview.py" line="321"/>
         <source>%n halaman</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -499,64 +654,64 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="295"/>
-        <location filename="../../ui/print_preview.py" line="298"/>
+        <location filename="../../ui/print_preview.py" line="326"/>
+        <location filename="../../ui/print_preview.py" line="329"/>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="299"/>
+        <location filename="../../ui/print_preview.py" line="330"/>
         <source>Belum ada printer terpasang; simpan sebagai PDF</source>
         <translation>No printer installed; save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="407"/>
+        <location filename="../../ui/print_preview.py" line="438"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="441"/>
+        <location filename="../../ui/print_preview.py" line="472"/>
         <source>Printer tidak dapat dibuka. Periksa printer atau pilih yang lain.</source>
         <translation>The printer cannot be opened. Check the printer or choose another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="445"/>
+        <location filename="../../ui/print_preview.py" line="476"/>
         <source>Printer menolak halaman berikutnya.</source>
         <translation>The printer refused the next page.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="449"/>
+        <location filename="../../ui/print_preview.py" line="480"/>
         <source>Pencetakan gagal diselesaikan.</source>
         <translation>Printing could not be finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="491"/>
+        <location filename="../../ui/print_preview.py" line="522"/>
         <source>Simpan sebagai PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="491"/>
+        <location filename="../../ui/print_preview.py" line="522"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="506"/>
-        <location filename="../../ui/print_preview.py" line="521"/>
+        <location filename="../../ui/print_preview.py" line="537"/>
+        <location filename="../../ui/print_preview.py" line="552"/>
         <source>Tidak dapat menyimpan ke %1: %2</source>
         <translation>Cannot save to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="0"/>
+        <location filename="../../ui/print_preview.py" line="177"/>
         <source>Cetak identitas pelapor (dirahasiakan)</source>
-        <translation>Print the reporter's identity (withheld)</translation>
+        <translation>Print the reporter&apos;s identity (withheld)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="0"/>
+        <location filename="../../ui/print_preview.py" line="178"/>
         <source>Cetak identitas pelapor yang dirahasiakan</source>
-        <translation>Print the withheld reporter's identity</translation>
+        <translation>Print the withheld reporter&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="0"/>
+        <location filename="../../ui/print_preview.py" line="180"/>
         <source>Hanya bila pelapor sendiri yang menerima cetakan ini. Pilihan ini dicatat.</source>
         <translation>Only when the reporter themselves receives this print. The choice is logged.</translation>
     </message>
@@ -564,94 +719,125 @@ Details are in the log: %3</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="129"/>
+        <location filename="../../ui/queue_pane.py" line="177"/>
         <source>Tugaskan…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="130"/>
+        <location filename="../../ui/queue_pane.py" line="178"/>
         <source>Tugaskan tiket terpilih ke petugas</source>
         <translation>Assign the selected tickets to an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="131"/>
+        <location filename="../../ui/queue_pane.py" line="179"/>
         <source>Alihkan…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="132"/>
-        <location filename="../../ui/queue_pane.py" line="133"/>
+        <location filename="../../ui/queue_pane.py" line="180"/>
+        <location filename="../../ui/queue_pane.py" line="181"/>
         <source>Alihkan tiket ke OPD lain</source>
         <translation>Transfer the ticket to another agency</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="140"/>
+        <location filename="../../ui/queue_pane.py" line="186"/>
+        <source>Ekspor antrean ini ke CSV atau XLSX (Ctrl+Shift+E)</source>
+        <translation>Export this queue to CSV or XLSX (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="187"/>
+        <source>Ekspor antrean ke CSV atau XLSX</source>
+        <translation>Export the queue to CSV or XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="197"/>
         <source>Cari nomor tiket, judul, isi atau pelapor…  (Ctrl+F)</source>
         <translation>Search tracking number, title, text or reporter…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="141"/>
+        <location filename="../../ui/queue_pane.py" line="198"/>
         <source>Cari pengaduan</source>
         <translation>Search complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="156"/>
+        <location filename="../../ui/queue_pane.py" line="213"/>
         <source>Saring kanal</source>
         <translation>Filter by channel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="158"/>
+        <location filename="../../ui/queue_pane.py" line="215"/>
         <source>Saring kategori</source>
         <translation>Filter by category</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="160"/>
+        <location filename="../../ui/queue_pane.py" line="217"/>
         <source>Saring status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="162"/>
+        <location filename="../../ui/queue_pane.py" line="219"/>
         <source>Saring petugas</source>
         <translation>Filter by officer</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="185"/>
+        <location filename="../../ui/queue_pane.py" line="242"/>
         <source>Antrean pengaduan</source>
         <translation>Complaint queue</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="196"/>
+        <location filename="../../ui/queue_pane.py" line="253"/>
         <source>Kolom antrean</source>
         <translation>Queue columns</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="234"/>
+        <location filename="../../ui/queue_pane.py" line="264"/>
+        <source>Klik kanan untuk memilih kolom</source>
+        <translation>Right-click to choose the columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="325"/>
+        <source>Pilih kolom antrean</source>
+        <translation>Choose the queue's columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="335"/>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="342"/>
+        <source>Pilih otomatis menurut lebar</source>
+        <translation>Choose by width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="372"/>
         <source>Semua kanal</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="240"/>
+        <location filename="../../ui/queue_pane.py" line="378"/>
         <source>Semua kategori</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="243"/>
+        <location filename="../../ui/queue_pane.py" line="381"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="249"/>
+        <location filename="../../ui/queue_pane.py" line="387"/>
         <source>Semua petugas</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="250"/>
+        <location filename="../../ui/queue_pane.py" line="291"/>
+        <location filename="../../ui/queue_pane.py" line="388"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_pane.py" line="277"/>
-        <location filename="../../ui/queue_pane.py" line="362"/>
+        <location filename="../../ui/queue_pane.py" line="415"/>
+        <location filename="../../ui/queue_pane.py" line="500"/>
         <source>%n tiket</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -659,22 +845,22 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="311"/>
+        <location filename="../../ui/queue_pane.py" line="449"/>
         <source>Tiket %1 ada di tampilan %2.</source>
         <translation>Ticket %1 is in the %2 view.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="321"/>
+        <location filename="../../ui/queue_pane.py" line="459"/>
         <source>diarsipkan</source>
         <translation>archived</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="323"/>
+        <location filename="../../ui/queue_pane.py" line="461"/>
         <source>Tiket %1 tidak ada di tampilan mana pun (%2); ditampilkan di kanan.</source>
         <translation>Ticket %1 is in no view (%2); shown on the right.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_pane.py" line="344"/>
+        <location filename="../../ui/queue_pane.py" line="482"/>
         <source>%n hasil di %1</source>
         <translation>
             <numerusform>%n result in %1</numerusform>
@@ -682,7 +868,7 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_pane.py" line="359"/>
+        <location filename="../../ui/queue_pane.py" line="497"/>
         <source>%n hasil</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -748,33 +934,33 @@ Details are in the log: %3</translation>
 <context>
     <name>ReceiptPrinter</name>
     <message>
-        <location filename="../../ui/printing.py" line="91"/>
+        <location filename="../../ui/printing.py" line="102"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="92"/>
+        <location filename="../../ui/printing.py" line="103"/>
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="93"/>
+        <location filename="../../ui/printing.py" line="104"/>
         <source>Struk 80 mm</source>
         <translation>80 mm receipt roll</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="123"/>
-        <location filename="../../ui/printing.py" line="173"/>
+        <location filename="../../ui/printing.py" line="150"/>
+        <location filename="../../ui/printing.py" line="220"/>
         <source>Menyiapkan tanda terima</source>
         <translation>Preparing the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="136"/>
+        <location filename="../../ui/printing.py" line="163"/>
         <source>Tanda terima %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="166"/>
+        <location filename="../../ui/printing.py" line="213"/>
         <source>Tanda terima tidak dapat dibuat: %1</source>
         <translation>The receipt could not be made: %1</translation>
     </message>
@@ -855,23 +1041,23 @@ Details are in the log: %3</translation>
 <context>
     <name>SearchElsewhereBar</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="429"/>
+        <location filename="../../ui/queue_pane.py" line="567"/>
         <source>Hasil di tampilan lain</source>
         <translation>Results in other views</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="450"/>
+        <location filename="../../ui/queue_pane.py" line="590"/>
         <source>Tidak ada di tampilan ini.</source>
         <translation>None in this view.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="450"/>
+        <location filename="../../ui/queue_pane.py" line="590"/>
         <source>Juga:</source>
         <translation>Also:</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="453"/>
-        <location filename="../../ui/queue_pane.py" line="454"/>
+        <location filename="../../ui/queue_pane.py" line="593"/>
+        <location filename="../../ui/queue_pane.py" line="594"/>
         <source>Tampilkan %1</source>
         <translation>Show %1</translation>
     </message>
@@ -1012,179 +1198,179 @@ Details are in the log: %3</translation>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="96"/>
-        <location filename="../../ui/summary_dialog.py" line="102"/>
+        <location filename="../../ui/summary_dialog.py" line="98"/>
+        <location filename="../../ui/summary_dialog.py" line="104"/>
         <source>Ringkasan kinerja</source>
         <translation>Performance summary</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="106"/>
+        <location filename="../../ui/summary_dialog.py" line="108"/>
         <source>Pengaduan masuk dan selesai, waktu tanggapan pertama, ketepatan tenggat, tunggakan, kepuasan pelapor (IKM) dan sampainya balasan dalam satu periode, dari data di perangkat ini.</source>
-        <translation>Complaints received and resolved, first-response time, deadlines met, backlog, citizens' satisfaction (IKM) and replies reaching them over a period, from the data on this computer.</translation>
+        <translation>Complaints received and resolved, first-response time, deadlines met, backlog, citizens&apos; satisfaction (IKM) and replies reaching them over a period, from the data on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="122"/>
+        <location filename="../../ui/summary_dialog.py" line="125"/>
         <source>Tanggal mulai</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="123"/>
+        <location filename="../../ui/summary_dialog.py" line="126"/>
         <source>Tanggal akhir</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="127"/>
+        <location filename="../../ui/summary_dialog.py" line="130"/>
         <source>s.d.</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="131"/>
+        <location filename="../../ui/summary_dialog.py" line="134"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="135"/>
+        <location filename="../../ui/summary_dialog.py" line="138"/>
         <source>Bulan ini</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="136"/>
+        <location filename="../../ui/summary_dialog.py" line="139"/>
         <source>Periode bulan ini</source>
         <translation>Period: this month</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="138"/>
+        <location filename="../../ui/summary_dialog.py" line="141"/>
         <source>Bulan lalu</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="139"/>
+        <location filename="../../ui/summary_dialog.py" line="142"/>
         <source>Periode bulan lalu</source>
         <translation>Period: last month</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="147"/>
+        <location filename="../../ui/summary_dialog.py" line="150"/>
         <source>Cakupan ringkasan</source>
         <translation>Summary scope</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="154"/>
+        <location filename="../../ui/summary_dialog.py" line="157"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="160"/>
+        <location filename="../../ui/summary_dialog.py" line="163"/>
         <source>Pesan kesalahan</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="167"/>
+        <location filename="../../ui/summary_dialog.py" line="173"/>
         <source>Menyusun ringkasan…</source>
         <translation>Building the summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="172"/>
+        <location filename="../../ui/summary_dialog.py" line="178"/>
         <source>Menyusun ringkasan</source>
         <translation>Building the summary</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="180"/>
+        <location filename="../../ui/summary_dialog.py" line="186"/>
         <source>Tampilkan pratinjau</source>
         <translation>Show preview</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="183"/>
+        <location filename="../../ui/summary_dialog.py" line="189"/>
         <source>Tampilkan pratinjau ringkasan</source>
         <translation>Show the summary preview</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="184"/>
+        <location filename="../../ui/summary_dialog.py" line="196"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="207"/>
+        <location filename="../../ui/summary_dialog.py" line="219"/>
         <source>Tiket saya (%1)</source>
         <translation>My tickets (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="213"/>
+        <location filename="../../ui/summary_dialog.py" line="225"/>
         <source>Seluruh %1</source>
         <translation>All of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="218"/>
+        <location filename="../../ui/summary_dialog.py" line="230"/>
         <source>Petugas: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="221"/>
+        <location filename="../../ui/summary_dialog.py" line="233"/>
         <source>Semua OPD</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="228"/>
+        <location filename="../../ui/summary_dialog.py" line="240"/>
         <source>Pengaduan yang ditugaskan kepada Anda.</source>
         <translation>Complaints assigned to you.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="230"/>
+        <location filename="../../ui/summary_dialog.py" line="242"/>
         <source>Pengaduan yang ditugaskan kepada petugas ini.</source>
         <translation>Complaints assigned to this officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="232"/>
+        <location filename="../../ui/summary_dialog.py" line="244"/>
         <source>Semua pengaduan OPD ini, dengan tabel per petugas.</source>
         <translation>Every complaint of this agency, with a table per officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="234"/>
+        <location filename="../../ui/summary_dialog.py" line="246"/>
         <source>Semua OPD yang datanya ada di perangkat ini.</source>
         <translation>Every agency whose data is on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="278"/>
+        <location filename="../../ui/summary_dialog.py" line="290"/>
         <source>Tanggal mulai (%1) jatuh setelah tanggal akhir (%2). Perbaiki periodenya.</source>
         <translation>The start date (%1) is after the end date (%2). Correct the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="297"/>
-        <location filename="../../ui/summary_dialog.py" line="339"/>
+        <location filename="../../ui/summary_dialog.py" line="309"/>
+        <location filename="../../ui/summary_dialog.py" line="401"/>
         <source>Menyusun ringkasan kinerja</source>
         <translation>Building the performance summary</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="322"/>
+        <location filename="../../ui/summary_dialog.py" line="382"/>
         <source>Ringkasan kinerja %1</source>
         <translation>Performance summary %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <location filename="../../ui/summary_dialog.py" line="192"/>
         <source>Ekspor…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <location filename="../../ui/summary_dialog.py" line="194"/>
         <source>Ekspor tabel ringkasan ke XLSX atau CSV</source>
         <translation>Export the summary tables to XLSX or CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <location filename="../../ui/summary_dialog.py" line="318"/>
         <source>Ekspor tabel ringkasan</source>
         <translation>Export summary tables</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <location filename="../../ui/summary_dialog.py" line="320"/>
         <source>Buku kerja Excel (*.xlsx);;CSV, satu berkas per tabel (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV, one file per table (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <location filename="../../ui/summary_dialog.py" line="352"/>
         <source>Diekspor ke %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <location filename="../../ui/summary_dialog.py" line="358"/>
         <source>Mengekspor ringkasan</source>
         <translation>Exporting the summary</translation>
     </message>
@@ -1192,7 +1378,7 @@ Details are in the log: %3</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="85"/>
+        <location filename="../../ui/sync_status.py" line="88"/>
         <source>Menyinkronkan</source>
         <translation>Syncing</translation>
     </message>
@@ -1200,64 +1386,64 @@ Details are in the log: %3</translation>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="114"/>
+        <location filename="../../ui/sync_status.py" line="146"/>
         <source>Status sambungan</source>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="116"/>
+        <location filename="../../ui/sync_status.py" line="148"/>
         <source>Op menunggu sinkronisasi</source>
         <translation>Ops waiting for sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="118"/>
+        <location filename="../../ui/sync_status.py" line="150"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="121"/>
+        <location filename="../../ui/sync_status.py" line="153"/>
         <source>Kesalahan sinkronisasi</source>
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="127"/>
+        <location filename="../../ui/sync_status.py" line="159"/>
         <source>Buka kotak konflik</source>
         <translation>Open the conflicts inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="131"/>
-        <location filename="../../ui/sync_status.py" line="133"/>
-        <location filename="../../ui/sync_status.py" line="143"/>
+        <location filename="../../ui/sync_status.py" line="163"/>
+        <location filename="../../ui/sync_status.py" line="165"/>
+        <location filename="../../ui/sync_status.py" line="175"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="143"/>
+        <location filename="../../ui/sync_status.py" line="175"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="147"/>
+        <location filename="../../ui/sync_status.py" line="179"/>
         <source>● Offline — belum masuk</source>
         <translation>● Offline — not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="150"/>
+        <location filename="../../ui/sync_status.py" line="182"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="153"/>
+        <location filename="../../ui/sync_status.py" line="185"/>
         <source>● Belum pernah sinkron</source>
         <translation>● Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="156"/>
+        <location filename="../../ui/sync_status.py" line="188"/>
         <source>● Offline</source>
         <translation>● Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="165"/>
+        <location filename="../../ui/sync_status.py" line="197"/>
         <source>%n perubahan menunggu dikirim</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1265,33 +1451,46 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="167"/>
+        <location filename="../../ui/sync_status.py" line="199"/>
         <source>Semua perubahan sudah terkirim</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="171"/>
+        <location filename="../../ui/sync_status.py" line="203"/>
         <source>Sinkron terakhir: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="173"/>
+        <location filename="../../ui/sync_status.py" line="205"/>
         <source>Belum pernah sinkron</source>
         <translation>Never synced</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="178"/>
+        <location filename="../../ui/sync_status.py" line="209"/>
         <source>%n perlu perhatian</source>
         <translation>
             <numerusform>%n needs attention</numerusform>
             <numerusform>%n need attention</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync_status.py" line="227"/>
+        <source>Sinkron gagal %n kali berturut-turut</source>
+        <translation>
+            <numerusform>Sync failed %n time in a row</numerusform>
+            <numerusform>Sync failed %n times in a row</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="229"/>
+        <source>sejak %1</source>
+        <translation>since %1</translation>
+    </message>
 </context>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../ui/ticket_pane.py" line="84"/>
+        <location filename="../../ui/ticket_pane.py" line="83"/>
         <source>Bapak/Ibu</source>
         <translation>Sir/Madam</translation>
     </message>
@@ -1967,71 +2166,81 @@ Details are in the log: %3</translation>
     </message>
     <message>
         <location filename="../../ui/menus.py" line="46"/>
+        <source>&amp;Kolom antrean</source>
+        <translation>Queue &amp;columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="49"/>
         <source>&amp;Ubah status</source>
         <translation>&amp;Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="50"/>
+        <location filename="../../ui/menus.py" line="53"/>
         <source>Tampilkan semua &amp;tenggat</source>
         <translation>Show all &amp;deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="56"/>
+        <location filename="../../ui/menus.py" line="59"/>
         <source>Cetak &amp;tanda terima…</source>
         <translation>Print &amp;receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="60"/>
+        <location filename="../../ui/menus.py" line="63"/>
         <source>&amp;Supervisor</source>
         <translation>S&amp;upervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="63"/>
+        <location filename="../../ui/menus.py" line="66"/>
         <source>&amp;Tugaskan ke petugas…</source>
         <translation>&amp;Assign to officer…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="65"/>
+        <location filename="../../ui/menus.py" line="68"/>
         <source>&amp;Alihkan ke OPD lain…</source>
         <translation>&amp;Transfer to another agency…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="66"/>
+        <location filename="../../ui/menus.py" line="69"/>
         <source>&amp;Beban kerja petugas</source>
         <translation>Officer &amp;workload</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="68"/>
+        <location filename="../../ui/menus.py" line="71"/>
         <source>&amp;Laporan</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="70"/>
+        <location filename="../../ui/menus.py" line="73"/>
         <source>Ringkasan &amp;kinerja…</source>
         <translation>&amp;Performance summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="73"/>
+        <location filename="../../ui/menus.py" line="76"/>
+        <source>&amp;Ekspor antrean…</source>
+        <translation>&amp;Export the queue…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/menus.py" line="79"/>
         <source>Sin&amp;kron</source>
         <translation>S&amp;ync</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="74"/>
+        <location filename="../../ui/menus.py" line="80"/>
         <source>&amp;Sinkronkan sekarang</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="75"/>
+        <location filename="../../ui/menus.py" line="81"/>
         <source>&amp;Kotak konflik…</source>
         <translation>&amp;Conflicts inbox…</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="82"/>
+        <location filename="../../ui/menus.py" line="88"/>
         <source>(tidak ada yang bisa diubah)</source>
         <translation>(nothing to change)</translation>
     </message>
     <message>
-        <location filename="../../ui/menus.py" line="101"/>
+        <location filename="../../ui/menus.py" line="107"/>
         <source>Masuk dulu untuk mencetak ringkasan.</source>
         <translation>Log in first to print a summary.</translation>
     </message>
