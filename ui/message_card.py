@@ -107,16 +107,23 @@ class MessageCard(QFrame):
             head.addWidget(plain_label(self.tr("\u2713 terkirim"), "sent"))
         if message.conflict:
             head.addWidget(plain_label(self.tr("\u26a0 ditandai server"), "pending"))
+        below = None
         delivered = delivery_words(message.delivery, lang)
         if delivered:
             # To the citizen: "terkirim ke surel", "dibaca di WhatsApp", "gagal: ...", "perlu diposting manual".
             failed = (message.delivery or {}).get("state") in NEEDS_OFFICER and acting is None
             words = plain_label(
-                ("\u26a0 " if failed else "\u2709 ") + delivered, "pending" if failed else "sent"
+                ("\u26a0 " if failed else "\u2709 ") + delivered, "pending" if failed else "sent", wrap=failed
             )
             words.setToolTip(str((message.delivery or {}).get("detail") or ""))
-            head.addWidget(words)
+            words.setAccessibleName(self.tr("Pengiriman ke pelapor"))
+            if failed:  # a provider's reason can be long: its own line, wrapped, never clipped
+                below = words
+            else:
+                head.addWidget(words)
         layout.addLayout(head)
+        if below is not None:
+            layout.addWidget(below)
         is_event = kind is MessageKind.EVENT and sentence is not None
         # An event's sentence says what happened; its "Peristiwa" caption would only take a line.
         kind_label.setVisible(not is_event)
