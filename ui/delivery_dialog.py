@@ -46,14 +46,14 @@ class _Base(QDialog):
         self.setWindowTitle(title)
         self.box.addWidget(plain_label(prompt, wrap=True))
 
-    def finish(self) -> None:
+    def finish(self, save: str, cancel: str) -> None:
         self.error = plain_label("", "error", wrap=True)
         self.box.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(save)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.box.addWidget(buttons)
@@ -105,7 +105,7 @@ class MarkDeliveredDialog(_Base):
         self.field.setAccessibleName(field)
         self.box.addWidget(plain_label(field, "fieldLabel"))
         self.box.addWidget(self.field)
-        self.finish()
+        self.finish(self.tr("Simpan"), self.tr("Batal"))
 
     def ref(self) -> str:
         field = self.field
@@ -141,7 +141,7 @@ class ResendElsewhereDialog(_Base):
         self.box.addWidget(self.channel)
         self.box.addWidget(plain_label(self.tr("Alamat surel atau nomor WhatsApp"), "fieldLabel"))
         self.box.addWidget(self.address)
-        self.finish()
+        self.finish(self.tr("Simpan"), self.tr("Batal"))
 
     def chosen(self) -> tuple[str, str]:
         return str(self.channel.currentData()), self.address.text().strip()

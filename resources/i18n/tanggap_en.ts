@@ -5,7 +5,7 @@
     <name>AttachmentList</name>
     <message>
         <location filename="../../ui/attachment_list.py" line="147"/>
-        <location filename="../../ui/attachment_list.py" line="242"/>
+        <location filename="../../ui/attachment_list.py" line="241"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
@@ -35,17 +35,17 @@
         <translation>The attachment cannot be opened: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="224"/>
+        <location filename="../../ui/attachment_list.py" line="223"/>
         <source>Lampiran tidak dapat disimpan: %1</source>
         <translation>The attachment cannot be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="231"/>
+        <location filename="../../ui/attachment_list.py" line="230"/>
         <source>Pilih berkas untuk dilampirkan</source>
         <translation>Choose files to attach</translation>
     </message>
     <message>
-        <location filename="../../ui/attachment_list.py" line="237"/>
+        <location filename="../../ui/attachment_list.py" line="236"/>
         <source>Simpan lampiran sebagai</source>
         <translation>Save attachment as</translation>
     </message>
@@ -126,32 +126,44 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../ui/desk_controller.py" line="64"/>
+        <location filename="../../ui/desk_controller.py" line="66"/>
+        <location filename="../../ui/desk_controller.py" line="227"/>
         <source>Menyimpan</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="69"/>
+        <location filename="../../ui/desk_controller.py" line="71"/>
         <source>Melampirkan berkas</source>
         <translation>Attaching a file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="78"/>
+        <location filename="../../ui/desk_controller.py" line="80"/>
         <source>Menugaskan</source>
         <translation>Assigning</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="104"/>
+        <location filename="../../ui/desk_controller.py" line="106"/>
         <source>Alasan: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="105"/>
+        <location filename="../../ui/desk_controller.py" line="107"/>
         <source>Tulis alasan yang dapat dibaca pelapor atau OPD penerima.</source>
         <translation>Write a reason the reporter or the receiving agency can read.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="209"/>
+        <location filename="../../ui/desk_controller.py" line="206"/>
+        <source>Balasan disalin ke papan klip</source>
+        <translation>Reply copied to the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="212"/>
+        <location filename="../../ui/desk_controller.py" line="235"/>
+        <source>Mengirim ulang</source>
+        <translation>Resending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="252"/>
         <source>Tidak dapat dilakukan</source>
         <translation>Cannot be done</translation>
     </message>
@@ -326,70 +338,243 @@ or register a complaint made in person at the desk.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="78"/>
+        <location filename="../../ui/mainwindow.py" line="80"/>
         <source>Tanggap - Pengaduan Masyarakat</source>
         <translation>Tanggap - Public Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="302"/>
+        <location filename="../../ui/mainwindow.py" line="317"/>
         <source>Kesalahan tak terduga</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="303"/>
+        <location filename="../../ui/mainwindow.py" line="318"/>
         <source>%1 gagal: %2
 Rincian ada di log: %3</source>
         <translation>%1 failed: %2
 Details are in the log: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="304"/>
+        <location filename="../../ui/mainwindow.py" line="319"/>
         <source>Pekerjaan</source>
         <translation>Task</translation>
     </message>
 </context>
 <context>
+    <name>MarkDeliveredDialog</name>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="70"/>
+        <source>Sudah diposting</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="71"/>
+        <source>Tempel tautan unggahan balasan Anda (misalnya balasan di X atau Instagram).</source>
+        <translation>Paste the link to your posted reply (for example the reply on X or Instagram).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="72"/>
+        <source>Tautan unggahan</source>
+        <translation>Link to the post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="76"/>
+        <source>Sudah ditindaklanjuti di LAPOR!</source>
+        <translation>Followed up in LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="77"/>
+        <source>Tulis nomor tindak lanjut dari SP4N-LAPOR!.</source>
+        <translation>Enter the follow-up number from SP4N-LAPOR!.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="78"/>
+        <source>Nomor tindak lanjut LAPOR!</source>
+        <translation>LAPOR! follow-up number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="82"/>
+        <source>Sudah ditelepon</source>
+        <translation>Phoned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="83"/>
+        <source>Catat hasil telepon: siapa yang dihubungi, kapan, dan apa tanggapannya.</source>
+        <translation>Note the call: whom you reached, when, and what they said.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="84"/>
+        <source>Catatan telepon</source>
+        <translation>Call note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="88"/>
+        <source>Sudah diserahkan</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="90"/>
+        <source>Surat jawaban sudah diserahkan atau dikirim. Catatan (tidak wajib): diterima oleh siapa, atau nomor resi pos.</source>
+        <translation>The reply letter was handed over or posted. Note (optional): who received it, or the postal receipt number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="93"/>
+        <source>Catatan penyerahan</source>
+        <translation>Hand-over note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="108"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="108"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>MessageCard</name>
     <message>
-        <location filename="../../ui/message_card.py" line="39"/>
+        <location filename="../../ui/message_card.py" line="90"/>
         <source>BALASAN PUBLIK</source>
         <translation>PUBLIC REPLY</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="40"/>
+        <location filename="../../ui/message_card.py" line="91"/>
         <source>CATATAN INTERNAL — tidak terlihat pelapor</source>
         <translation>INTERNAL NOTE — not visible to the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="42"/>
+        <location filename="../../ui/message_card.py" line="93"/>
         <source>PESAN PELAPOR</source>
-        <translation>REPORTER'S MESSAGE</translation>
+        <translation>REPORTER&apos;S MESSAGE</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="41"/>
+        <location filename="../../ui/message_card.py" line="92"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="49"/>
+        <location filename="../../ui/message_card.py" line="105"/>
         <source>◷ menunggu sinkronisasi</source>
         <translation>◷ waiting for sync</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="51"/>
+        <location filename="../../ui/message_card.py" line="107"/>
         <source>✓ terkirim</source>
         <translation>✓ sent</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="53"/>
+        <location filename="../../ui/message_card.py" line="109"/>
         <source>⚠ ditandai server</source>
         <translation>⚠ flagged by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="65"/>
-        <location filename="../../ui/message_card.py" line="71"/>
+        <location filename="../../ui/message_card.py" line="119"/>
+        <source>Pengiriman ke pelapor</source>
+        <translation>Delivery to the reporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="139"/>
+        <location filename="../../ui/message_card.py" line="145"/>
         <source>Isi pesan</source>
         <translation>Message text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="151"/>
+        <source>◷ ditandai sudah disampaikan, menunggu sinkronisasi</source>
+        <translation>◷ marked as passed on, waiting to sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="153"/>
+        <source>◷ dikirim ulang, menunggu sinkronisasi</source>
+        <translation>◷ resent, waiting to sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="161"/>
+        <source>Sudah diposting…</source>
+        <translation>Posted…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="163"/>
+        <source>Sudah ditindaklanjuti di LAPOR!…</source>
+        <translation>Followed up in LAPOR!…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="165"/>
+        <source>Salin balasan</source>
+        <translation>Copy reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="165"/>
+        <source>Salin teks balasan ke papan klip</source>
+        <translation>Copy the reply&apos;s text to the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="166"/>
+        <source>Buka unggahan asli ↗</source>
+        <translation>Open original post ↗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="166"/>
+        <source>Buka unggahan asli pelapor di peramban</source>
+        <translation>Open the reporter&apos;s original post in the browser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="167"/>
+        <source>Tandai balasan sudah diposting, dengan tautannya</source>
+        <translation>Mark the reply as posted, with its link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="169"/>
+        <source>Sudah ditelepon…</source>
+        <translation>Phoned…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="170"/>
+        <source>Tandai balasan sudah disampaikan lewat telepon</source>
+        <translation>Mark the reply as passed on by phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="172"/>
+        <source>Cetak surat jawaban…</source>
+        <translation>Print reply letter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="172"/>
+        <source>Pratinjau dan cetak surat jawaban</source>
+        <translation>Preview and print the reply letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="173"/>
+        <source>Sudah diserahkan…</source>
+        <translation>Handed over…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="173"/>
+        <source>Tandai surat jawaban sudah diserahkan</source>
+        <translation>Mark the reply letter as handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="174"/>
+        <source>Kirim ulang</source>
+        <translation>Resend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="174"/>
+        <source>Kirim ulang balasan lewat kanal yang sama</source>
+        <translation>Send the reply again over the same channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="176"/>
+        <source>Kirim ke alamat lain…</source>
+        <translation>Send to another address…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="177"/>
+        <source>Kirim balasan ke surel atau WhatsApp lain</source>
+        <translation>Send the reply to another e-mail address or WhatsApp number</translation>
     </message>
 </context>
 <context>
@@ -439,59 +624,59 @@ Details are in the log: %3</translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="101"/>
-        <location filename="../../ui/print_preview.py" line="122"/>
+        <location filename="../../ui/print_preview.py" line="103"/>
+        <location filename="../../ui/print_preview.py" line="124"/>
         <source>Pratinjau cetak</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="133"/>
+        <location filename="../../ui/print_preview.py" line="135"/>
         <source>Perkecil</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="135"/>
+        <location filename="../../ui/print_preview.py" line="137"/>
         <source>Perbesar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="136"/>
+        <location filename="../../ui/print_preview.py" line="138"/>
         <source>Sesuaikan lebar</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="143"/>
+        <location filename="../../ui/print_preview.py" line="145"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="146"/>
+        <location filename="../../ui/print_preview.py" line="148"/>
         <source>Simpan sebagai PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="147"/>
+        <location filename="../../ui/print_preview.py" line="149"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="160"/>
-        <location filename="../../ui/print_preview.py" line="163"/>
+        <location filename="../../ui/print_preview.py" line="162"/>
+        <location filename="../../ui/print_preview.py" line="165"/>
         <source>Ukuran kertas</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="253"/>
+        <location filename="../../ui/print_preview.py" line="280"/>
         <source>Menyiapkan ukuran kertas lain…</source>
         <translation>Preparing the other paper size…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="288"/>
+        <location filename="../../ui/print_preview.py" line="319"/>
         <source>Dokumen tidak dapat dibaca</source>
         <translation>The document cannot be read</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="290"/>
+        <location filename="../../ui/print_preview.py" line="321"/>
         <source>%n halaman</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -499,64 +684,64 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="295"/>
-        <location filename="../../ui/print_preview.py" line="298"/>
+        <location filename="../../ui/print_preview.py" line="326"/>
+        <location filename="../../ui/print_preview.py" line="329"/>
         <source>Printer: %1</source>
         <translation>Printer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="299"/>
+        <location filename="../../ui/print_preview.py" line="330"/>
         <source>Belum ada printer terpasang; simpan sebagai PDF</source>
         <translation>No printer installed; save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="407"/>
+        <location filename="../../ui/print_preview.py" line="438"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="441"/>
+        <location filename="../../ui/print_preview.py" line="472"/>
         <source>Printer tidak dapat dibuka. Periksa printer atau pilih yang lain.</source>
         <translation>The printer cannot be opened. Check the printer or choose another one.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="445"/>
+        <location filename="../../ui/print_preview.py" line="476"/>
         <source>Printer menolak halaman berikutnya.</source>
         <translation>The printer refused the next page.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="449"/>
+        <location filename="../../ui/print_preview.py" line="480"/>
         <source>Pencetakan gagal diselesaikan.</source>
         <translation>Printing could not be finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="491"/>
+        <location filename="../../ui/print_preview.py" line="522"/>
         <source>Simpan sebagai PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="491"/>
+        <location filename="../../ui/print_preview.py" line="522"/>
         <source>Dokumen PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="506"/>
-        <location filename="../../ui/print_preview.py" line="521"/>
+        <location filename="../../ui/print_preview.py" line="537"/>
+        <location filename="../../ui/print_preview.py" line="552"/>
         <source>Tidak dapat menyimpan ke %1: %2</source>
         <translation>Cannot save to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="0"/>
+        <location filename="../../ui/print_preview.py" line="177"/>
         <source>Cetak identitas pelapor (dirahasiakan)</source>
-        <translation>Print the reporter's identity (withheld)</translation>
+        <translation>Print the reporter&apos;s identity (withheld)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="0"/>
+        <location filename="../../ui/print_preview.py" line="178"/>
         <source>Cetak identitas pelapor yang dirahasiakan</source>
-        <translation>Print the withheld reporter's identity</translation>
+        <translation>Print the withheld reporter&apos;s identity</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="0"/>
+        <location filename="../../ui/print_preview.py" line="180"/>
         <source>Hanya bila pelapor sendiri yang menerima cetakan ini. Pilihan ini dicatat.</source>
         <translation>Only when the reporter themselves receives this print. The choice is logged.</translation>
     </message>
@@ -748,33 +933,44 @@ Details are in the log: %3</translation>
 <context>
     <name>ReceiptPrinter</name>
     <message>
-        <location filename="../../ui/printing.py" line="91"/>
+        <location filename="../../ui/printing.py" line="102"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="92"/>
+        <location filename="../../ui/printing.py" line="103"/>
         <source>A5</source>
         <translation>A5</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="93"/>
+        <location filename="../../ui/printing.py" line="104"/>
         <source>Struk 80 mm</source>
         <translation>80 mm receipt roll</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="123"/>
-        <location filename="../../ui/printing.py" line="173"/>
+        <location filename="../../ui/printing.py" line="150"/>
+        <location filename="../../ui/printing.py" line="272"/>
         <source>Menyiapkan tanda terima</source>
         <translation>Preparing the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="136"/>
+        <location filename="../../ui/printing.py" line="163"/>
         <source>Tanda terima %1</source>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="166"/>
+        <location filename="../../ui/printing.py" line="204"/>
+        <source>Surat jawaban %1</source>
+        <translation>Reply letter %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="217"/>
+        <location filename="../../ui/printing.py" line="226"/>
+        <source>Menyiapkan surat jawaban</source>
+        <translation>Preparing the reply letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="265"/>
         <source>Tanda terima tidak dapat dibuat: %1</source>
         <translation>The receipt could not be made: %1</translation>
     </message>
@@ -853,6 +1049,56 @@ Details are in the log: %3</translation>
     </message>
 </context>
 <context>
+    <name>ResendElsewhereDialog</name>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="128"/>
+        <source>Kirim ke alamat lain</source>
+        <translation>Send to another address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="130"/>
+        <source>Balasan akan dikirim ulang ke alamat ini. Pastikan alamat berasal dari pelapor sendiri.</source>
+        <translation>The reply will be sent again to this address. Make sure the reporter gave it themselves.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="134"/>
+        <source>Surel</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="135"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="136"/>
+        <location filename="../../ui/delivery_dialog.py" line="140"/>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="138"/>
+        <location filename="../../ui/delivery_dialog.py" line="142"/>
+        <source>Alamat surel atau nomor WhatsApp</source>
+        <translation>E-mail address or WhatsApp number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="139"/>
+        <source>nama@contoh.id atau 0812 3456 7890</source>
+        <translation>name@example.id or 0812 3456 7890</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="144"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="144"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SearchElsewhereBar</name>
     <message>
         <location filename="../../ui/queue_pane.py" line="429"/>
@@ -860,18 +1106,18 @@ Details are in the log: %3</translation>
         <translation>Results in other views</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="450"/>
+        <location filename="../../ui/queue_pane.py" line="452"/>
         <source>Tidak ada di tampilan ini.</source>
         <translation>None in this view.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="450"/>
+        <location filename="../../ui/queue_pane.py" line="452"/>
         <source>Juga:</source>
         <translation>Also:</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="453"/>
-        <location filename="../../ui/queue_pane.py" line="454"/>
+        <location filename="../../ui/queue_pane.py" line="455"/>
+        <location filename="../../ui/queue_pane.py" line="456"/>
         <source>Tampilkan %1</source>
         <translation>Show %1</translation>
     </message>
@@ -1012,179 +1258,179 @@ Details are in the log: %3</translation>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="96"/>
-        <location filename="../../ui/summary_dialog.py" line="102"/>
+        <location filename="../../ui/summary_dialog.py" line="98"/>
+        <location filename="../../ui/summary_dialog.py" line="104"/>
         <source>Ringkasan kinerja</source>
         <translation>Performance summary</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="106"/>
+        <location filename="../../ui/summary_dialog.py" line="108"/>
         <source>Pengaduan masuk dan selesai, waktu tanggapan pertama, ketepatan tenggat, tunggakan, kepuasan pelapor (IKM) dan sampainya balasan dalam satu periode, dari data di perangkat ini.</source>
-        <translation>Complaints received and resolved, first-response time, deadlines met, backlog, citizens' satisfaction (IKM) and replies reaching them over a period, from the data on this computer.</translation>
+        <translation>Complaints received and resolved, first-response time, deadlines met, backlog, citizens&apos; satisfaction (IKM) and replies reaching them over a period, from the data on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="122"/>
+        <location filename="../../ui/summary_dialog.py" line="125"/>
         <source>Tanggal mulai</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="123"/>
+        <location filename="../../ui/summary_dialog.py" line="126"/>
         <source>Tanggal akhir</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="127"/>
+        <location filename="../../ui/summary_dialog.py" line="130"/>
         <source>s.d.</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="131"/>
+        <location filename="../../ui/summary_dialog.py" line="134"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="135"/>
+        <location filename="../../ui/summary_dialog.py" line="138"/>
         <source>Bulan ini</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="136"/>
+        <location filename="../../ui/summary_dialog.py" line="139"/>
         <source>Periode bulan ini</source>
         <translation>Period: this month</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="138"/>
+        <location filename="../../ui/summary_dialog.py" line="141"/>
         <source>Bulan lalu</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="139"/>
+        <location filename="../../ui/summary_dialog.py" line="142"/>
         <source>Periode bulan lalu</source>
         <translation>Period: last month</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="147"/>
+        <location filename="../../ui/summary_dialog.py" line="150"/>
         <source>Cakupan ringkasan</source>
         <translation>Summary scope</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="154"/>
+        <location filename="../../ui/summary_dialog.py" line="157"/>
         <source>Cakupan</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="160"/>
+        <location filename="../../ui/summary_dialog.py" line="163"/>
         <source>Pesan kesalahan</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="167"/>
+        <location filename="../../ui/summary_dialog.py" line="173"/>
         <source>Menyusun ringkasan…</source>
         <translation>Building the summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="172"/>
+        <location filename="../../ui/summary_dialog.py" line="178"/>
         <source>Menyusun ringkasan</source>
         <translation>Building the summary</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="180"/>
+        <location filename="../../ui/summary_dialog.py" line="186"/>
         <source>Tampilkan pratinjau</source>
         <translation>Show preview</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="183"/>
+        <location filename="../../ui/summary_dialog.py" line="189"/>
         <source>Tampilkan pratinjau ringkasan</source>
         <translation>Show the summary preview</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="184"/>
+        <location filename="../../ui/summary_dialog.py" line="196"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="207"/>
+        <location filename="../../ui/summary_dialog.py" line="219"/>
         <source>Tiket saya (%1)</source>
         <translation>My tickets (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="213"/>
+        <location filename="../../ui/summary_dialog.py" line="225"/>
         <source>Seluruh %1</source>
         <translation>All of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="218"/>
+        <location filename="../../ui/summary_dialog.py" line="230"/>
         <source>Petugas: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="221"/>
+        <location filename="../../ui/summary_dialog.py" line="233"/>
         <source>Semua OPD</source>
         <translation>All agencies</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="228"/>
+        <location filename="../../ui/summary_dialog.py" line="240"/>
         <source>Pengaduan yang ditugaskan kepada Anda.</source>
         <translation>Complaints assigned to you.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="230"/>
+        <location filename="../../ui/summary_dialog.py" line="242"/>
         <source>Pengaduan yang ditugaskan kepada petugas ini.</source>
         <translation>Complaints assigned to this officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="232"/>
+        <location filename="../../ui/summary_dialog.py" line="244"/>
         <source>Semua pengaduan OPD ini, dengan tabel per petugas.</source>
         <translation>Every complaint of this agency, with a table per officer.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="234"/>
+        <location filename="../../ui/summary_dialog.py" line="246"/>
         <source>Semua OPD yang datanya ada di perangkat ini.</source>
         <translation>Every agency whose data is on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="278"/>
+        <location filename="../../ui/summary_dialog.py" line="290"/>
         <source>Tanggal mulai (%1) jatuh setelah tanggal akhir (%2). Perbaiki periodenya.</source>
         <translation>The start date (%1) is after the end date (%2). Correct the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="297"/>
-        <location filename="../../ui/summary_dialog.py" line="339"/>
+        <location filename="../../ui/summary_dialog.py" line="309"/>
+        <location filename="../../ui/summary_dialog.py" line="401"/>
         <source>Menyusun ringkasan kinerja</source>
         <translation>Building the performance summary</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="322"/>
+        <location filename="../../ui/summary_dialog.py" line="382"/>
         <source>Ringkasan kinerja %1</source>
         <translation>Performance summary %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <location filename="../../ui/summary_dialog.py" line="192"/>
         <source>Ekspor…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <location filename="../../ui/summary_dialog.py" line="194"/>
         <source>Ekspor tabel ringkasan ke XLSX atau CSV</source>
         <translation>Export the summary tables to XLSX or CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <location filename="../../ui/summary_dialog.py" line="318"/>
         <source>Ekspor tabel ringkasan</source>
         <translation>Export summary tables</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <location filename="../../ui/summary_dialog.py" line="320"/>
         <source>Buku kerja Excel (*.xlsx);;CSV, satu berkas per tabel (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV, one file per table (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <location filename="../../ui/summary_dialog.py" line="352"/>
         <source>Diekspor ke %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/summary_dialog.py" line="0"/>
+        <location filename="../../ui/summary_dialog.py" line="358"/>
         <source>Mengekspor ringkasan</source>
         <translation>Exporting the summary</translation>
     </message>
@@ -1291,7 +1537,7 @@ Details are in the log: %3</translation>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../ui/ticket_pane.py" line="84"/>
+        <location filename="../../ui/ticket_pane.py" line="83"/>
         <source>Bapak/Ibu</source>
         <translation>Sir/Madam</translation>
     </message>
@@ -1372,160 +1618,160 @@ Details are in the log: %3</translation>
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="75"/>
+        <location filename="../../ui/ticket_view.py" line="76"/>
         <source>Pilih pengaduan di antrean untuk melihatnya.</source>
         <translation>Select a complaint in the queue to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="102"/>
+        <location filename="../../ui/ticket_view.py" line="103"/>
         <source>Nomor tiket</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="142"/>
         <location filename="../../ui/ticket_view.py" line="143"/>
+        <location filename="../../ui/ticket_view.py" line="144"/>
         <source>Buka unggahan asli di peramban</source>
         <translation>Open the original post in the browser</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="153"/>
+        <location filename="../../ui/ticket_view.py" line="154"/>
         <source>Judul pengaduan</source>
         <translation>Complaint title</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="146"/>
+        <location filename="../../ui/ticket_view.py" line="147"/>
         <source>Cetak tanda terima tiket ini</source>
         <translation>Print this ticket&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="110"/>
+        <location filename="../../ui/ticket_view.py" line="111"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="113"/>
+        <location filename="../../ui/ticket_view.py" line="114"/>
         <source>Arsip · di luar lingkup meja ini</source>
         <translation>Archive · outside this desk&apos;s scope</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="116"/>
+        <location filename="../../ui/ticket_view.py" line="117"/>
         <source>Tiket ini dialihkan, ditugaskan ulang atau dibatasi sehingga tidak lagi ditangani meja ini. Isinya disimpan untuk dibaca saja.</source>
         <translation>This ticket was transferred, reassigned or restricted, so this desk no longer handles it. It is kept read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="122"/>
+        <location filename="../../ui/ticket_view.py" line="123"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="135"/>
-        <location filename="../../ui/ticket_view.py" line="259"/>
+        <location filename="../../ui/ticket_view.py" line="136"/>
+        <location filename="../../ui/ticket_view.py" line="260"/>
         <source>Tenggat ▾</source>
         <translation>Deadlines ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="137"/>
+        <location filename="../../ui/ticket_view.py" line="138"/>
         <source>Tampilkan semua tenggat</source>
         <translation>Show all deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="138"/>
+        <location filename="../../ui/ticket_view.py" line="139"/>
         <source>Tampilkan atau sembunyikan tenggat setiap tahap</source>
         <translation>Show or hide every stage&apos;s deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="141"/>
+        <location filename="../../ui/ticket_view.py" line="142"/>
         <source>Asli ↗</source>
         <translation>Original ↗</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="145"/>
+        <location filename="../../ui/ticket_view.py" line="146"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="147"/>
+        <location filename="../../ui/ticket_view.py" line="148"/>
         <source>Pratinjau dan cetak tanda terima tiket ini (Ctrl+P)</source>
         <translation>Preview and print this ticket&apos;s receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="163"/>
+        <location filename="../../ui/ticket_view.py" line="164"/>
         <source>PELAPOR</source>
         <translation>REPORTER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="164"/>
+        <location filename="../../ui/ticket_view.py" line="165"/>
         <source>KATEGORI</source>
         <translation>CATEGORY</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="165"/>
+        <location filename="../../ui/ticket_view.py" line="166"/>
         <source>PETUGAS</source>
         <translation>OFFICER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="166"/>
+        <location filename="../../ui/ticket_view.py" line="167"/>
         <source>DITERIMA</source>
         <translation>RECEIVED</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="167"/>
+        <location filename="../../ui/ticket_view.py" line="168"/>
         <source>LOKASI</source>
         <translation>LOCATION</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="168"/>
+        <location filename="../../ui/ticket_view.py" line="169"/>
         <source>KONTAK</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="186"/>
+        <location filename="../../ui/ticket_view.py" line="187"/>
         <source>Tenggat berisiko</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="189"/>
+        <location filename="../../ui/ticket_view.py" line="190"/>
         <source>Semua tenggat</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="195"/>
+        <location filename="../../ui/ticket_view.py" line="196"/>
         <source>Ubah status</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="203"/>
+        <location filename="../../ui/ticket_view.py" line="204"/>
         <source>Ubah status ke %1</source>
         <translation>Change status to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="219"/>
+        <location filename="../../ui/ticket_view.py" line="220"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="221"/>
+        <location filename="../../ui/ticket_view.py" line="222"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="228"/>
-        <location filename="../../ui/ticket_view.py" line="232"/>
+        <location filename="../../ui/ticket_view.py" line="229"/>
+        <location filename="../../ui/ticket_view.py" line="233"/>
         <source>Percakapan</source>
         <translation>Thread</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="237"/>
+        <location filename="../../ui/ticket_view.py" line="238"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="259"/>
+        <location filename="../../ui/ticket_view.py" line="260"/>
         <source>Tenggat ▴</source>
         <translation>Deadlines ▴</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_view.py" line="298"/>
+        <location filename="../../ui/ticket_view.py" line="299"/>
         <source>%n perubahan menunggu dikirim</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1533,37 +1779,37 @@ Details are in the log: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="326"/>
+        <location filename="../../ui/ticket_view.py" line="327"/>
         <source>%1 %3 · tenggat %2</source>
         <translation>%1 %3 · due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="302"/>
+        <location filename="../../ui/ticket_view.py" line="303"/>
         <source>Identitas dirahasiakan</source>
         <translation>Identity withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="313"/>
+        <location filename="../../ui/ticket_view.py" line="314"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="329"/>
+        <location filename="../../ui/ticket_view.py" line="330"/>
         <source>dijeda</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="358"/>
+        <location filename="../../ui/ticket_view.py" line="359"/>
         <source>Percakapan (%1)</source>
         <translation>Thread (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="359"/>
+        <location filename="../../ui/ticket_view.py" line="360"/>
         <source>Lampiran (%1)</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="372"/>
+        <location filename="../../ui/ticket_view.py" line="375"/>
         <source>Belum ada balasan atau catatan.</source>
         <translation>No replies or notes yet.</translation>
     </message>
@@ -1624,47 +1870,52 @@ Details are in the log: %3</translation>
 <context>
     <name>ViewListModel</name>
     <message>
-        <location filename="../../ui/views.py" line="31"/>
+        <location filename="../../ui/views.py" line="32"/>
         <source>Antrean saya</source>
         <translation>My queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="32"/>
+        <location filename="../../ui/views.py" line="33"/>
         <source>Semua di OPD</source>
         <translation>All in agency</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="33"/>
+        <location filename="../../ui/views.py" line="34"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="34"/>
+        <location filename="../../ui/views.py" line="35"/>
         <source>Hampir jatuh tempo</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="35"/>
+        <location filename="../../ui/views.py" line="36"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="36"/>
+        <location filename="../../ui/views.py" line="37"/>
         <source>Menunggu pelapor</source>
         <translation>Waiting for reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="37"/>
+        <location filename="../../ui/views.py" line="38"/>
         <source>Selesai</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="38"/>
+        <location filename="../../ui/views.py" line="39"/>
         <source>Konflik &amp; ditolak</source>
         <translation>Conflicts &amp; rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="82"/>
+        <location filename="../../ui/views.py" line="40"/>
+        <source>Balasan belum sampai</source>
+        <translation>Replies not delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views.py" line="84"/>
         <source>%1, %2 tiket</source>
         <translation>%1, %2 tickets</translation>
     </message>

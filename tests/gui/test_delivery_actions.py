@@ -187,3 +187,36 @@ def test_the_reply_letter_opens_in_the_print_preview(qtbot: QtBot, window: MainW
     assert b"%PDF" in preview.pdf_bytes[:8]
     assert "DINKES-BWI-2603-K7Q-0007" in preview.windowTitle()
     preview.close()
+
+
+def test_in_english_the_view_the_delivery_and_the_buttons_are_english(
+    qtbot: QtBot, store: LocalStore, data_dir: Path
+) -> None:
+    from ui.application import install_translators
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    rs.add_directory(store)
+    rs.log_in_as(store, "budi.s")
+    _ticket(store, "twitter", "manual", "Posting balasan di X lalu tandai terkirim.", 30)
+    install_translators(app, "en")
+    try:
+        settings = Settings()
+        settings.language = "en"
+        w = MainWindow(store, settings, data_dir, tasks=TaskManager(inline=True), clock=lambda: NOW)
+        qtbot.addWidget(w)
+        w.resize(1366, 768)
+        w.show()
+        w.go_to(QueueView.UNDELIVERED, "", None)
+        qtbot.waitUntil(lambda: w.queue_model.rowCount() == 1)
+        assert w.view_model.name(QueueView.UNDELIVERED) == "Replies not delivered"
+        shown = _show(qtbot, w, w.queue_model.row_at(0).tracking_no)  # type: ignore[union-attr]
+        texts = [label.text() for label in shown.findChildren(QLabel)]
+        assert "\u26a0 to be posted by hand" in texts
+        assert [b.text() for b in shown.action_buttons.values()] == [
+            "Copy reply",
+            "Open original post \u2197",
+            "Posted\u2026",
+        ]
+    finally:
+        install_translators(app, "id")
