@@ -22,7 +22,7 @@ from sqlalchemy.sql import Select
 from db import models
 from db.models import NO_DEADLINE
 from db.types import UTCDateTime, parse_utc
-from desktop.delivery import DELIVERY_OPS, NEEDS_OFFICER
+from desktop.delivery import DELIVERY_OPS
 from desktop.domain import (
     OPEN_STATUSES,
     Channel,
@@ -161,8 +161,10 @@ def _base_conditions(flt: QueueFilter) -> list[ColumnElement[bool]]:
         )
         cond.append(or_(_T.id.in_(troubled), _T.id.in_(noticed)))
     elif view is QueueView.UNDELIVERED:
+        # No ``archived`` test: it would read each row past its body (an overflow chain per ticket,
+        # a second at 3,000 tickets), and an archived ticket's thread is purged at the sync that
+        # archives it (desktop.purge), so its replies leave this view with it.
         cond.append(_T.id.in_(_undelivered_tickets()))
-        cond.append(_T.archived.is_(False))
     else:
         # An archived ticket is never open (the store keeps that invariant), so the open views
         # need no ``archived`` test: every condition here is answered inside a queue index.
@@ -211,11 +213,7 @@ def _undelivered_tickets() -> Select[Any]:
         o.state.in_((OpState.PENDING.value, OpState.INFLIGHT.value)),
         func.json_extract(o.payload, "$.message_id") == m.id,
     )
-    return select(m.ticket_id).where(
-        m.delivery.is_not(None),
-        func.json_extract(m.delivery, "$.state").in_(NEEDS_OFFICER),
-        ~acted.exists(),
-    )
+    return select(m.ticket_id).where(text(models.UNDELIVERED_WHERE), ~acted.exists())
 
 
 # A queue line never needs the body (which may be a megabyte): select only what is shown.
