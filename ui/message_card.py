@@ -111,13 +111,16 @@ class MessageCard(QFrame):
         delivered = delivery_words(message.delivery, lang)
         if delivered:
             # To the citizen: "terkirim ke surel", "dibaca di WhatsApp", "gagal: ...", "perlu diposting manual".
-            failed = (message.delivery or {}).get("state") in NEEDS_OFFICER and acting is None
+            not_there = (message.delivery or {}).get("state") in NEEDS_OFFICER
+            failed = not_there and acting is None
             words = plain_label(
-                ("\u26a0 " if failed else "\u2709 ") + delivered, "pending" if failed else "sent", wrap=failed
+                ("\u26a0 " if failed else "\u2709 ") + delivered,
+                "pending" if failed else "muted" if not_there else "sent",
+                wrap=not_there,
             )
             words.setToolTip(str((message.delivery or {}).get("detail") or ""))
             words.setAccessibleName(self.tr("Pengiriman ke pelapor"))
-            if failed:  # a provider's reason can be long: its own line, wrapped, never clipped
+            if not_there:  # a provider's reason can be long: its own line, wrapped, never clipped
                 below = words
             else:
                 head.addWidget(words)

@@ -28,6 +28,8 @@ from ui.tasks import TaskManager
 
 NOW = datetime(2026, 3, 30, 9, 0, tzinfo=UTC)
 SHOTS = os.environ.get("TANGGAP_SCREENSHOTS")  # a folder: save the screenshots there too
+# The window's size in logical pixels: 1280x720 is 1920x1080 at 150 % (with QT_SCALE_FACTOR=1.5).
+SIZE = tuple(int(v) for v in os.environ.get("TANGGAP_SCREENSHOT_SIZE", "1366x768").split("x"))
 REPLY = "Terima kasih, petugas kami sudah memperbaiki lampu PJU di depan puskesmas pagi ini."
 
 
@@ -87,7 +89,7 @@ def window(qtbot: QtBot, store: LocalStore, data_dir: Path) -> MainWindow:
         apply_theme(app)
     w = MainWindow(store, Settings(), data_dir, tasks=TaskManager(inline=True), clock=lambda: NOW)
     qtbot.addWidget(w)
-    w.resize(1366, 768)
+    w.resize(SIZE[0], SIZE[1])
     w.show()
     qtbot.waitExposed(w)
     w.go_to(QueueView.UNDELIVERED, "", None)
@@ -168,6 +170,9 @@ def test_sudah_diposting_refuses_a_link_that_is_no_link_and_keeps_it(
     qtbot.keyClicks(dialog.field, "x.com/dinkes/status/1")
     dialog.accept()
     assert "alamat web" in dialog.error.text() and dialog.isVisible()
+    if SHOTS:
+        QApplication.processEvents()
+        dialog.grab().save(str(Path(SHOTS) / "delivery-posted-dialog.png"))
     assert dialog.ref() == "x.com/dinkes/status/1"  # nothing lost
     dialog.field.clear()  # type: ignore[union-attr]
     qtbot.keyClicks(dialog.field, "https://x.com/dinkes/status/1")
