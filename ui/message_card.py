@@ -38,7 +38,7 @@ COPY, OPEN, POSTED, PHONED, LETTER, HANDED, RESEND, ELSEWHERE = (
     "resend",
     "elsewhere",
 )
-_POSTED_CHANNELS = (Channel.TWITTER, Channel.INSTAGRAM, Channel.FACEBOOK, Channel.WEB, Channel.LAPOR)
+_POSTED_CHANNELS = (Channel.TWITTER, Channel.INSTAGRAM, Channel.FACEBOOK, Channel.LAPOR)
 
 
 def delivery_actions(message: Message, channel: Channel, has_original: bool) -> list[str]:
