@@ -142,7 +142,7 @@ class TicketView(QWidget):
         self.original = QPushButton(self.tr("Asli \u2197"))
         self.original.setToolTip(self.tr("Buka unggahan asli di peramban"))
         self.original.setAccessibleName(self.tr("Buka unggahan asli di peramban"))
-        self.original.clicked.connect(self._open_original)
+        self.original.clicked.connect(self.open_original)
         self.print_receipt_button = QPushButton(self.tr("Cetak\u2026"))
         self.print_receipt_button.setAccessibleName(self.tr("Cetak tanda terima tiket ini"))
         self.print_receipt_button.setToolTip(self.tr("Pratinjau dan cetak tanda terima tiket ini (Ctrl+P)"))
@@ -419,8 +419,5 @@ class TicketView(QWidget):
         return widget.findChildren(MessageCard) if widget is not None else []
 
     def open_original(self) -> None:
-        self._open_original()
-
-    def _open_original(self) -> None:
         if self.detail is not None and self.detail.ticket.external_ref.startswith(("https://", "http://")):
             QDesktopServices.openUrl(QUrl(self.detail.ticket.external_ref))
