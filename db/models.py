@@ -164,6 +164,11 @@ class Ticket(Base):
     )
 
 
+# A reply that has not reached the citizen and waits for the officer; the query must spell it the
+# same way, with constants (not parameters), for SQLite to use the partial index.
+UNDELIVERED_WHERE = "json_extract(delivery, '$.state') IN ('failed', 'manual')"
+
+
 class Message(Base):
     __tablename__ = "messages"
 
@@ -189,6 +194,8 @@ class Message(Base):
         Index("ix_messages_ticket", "ticket_id", "created_at"),
         # Answered ops clear their message's op_id; only unsent messages have one.
         Index("ix_messages_op_id", "op_id", sqlite_where=text("op_id IS NOT NULL")),
+        # "Balasan belum sampai" (desktop.queue): only failed and manual deliveries are in it.
+        Index("ix_messages_undelivered", "ticket_id", sqlite_where=text(UNDELIVERED_WHERE)),
     )
     __mapper_args__ = {"primary_key": [id]}
 

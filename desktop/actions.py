@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 
 from db import models
 from db.repositories import NoticeRepository, SyncStateRepository
+from desktop import delivery, ops
 from desktop import domain as d
-from desktop import ops
 from desktop.changes import Changes
 from desktop.ops.base import MAX_COMPLAINT_CHARS, MAX_MESSAGE_CHARS, MAX_TITLE_CHARS, OpInvalid, plain_text
 from desktop.session import DeskIdentity, require_identity
@@ -415,3 +415,83 @@ def acknowledge_all(store: LocalStore, *, now: datetime | None = None) -> Change
     with store.read() as session:
         ids = [n.id for n in NoticeRepository(session).unacknowledged()]
     return acknowledge(store, ids, now=now)
+
+
+# -- a reply's way to the citizen (docs/channels.md): passed on by hand, or sent again --------
+
+
+def _delivery_message(session: Session, ticket: models.Ticket, message_id: str) -> models.Message:
+    """The reply whose delivery the officer acts on; refused when one such act already waits."""
+    message = session.scalars(
+        select(models.Message).where(models.Message.id == message_id, models.Message.ticket_id == ticket.id)
+    ).one_or_none()
+    if message is None or not message.delivery:
+        raise ActionRefused("Balasan ini tidak dikirim ke pelapor. / This message is not delivered.")
+    if message_id in delivery.waiting_delivery_ops(session, ticket.id):
+        raise ActionRefused(
+            "Sudah ada tindakan untuk balasan ini yang menunggu sinkronisasi. / Already waiting to sync."
+        )
+    return message
+
+
+def _delivery_op(
+    store: LocalStore, tracking_no: str, op_type: d.OpType, payload: dict[str, Any], now: datetime | None,
+    allowed: tuple[str, ...], refused: str,
+) -> ActionResult:  # fmt: skip
+    require_identity(store)
+    now = now or _now(store)
+    payload = _checked(op_type, payload, now)  # bad input first: it is what the officer can fix
+    with store.write() as session:
+        ticket = _ticket(session, tracking_no)
+        message = _delivery_message(session, ticket, str(payload.get("message_id")))
+        if str((message.delivery or {}).get("state")) not in allowed:
+            raise ActionRefused(refused)
+        op = outbox.enqueue(session, op_type=op_type, ticket=ticket, payload=payload, now=now)
+        return _done(op, ticket)
+
+
+def mark_delivered(
+    store: LocalStore,
+    tracking_no: str,
+    message_id: str,
+    how: str,
+    ref: str = "",
+    *,
+    now: datetime | None = None,
+) -> ActionResult:
+    """ "Sudah diposting" (``posted`` + the post's link), LAPOR!'s follow-up (``lapor`` + its id),
+    "Sudah ditelepon" (``phoned`` + a note), "Sudah diserahkan" (``handed``, a note optional)."""
+    return _delivery_op(
+        store,
+        tracking_no,
+        d.OpType.MARK_DELIVERED,
+        {"message_id": message_id, "how": how, "ref": ref.strip()},
+        now,
+        delivery.NOT_ARRIVED,
+        "Balasan ini sudah sampai ke pelapor. / This reply already reached the citizen.",
+    )
+
+
+def resend(
+    store: LocalStore,
+    tracking_no: str,
+    message_id: str,
+    *,
+    channel: str | None = None,
+    recipient: str = "",
+    now: datetime | None = None,
+) -> ActionResult:
+    """ "Kirim ulang": a failed delivery again, over its channel or (``channel``: ``email`` or
+    ``whatsapp``) to another address the citizen gave."""
+    payload: dict[str, Any] = {"message_id": message_id}
+    if channel:
+        payload.update(channel=channel, recipient=recipient.strip())
+    return _delivery_op(
+        store,
+        tracking_no,
+        d.OpType.RESEND,
+        payload,
+        now,
+        ("failed",),
+        "Hanya pengiriman yang gagal yang dapat dikirim ulang. / Only a failed delivery can be resent.",
+    )

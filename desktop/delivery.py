@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db import models
+
 # (Indonesian, English) by state; {channel} is the channel's name in the same language.
 _STATE_WORDS = {
     "queued": ("menunggu dikirim {to}", "waiting to be sent {to}"),
@@ -35,3 +40,23 @@ def delivery_words(delivery: Mapping[str, Any] | None, lang: str = "id") -> str:
     at = _AT.get(channel, ("", ""))[i]
     detail = str(delivery.get("detail") or "").strip() or ("tanpa keterangan", "no reason given")[i]
     return words[i].format(to=to, at=at, detail=detail).strip()
+
+
+# Deliveries that have not reached the citizen and wait for the officer ("Balasan belum sampai").
+NEEDS_OFFICER = ("failed", "manual")
+# Not yet arrived: what "Sudah diposting / ditelepon / diserahkan" may still mark.
+NOT_ARRIVED = ("failed", "manual", "queued", "sent")
+DELIVERY_OPS = ("mark_delivered", "resend")
+
+
+def waiting_delivery_ops(session: Session, ticket_id: str) -> dict[str, str]:
+    """Message id -> the type of this desk's delivery op on it still waiting for the server
+    (the card shows "menunggu sinkronisasi" instead of its buttons; the view leaves it out)."""
+    ops = session.scalars(
+        select(models.OutboxOp).where(
+            models.OutboxOp.ticket_id == ticket_id,
+            models.OutboxOp.type.in_(DELIVERY_OPS),
+            models.OutboxOp.state.in_(("pending", "inflight")),
+        )
+    )
+    return {str(op.payload.get("message_id")): op.type for op in ops}

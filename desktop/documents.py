@@ -149,6 +149,71 @@ def receipt_link(store: LocalStore, tracking_no: str) -> str:
         return qr_payload(ticket, _opd(session, ticket.opd_code))
 
 
+def reply_letter_pdf(
+    store: LocalStore,
+    tracking_no: str,
+    message_id: str,
+    *,
+    viewer: DeskIdentity | None,
+    lang: str = "id",
+    show_identity: bool = False,
+) -> bytes:
+    """The reply letter ("Surat jawaban", A4) of one public reply, from the local store.
+
+    A public reporter is named; a ``rahasia``/``anonim`` one only when the officer chooses it for
+    this letter (``show_identity``: it is addressed to that reporter, logged) and may see the
+    identity at all, as for receipts. Otherwise it goes to "the reporter of complaint number ...".
+    """
+    from desktop.reports.receipt import tracking_link
+    from desktop.reports.reply_letter import Addressee, render_reply_letter
+
+    with store.read() as session:
+        row = session.scalars(
+            select(models.Ticket).where(models.Ticket.tracking_no == tracking_no.strip().upper())
+        ).one_or_none()
+        if row is None:
+            raise DocumentError(
+                f"Tiket {tracking_no} tidak ada di meja ini. / Ticket not found on this desk."
+            )
+        message = session.scalars(
+            select(models.Message).where(models.Message.id == message_id, models.Message.ticket_id == row.id)
+        ).one_or_none()
+        if message is None or message.kind != d.MessageKind.REPLY.value:
+            raise DocumentError("Balasan itu tidak ada di tiket ini. / No such reply on this ticket.")
+        ticket = ticket_from_row(row, with_thread=False)
+        opd = _opd(session, ticket.opd_code)
+        author = session.get(models.Officer, message.author)
+        signer = (
+            d.Officer(author.username, author.name, d.Role(author.role), author.opd_code)
+            if author is not None
+            else None
+        )
+        body, replied_at = message.body, message.created_at
+    addressee = None
+    if ticket.reporter is not None and may_see_identity(ticket, viewer):
+        if ticket.confidentiality is d.Confidentiality.PUBLIC or show_identity:
+            addressee = Addressee(ticket.reporter.name, ticket.reporter.contact or "")
+            if ticket.confidentiality is not d.Confidentiality.PUBLIC:
+                log.info(
+                    "reply letter of %s (%s) addressed by name, chosen by %s",
+                    ticket.tracking_no,
+                    ticket.confidentiality.value,
+                    viewer.username if viewer else "?",
+                )
+    return render_reply_letter(
+        ticket,
+        opd,
+        body,
+        replied_at,
+        signer,
+        addressee=addressee,
+        # In print the page without its key (short to type); the QR code carries the keyed link.
+        tracking_link=tracking_link(opd, ticket.tracking_no),
+        qr_link=tracking_link(opd, ticket.tracking_no, ticket.public_key),
+        lang=lang,
+    )
+
+
 def identity_choice_applies(store: LocalStore, tracking_no: str, viewer: DeskIdentity | None) -> bool:
     """Whether a print dialog should offer to print this receipt with the reporter's identity:
     a ``rahasia``/``anonim`` ticket whose identity this viewer may see."""

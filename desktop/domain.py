@@ -135,6 +135,8 @@ class OpType(StrEnum):
     TRANSFER = "transfer"
     CREATE_TICKET = "create_ticket"
     ATTACH = "attach"  # a file added at the desk (its bytes go first: PUT /api/v1/blobs/{sha256})
+    MARK_DELIVERED = "mark_delivered"  # a reply passed on by hand: posted, phoned, handed over
+    RESEND = "resend"  # a failed delivery sent again ("Kirim ulang"), perhaps to another address
 
 
 SUPERVISOR_OPS = frozenset({OpType.ASSIGN, OpType.TRANSFER})

@@ -22,6 +22,7 @@ from sqlalchemy.sql import Select
 from db import models
 from db.models import NO_DEADLINE
 from db.types import UTCDateTime, parse_utc
+from desktop.delivery import DELIVERY_OPS
 from desktop.domain import (
     OPEN_STATUSES,
     Channel,
@@ -47,6 +48,7 @@ class QueueView(StrEnum):
     WAITING = "waiting"  # Menunggu pelapor
     DONE = "done"  # Selesai
     CONFLICTS = "conflicts"  # Konflik & ditolak
+    UNDELIVERED = "undelivered"  # Balasan belum sampai: failed and manual deliveries (docs/channels.md)
 
 
 DONE_STATUSES = (Status.SELESAI.value, Status.DITUTUP.value)
@@ -158,6 +160,11 @@ def _base_conditions(flt: QueueFilter) -> list[ColumnElement[bool]]:
             models.SyncNotice.acknowledged_at.is_(None), models.SyncNotice.ticket_id.is_not(None)
         )
         cond.append(or_(_T.id.in_(troubled), _T.id.in_(noticed)))
+    elif view is QueueView.UNDELIVERED:
+        # No ``archived`` test: it would read each row past its body (an overflow chain per ticket,
+        # a second at 3,000 tickets), and an archived ticket's thread is purged at the sync that
+        # archives it (desktop.purge), so its replies leave this view with it.
+        cond.append(_T.id.in_(_undelivered_tickets()))
     else:
         # An archived ticket is never open (the store keeps that invariant), so the open views
         # need no ``archived`` test: every condition here is answered inside a queue index.
@@ -193,6 +200,20 @@ def _base_conditions(flt: QueueFilter) -> list[ColumnElement[bool]]:
             matched = text("SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH :q").bindparams(q=query)
             cond.append(literal_column("+tickets.rowid" if done else "tickets.rowid").in_(matched))
     return cond
+
+
+def _undelivered_tickets() -> Select[Any]:
+    """Tickets with a reply that has not reached the citizen and waits for the officer (failed, or
+    to be passed on by hand), leaving out a reply whose "Kirim ulang"/"Sudah diposting" still waits
+    to sync: the officer has done their part. Done tickets too: a final reply matters most."""
+    m, o = models.Message, models.OutboxOp
+    acted = select(o.op_id).where(
+        o.ticket_id == m.ticket_id,
+        o.type.in_(DELIVERY_OPS),
+        o.state.in_((OpState.PENDING.value, OpState.INFLIGHT.value)),
+        func.json_extract(o.payload, "$.message_id") == m.id,
+    )
+    return select(m.ticket_id).where(text(models.UNDELIVERED_WHERE), ~acted.exists())
 
 
 # A queue line never needs the body (which may be a megabyte): select only what is shown.

@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 from db import models
 from db.repositories import NoticeRepository
 from desktop import domain as d
+from desktop.delivery import DELIVERY_OPS
 from desktop.ops.deadlines import facts_of
 from desktop.queue import QueueRow
 from desktop.sla import (
@@ -137,6 +138,8 @@ class TicketDetail:
     sent_message_ids: frozenset[str]
     # Files attached at this desk: attachment id -> the state of the op that sends it.
     attachment_ops: Mapping[str, d.OpState] = field(default_factory=dict)
+    # Replies whose "Sudah diposting"/"Kirim ulang" waits to sync: message id -> op type.
+    delivery_ops: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def waiting_ops(self) -> int:
@@ -162,6 +165,7 @@ def load_ticket(store: LocalStore, ticket_id: str) -> TicketDetail | None:
             str(op.payload.get("message_id"))
             for op in ops
             if op.state in (d.OpState.APPLIED.value, d.OpState.DUPLICATE.value)
+            and op.type in (d.OpType.REPLY.value, d.OpType.NOTE.value)
             and isinstance(op.payload, dict)
             and op.payload.get("message_id")
         )
@@ -181,6 +185,11 @@ def load_ticket(store: LocalStore, ticket_id: str) -> TicketDetail | None:
             ),
             sent_message_ids=sent,
             attachment_ops=attached,
+            delivery_ops={
+                str(op.payload.get("message_id")): op.type
+                for op in ops
+                if op.type in DELIVERY_OPS and not d.OpState(op.state).is_terminal
+            },
         )
 
 

@@ -30,6 +30,7 @@ from server.db import (
     utcnow,
     write_unit,
 )
+from server.delivery import manual
 from server.delivery.outbox import reply_delivery_write
 from server.models import ProcessedOpRow, SeqCounterRow, TicketRow
 from server.schemas import OpIn
@@ -291,6 +292,37 @@ def _attach(
     return apply_attach(unit, sla, caller, ticket, p.attachment, at)
 
 
+# How each confirmation reads in the delivery's detail ("Ditandai terkirim lewat ... oleh ...").
+_HANDED_BY = {"lapor": "SP4N-LAPOR!", "phoned": "telepon", "handed": "surat jawaban"}
+
+
+def _mark_delivered(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    caller: Caller,
+    op: OpIn,
+    ticket: TicketRow | None,
+    p: Any,
+    at: datetime,
+) -> Flagged | None:
+    how = _HANDED_BY.get(p.how.value, ticket.channel if ticket is not None else "")
+    manual.mark_delivered(unit, caller, ticket, p.message_id, how, p.ref, at)
+    return None
+
+
+def _resend(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    caller: Caller,
+    op: OpIn,
+    ticket: TicketRow | None,
+    p: Any,
+    at: datetime,
+) -> Flagged | None:
+    manual.resend(unit, caller, ticket, p.message_id, at, p.channel, p.recipient)
+    return None
+
+
 RAW_SQL_OPS = frozenset({OpType.REPLY, OpType.NOTE})
 ORM_APPLY: dict[OpType, OrmApply] = {
     OpType.SET_STATUS: _set_status,
@@ -298,6 +330,8 @@ ORM_APPLY: dict[OpType, OrmApply] = {
     OpType.TRANSFER: _transfer,
     OpType.CREATE_TICKET: _create_ticket,
     OpType.ATTACH: _attach,
+    OpType.MARK_DELIVERED: _mark_delivered,
+    OpType.RESEND: _resend,
 }
 # Every registered op type has exactly one way in: a new op module without one fails at import.
 assert set(OPS) == RAW_SQL_OPS | set(ORM_APPLY), "an op type without a server path"

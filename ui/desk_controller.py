@@ -14,13 +14,15 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop import labels
 from desktop.changes import Changes
-from desktop.domain import REASON_REQUIRED, MessageKind, Status
+from desktop.domain import REASON_REQUIRED, Channel, Message, MessageKind, Status
 from desktop.session import LogoutPreview
 from desktop.sync.run import local_write
+from ui import message_card as card
 from ui.signals import emit
 
 if TYPE_CHECKING:
@@ -279,6 +281,47 @@ class DeskController(QObject):
         """The shown ticket's receipt in the print preview (paper chosen there, remembered)."""
         if (no := self._shown()) is not None:
             self.window.receipts.open(no)
+
+    # -- a reply that has not reached the citizen (ui.message_card's buttons) -------------------
+
+    def delivery_action(self, action: str, message: Message) -> None:
+        detail = self.window.detail
+        if detail is None or message.ticket_id != detail.ticket.id:
+            return
+        no, channel = detail.ticket.tracking_no, detail.ticket.channel
+        if action == card.COPY:
+            QGuiApplication.clipboard().setText(message.body)
+            self.window.statusBar().showMessage(self.tr("Balasan disalin ke papan klip"), 4000)
+        elif action == card.OPEN:
+            self.window.ticket_view.open_original()
+        elif action == card.LETTER:
+            self.window.receipts.open_letter(no, message.id)
+        elif action == card.RESEND:
+            self.write(lambda: _actions().resend(self.store, no, message.id), self.tr("Mengirim ulang"))
+        elif action == card.ELSEWHERE:
+            from ui.delivery_dialog import ResendElsewhereDialog
+
+            elsewhere = ResendElsewhereDialog(self.window)
+            elsewhere.accepted.connect(lambda: self._resend_to(no, message.id, *elsewhere.chosen()))
+            self._open(elsewhere)
+        else:  # POSTED, PHONED, HANDED: how it was passed on, with its link, id or note
+            from ui.delivery_dialog import MarkDeliveredDialog
+
+            how = "lapor" if action == card.POSTED and channel is Channel.LAPOR else action
+            dialog = MarkDeliveredDialog(how, self.window)
+            dialog.accepted.connect(
+                lambda: self.write(
+                    lambda: _actions().mark_delivered(self.store, no, message.id, how, dialog.ref()),
+                    self.tr("Menyimpan"),
+                )
+            )
+            self._open(dialog)
+
+    def _resend_to(self, no: str, message_id: str, channel: str, recipient: str) -> None:
+        self.write(
+            lambda: _actions().resend(self.store, no, message_id, channel=channel, recipient=recipient),
+            self.tr("Mengirim ulang"),
+        )
 
     def start_message(self, kind: MessageKind) -> None:
         if self.window.detail is not None:

@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
             splitter.addWidget(pane)
         for i, stretch in enumerate((0, 3, 2)):
             splitter.setStretchFactor(i, stretch)
-        splitter.setSizes([200, 1160, 560])
+        splitter.setSizes([224, 1136, 560])  # 224: "Balasan belum sampai" and its count on one line
         return splitter
 
     def _connect(self) -> None:
@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         ticket.reply_submitted.connect(c.submit_message)
         ticket.status_requested.connect(c.change_status)
         ticket.receipt_requested.connect(c.print_receipt)
+        ticket.delivery_requested.connect(c.delivery_action)
         ticket.attachments.attach_requested.connect(c.attach_file)
         self.ticket_pane.loaded.connect(lambda: self.menus.act_receipt.setEnabled(True))
 

@@ -173,6 +173,58 @@ class ReceiptPrinter(QObject):
         dialog.open()
         emit(self.opened, dialog)
 
+    def open_letter(self, tracking_no: str, message_id: str) -> None:
+        """The reply letter ("Surat jawaban", A4) of one reply in the print preview; a protected
+        reporter is named only when the officer ticks it there (the letter is addressed to them)."""
+        store, lang = self.store, self.settings.language
+        file_name = f"surat-jawaban-{tracking_no}.pdf"
+
+        def render(show_identity: bool) -> Callable[[], tuple[bytes, bool]]:
+            def run() -> tuple[bytes, bool]:
+                from desktop.documents import identity_choice_applies, reply_letter_pdf
+
+                viewer = load_identity(store)
+                pdf = reply_letter_pdf(
+                    store, tracking_no, message_id, viewer=viewer, lang=lang, show_identity=show_identity
+                )
+                return pdf, identity_choice_applies(store, tracking_no, viewer)
+
+            return run
+
+        def show(result: tuple[bytes, bool]) -> None:
+            from ui.print_preview import PrintPreviewDialog
+
+            pdf, protected = result
+            dialog = PrintPreviewDialog(
+                pdf,
+                layout="a4",
+                settings=self.settings,
+                data_dir=self.data_dir,
+                parent=self.widget,
+                title=self.tr("Surat jawaban %1").replace("%1", tracking_no),
+                file_name=file_name,
+            )
+            if protected:
+                dialog.offer_identity_choice()
+            dialog.identity_requested.connect(
+                lambda shown: self.tasks.run_db(
+                    render(shown),
+                    lambda again: (
+                        dialog.show_document(again[0], layout="a4", file_name=file_name)
+                        if shiboken6.isValid(dialog) and dialog.isVisible()
+                        else None
+                    ),
+                    label=self.tr("Menyiapkan surat jawaban"),
+                    on_error=self._fail,
+                )
+            )
+            dialog.finished.connect(lambda _result: self._closed(dialog))
+            self.preview = dialog
+            dialog.open()
+            emit(self.opened, dialog)
+
+        self.tasks.run_db(render(False), show, label=self.tr("Menyiapkan surat jawaban"), on_error=self._fail)
+
     def _closed(self, dialog: PrintPreviewDialog) -> None:
         # Each receipt gets its own preview; a closed one is gone for good.
         if self.preview is dialog:

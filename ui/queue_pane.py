@@ -468,7 +468,7 @@ class QueuePane(QWidget):
         others = [
             (view, hits)
             for view, hits in result.per_view.items()
-            if hits and view is not flt.view and view is not QueueView.CONFLICTS
+            if hits and view is not flt.view and view not in (QueueView.CONFLICTS, QueueView.UNDELIVERED)
         ]
         # "Semua di OPD" holds every open view's tickets: offer it alone when it has them all.
         if any(view is QueueView.ALL for view, _ in others):

@@ -20,7 +20,7 @@ class Sidebar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setMinimumWidth(200)
+        self.setMinimumWidth(224)
         self.setMaximumWidth(280)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 10)
@@ -38,7 +38,7 @@ class Sidebar(QFrame):
         self.view_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view_list.setMinimumHeight(8 * 38)
+        self.view_list.setMinimumHeight(len(QueueView) * 38)
         layout.addWidget(self.view_list)
         layout.addStretch(1)
         buttons = QVBoxLayout()

@@ -41,7 +41,7 @@ from ui import icons, theme
 from ui.attachment_list import AttachmentList
 from ui.field_label import FieldLabel, plain_label
 from ui.flow_layout import FlowLayout, flow_policy
-from ui.message_card import MessageCard
+from ui.message_card import MessageCard, delivery_actions
 from ui.reply_editor import ReplyEditor
 from ui.signals import emit
 
@@ -62,6 +62,7 @@ class TicketView(QWidget):
     status_requested = Signal(object)  # Status
     reply_submitted = Signal(object, str)  # MessageKind, text
     receipt_requested = Signal()  # print the shown ticket's receipt
+    delivery_requested = Signal(str, object)  # action (ui.message_card), Message: a reply's delivery
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,7 +142,7 @@ class TicketView(QWidget):
         self.original = QPushButton(self.tr("Asli \u2197"))
         self.original.setToolTip(self.tr("Buka unggahan asli di peramban"))
         self.original.setAccessibleName(self.tr("Buka unggahan asli di peramban"))
-        self.original.clicked.connect(self._open_original)
+        self.original.clicked.connect(self.open_original)
         self.print_receipt_button = QPushButton(self.tr("Cetak\u2026"))
         self.print_receipt_button.setAccessibleName(self.tr("Cetak tanda terima tiket ini"))
         self.print_receipt_button.setToolTip(self.tr("Pratinjau dan cetak tanda terima tiket ini (Ctrl+P)"))
@@ -353,7 +354,7 @@ class TicketView(QWidget):
         self.deadlines_toggle.setVisible(bool(lines))
 
         self.body.setPlainText(t.body)
-        self._fill_thread(detail, directory, tz, lang)
+        self._fill_thread(detail, directory, tz, lang, can_act and not t.archived)
         self._fill_attachments(detail, can_act and not t.archived)
         self.tabs.setTabText(1, self.tr("Percakapan (%1)").replace("%1", str(len(t.messages))))
         self.tabs.setTabText(2, self.tr("Lampiran (%1)").replace("%1", str(len(t.attachments))))
@@ -362,7 +363,9 @@ class TicketView(QWidget):
             self.editor.clear()
             self.tabs.setCurrentIndex(0)
 
-    def _fill_thread(self, detail: TicketDetail, directory: DeskDirectory, tz: str, lang: str) -> None:
+    def _fill_thread(
+        self, detail: TicketDetail, directory: DeskDirectory, tz: str, lang: str, can_act: bool
+    ) -> None:
         holder = QWidget()
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(2, 8, 8, 8)
@@ -383,13 +386,19 @@ class TicketView(QWidget):
                 if m.kind is MessageKind.EVENT
                 else None
             )
+            has_original = detail.ticket.external_ref.startswith(("https://", "http://"))
             card = MessageCard(
                 m,
                 author,
                 wording.format_datetime(m.created_at, tz, lang, False),
                 state,
                 sentence=sentence,
+                actions=delivery_actions(m, detail.ticket.channel, has_original) if can_act else None,
+                acting=detail.delivery_ops.get(m.id),
+                channel=detail.ticket.channel,
+                lang=lang,
             )
+            card.delivery_requested.connect(self.delivery_requested)
             layout.addWidget(card)
         layout.addStretch(1)
         self.thread_area.setWidget(holder)
@@ -409,6 +418,6 @@ class TicketView(QWidget):
         widget = self.thread_area.widget()
         return widget.findChildren(MessageCard) if widget is not None else []
 
-    def _open_original(self) -> None:
+    def open_original(self) -> None:
         if self.detail is not None and self.detail.ticket.external_ref.startswith(("https://", "http://")):
             QDesktopServices.openUrl(QUrl(self.detail.ticket.external_ref))

@@ -20,6 +20,7 @@ _ALERT_COLORS = {
     QueueView.BREACHED: "#f97066",
     QueueView.DUE_SOON: "#fdb022",
     QueueView.CONFLICTS: "#f97066",
+    QueueView.UNDELIVERED: "#fdb022",
 }
 
 
@@ -36,6 +37,7 @@ class ViewListModel(QAbstractListModel):
             QueueView.WAITING: self.tr("Menunggu pelapor"),
             QueueView.DONE: self.tr("Selesai"),
             QueueView.CONFLICTS: self.tr("Konflik & ditolak"),
+            QueueView.UNDELIVERED: self.tr("Balasan belum sampai"),
         }
         self._counts: dict[QueueView, int] = {}
 

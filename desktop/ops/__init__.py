@@ -11,7 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.domain import OpType
-from desktop.ops import assign, attach, create_ticket, note, reply, set_status, transfer
+from desktop.ops import (
+    assign,
+    attach,
+    create_ticket,
+    mark_delivered,
+    note,
+    reply,
+    resend,
+    set_status,
+    transfer,
+)
 from desktop.ops.base import OpInvalid, OpSpec, TicketState
 
 OPS: dict[OpType, OpSpec[Any]] = {
@@ -22,6 +32,8 @@ OPS: dict[OpType, OpSpec[Any]] = {
     OpType.TRANSFER: transfer.SPEC,
     OpType.CREATE_TICKET: create_ticket.SPEC,
     OpType.ATTACH: attach.SPEC,
+    OpType.MARK_DELIVERED: mark_delivered.SPEC,
+    OpType.RESEND: resend.SPEC,
 }
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
 
-from desktop.reports.fonts import SANS, SANS_BOLD
+from desktop.domain import Opd
+from desktop.reports.fonts import SANS, SANS_BOLD, rich_text
 
 INK = colors.HexColor("#1d2733")
 MUTED = colors.HexColor("#5b6673")
@@ -126,3 +129,42 @@ def fit_font_size(text: str, font: str, width: float, largest: float, smallest: 
 def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
     """A TableStyle whose plain-string cells use the embedded font (reportlab's default is Helvetica)."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), *commands])
+
+
+def letterhead(
+    opd: Opd,
+    st: dict[str, ParagraphStyle],
+    base: float,
+    width: float,
+    logo: Image | None = None,
+    logo_size: float = 0,
+) -> list[Flowable]:
+    """The OPD's letterhead on a sheet (receipt, reply letter): its name, region and address beside
+    the logo, then the double rule of an Indonesian government letter ("kop surat")."""
+    name_style = st["title"].clone("opd_name", fontSize=base * 1.45, leading=base * 1.8, textColor=ACCENT)
+    lines: list[Flowable] = [Paragraph(rich_text(opd.name, SANS_BOLD), name_style)]
+    lines += [Paragraph(rich_text(x), st["small"]) for x in (opd.region, opd.address) if x.strip()]
+    head: list[Flowable] = lines
+    if logo is not None:
+        table = Table([[logo, lines]], colWidths=[logo_size + 4 * mm, width - logo_size - 4 * mm])
+        table.setStyle(
+            table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        head = [table]
+    return [
+        *head,
+        Spacer(1, 2 * mm),
+        HRFlowable(width="100%", thickness=1.6, color=INK, spaceAfter=0.6),
+        HRFlowable(width="100%", thickness=0.5, color=INK, spaceAfter=4 * mm),
+    ]
+
+
+def qr_code(value: str, size: float) -> QrCode:
+    # The flowable draws straight on the canvas; the widget builds thousands of shapes first.
+    return QrCode(value, width=size, height=size, qrLevel="M", qrBorder=2)

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
@@ -49,7 +48,9 @@ from desktop.reports._common import (
     PANEL,
     RULE,
     fit_font_size,
+    letterhead,
     numbered_canvas,
+    qr_code,
     styles,
     table_style,
 )
@@ -266,17 +267,14 @@ class _ReceiptBuilder:
     # -- sections -----------------------------------------------------------------------
 
     def letterhead(self) -> list[Flowable]:
-        name_style = self.st["title"].clone(
-            "opd_name",
-            fontSize=self.base * (1.15 if self.thermal else 1.45),
-            leading=self.base * 1.8,
-            textColor=self.accent,
-        )
-        lines: list[Flowable] = [Paragraph(rich_text(self.opd.name, SANS_BOLD), name_style)]
-        for extra in (self.opd.region, self.opd.address):
-            if extra.strip():
-                lines.append(self.p(extra, "small"))
         if self.thermal:
+            name_style = self.st["title"].clone(
+                "opd_name", fontSize=self.base * 1.15, leading=self.base * 1.8, textColor=self.accent
+            )
+            lines: list[Flowable] = [Paragraph(rich_text(self.opd.name, SANS_BOLD), name_style)]
+            lines += [
+                self.p(extra, "small") for extra in (self.opd.region, self.opd.address) if extra.strip()
+            ]
             for line in lines:
                 line.style = line.style.clone(line.style.name + "_c", alignment=1)
             image = self.logo_image(14 * mm)
@@ -287,27 +285,7 @@ class _ReceiptBuilder:
                 HRFlowable(width="100%", thickness=0.8, color=INK, spaceAfter=2 * mm),
             ]
         logo_size = 17 * mm if self.layout == "a4" else 12 * mm
-        image = self.logo_image(logo_size)
-        if image is not None:
-            table = Table([[image, lines]], colWidths=[logo_size + 4 * mm, self.width - logo_size - 4 * mm])
-            table.setStyle(
-                table_style(
-                    [
-                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ]
-                )
-            )
-            head = [table]
-        else:
-            head = lines
-        return [
-            *head,
-            Spacer(1, 2 * mm),
-            HRFlowable(width="100%", thickness=1.6, color=INK, spaceAfter=0.6),
-            HRFlowable(width="100%", thickness=0.5, color=INK, spaceAfter=4 * mm),
-        ]
+        return letterhead(self.opd, self.st, self.base, self.width, self.logo_image(logo_size), logo_size)
 
     def logo_image(self, size: float) -> Image | None:
         if self.logo is None:
@@ -323,7 +301,7 @@ class _ReceiptBuilder:
     def tracking_block(self) -> list[Flowable]:
         number = self.ticket.tracking_no
         qr_size = {"a4": 32 * mm, "a5": 20 * mm, "thermal80": 34 * mm}[self.layout]
-        qr = _qr_code(qr_payload(self.ticket, self.opd), qr_size)
+        qr = qr_code(qr_payload(self.ticket, self.opd), qr_size)
         if self.thermal:
             size = fit_font_size(number, SANS_BOLD, self.width, 15, 7)
             number_style = self.st["h1"].clone("number", fontSize=size, leading=size * 1.25, textColor=INK)
@@ -739,8 +717,3 @@ def _shorten(body: str) -> str:
         if space > THERMAL_BODY_CHARS * 0.7:
             text = text[:space]
     return text.rstrip() if text != body else body
-
-
-def _qr_code(value: str, size: float) -> QrCode:
-    # The flowable draws straight on the canvas; the widget builds thousands of shapes first.
-    return QrCode(value, width=size, height=size, qrLevel="M", qrBorder=2)

@@ -126,64 +126,65 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../ui/desk_controller.py" line="66"/>
+        <location filename="../../ui/desk_controller.py" line="68"/>
+        <location filename="../../ui/desk_controller.py" line="315"/>
         <source>Menyimpan</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="71"/>
+        <location filename="../../ui/desk_controller.py" line="73"/>
         <source>Melampirkan berkas</source>
         <translation>Attaching a file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="80"/>
+        <location filename="../../ui/desk_controller.py" line="82"/>
         <source>Menugaskan</source>
         <translation>Assigning</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="97"/>
+        <location filename="../../ui/desk_controller.py" line="99"/>
         <source>Keluar akun?</source>
         <translation>Log out?</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="102"/>
+        <location filename="../../ui/desk_controller.py" line="104"/>
         <source>Lanjutkan keluar akun?</source>
         <translation>Log out now?</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="103"/>
-        <location filename="../../ui/desk_controller.py" line="119"/>
+        <location filename="../../ui/desk_controller.py" line="105"/>
+        <location filename="../../ui/desk_controller.py" line="121"/>
         <source>Keluar akun</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="104"/>
+        <location filename="../../ui/desk_controller.py" line="106"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="137"/>
+        <location filename="../../ui/desk_controller.py" line="139"/>
         <source>Alasan: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="138"/>
+        <location filename="../../ui/desk_controller.py" line="140"/>
         <source>Tulis alasan yang dapat dibaca pelapor atau OPD penerima.</source>
         <translation>Write a reason the reporter or the receiving agency can read.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="232"/>
-        <location filename="../../ui/desk_controller.py" line="260"/>
+        <location filename="../../ui/desk_controller.py" line="234"/>
+        <location filename="../../ui/desk_controller.py" line="262"/>
         <source>Ekspor antrean</source>
         <translation>Export the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="234"/>
+        <location filename="../../ui/desk_controller.py" line="236"/>
         <source>Buku kerja Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/desk_controller.py" line="261"/>
+        <location filename="../../ui/desk_controller.py" line="263"/>
         <source>%n tiket diekspor ke %1</source>
         <translation>
             <numerusform>%n ticket exported to %1</numerusform>
@@ -191,13 +192,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="268"/>
-        <location filename="../../ui/desk_controller.py" line="276"/>
+        <location filename="../../ui/desk_controller.py" line="270"/>
+        <location filename="../../ui/desk_controller.py" line="278"/>
         <source>Mengekspor antrean</source>
         <translation>Exporting the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="297"/>
+        <location filename="../../ui/desk_controller.py" line="294"/>
+        <source>Balasan disalin ke papan klip</source>
+        <translation>Reply copied to the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="300"/>
+        <location filename="../../ui/desk_controller.py" line="323"/>
+        <source>Mengirim ulang</source>
+        <translation>Resending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="340"/>
         <source>Tidak dapat dilakukan</source>
         <translation>Cannot be done</translation>
     </message>
@@ -377,70 +389,243 @@ or register a complaint made in person at the desk.</translation>
         <translation>Tanggap - Public Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="320"/>
+        <location filename="../../ui/mainwindow.py" line="321"/>
         <source>Pengaturan tidak dapat disimpan: %1</source>
         <translation>The settings cannot be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="331"/>
+        <location filename="../../ui/mainwindow.py" line="332"/>
         <source>Kesalahan tak terduga</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="332"/>
+        <location filename="../../ui/mainwindow.py" line="333"/>
         <source>%1 gagal: %2
 Rincian ada di log: %3</source>
         <translation>%1 failed: %2
 Details are in the log: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="333"/>
+        <location filename="../../ui/mainwindow.py" line="334"/>
         <source>Pekerjaan</source>
         <translation>Task</translation>
     </message>
 </context>
 <context>
+    <name>MarkDeliveredDialog</name>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="70"/>
+        <source>Sudah diposting</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="71"/>
+        <source>Tempel tautan unggahan balasan Anda (misalnya balasan di X atau Instagram).</source>
+        <translation>Paste the link to your posted reply (for example the reply on X or Instagram).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="72"/>
+        <source>Tautan unggahan</source>
+        <translation>Link to the post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="76"/>
+        <source>Sudah ditindaklanjuti di LAPOR!</source>
+        <translation>Followed up in LAPOR!</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="77"/>
+        <source>Tulis nomor tindak lanjut dari SP4N-LAPOR!.</source>
+        <translation>Enter the follow-up number from SP4N-LAPOR!.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="78"/>
+        <source>Nomor tindak lanjut LAPOR!</source>
+        <translation>LAPOR! follow-up number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="82"/>
+        <source>Sudah ditelepon</source>
+        <translation>Phoned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="83"/>
+        <source>Catat hasil telepon: siapa yang dihubungi, kapan, dan apa tanggapannya.</source>
+        <translation>Note the call: whom you reached, when, and what they said.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="84"/>
+        <source>Catatan telepon</source>
+        <translation>Call note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="88"/>
+        <source>Sudah diserahkan</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="90"/>
+        <source>Surat jawaban sudah diserahkan atau dikirim. Catatan (tidak wajib): diterima oleh siapa, atau nomor resi pos.</source>
+        <translation>The reply letter was handed over or posted. Note (optional): who received it, or the postal receipt number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="93"/>
+        <source>Catatan penyerahan</source>
+        <translation>Hand-over note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="108"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="108"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>MessageCard</name>
     <message>
-        <location filename="../../ui/message_card.py" line="40"/>
+        <location filename="../../ui/message_card.py" line="90"/>
         <source>BALASAN PUBLIK</source>
         <translation>PUBLIC REPLY</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="41"/>
+        <location filename="../../ui/message_card.py" line="91"/>
         <source>CATATAN INTERNAL — tidak terlihat pelapor</source>
         <translation>INTERNAL NOTE — not visible to the reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="43"/>
+        <location filename="../../ui/message_card.py" line="93"/>
         <source>PESAN PELAPOR</source>
         <translation>REPORTER&apos;S MESSAGE</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="42"/>
+        <location filename="../../ui/message_card.py" line="92"/>
         <source>Peristiwa</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="55"/>
+        <location filename="../../ui/message_card.py" line="105"/>
         <source>◷ menunggu sinkronisasi</source>
         <translation>◷ waiting for sync</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="57"/>
+        <location filename="../../ui/message_card.py" line="107"/>
         <source>✓ terkirim</source>
         <translation>✓ sent</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="59"/>
+        <location filename="../../ui/message_card.py" line="109"/>
         <source>⚠ ditandai server</source>
         <translation>⚠ flagged by the server</translation>
     </message>
     <message>
-        <location filename="../../ui/message_card.py" line="80"/>
-        <location filename="../../ui/message_card.py" line="86"/>
+        <location filename="../../ui/message_card.py" line="122"/>
+        <source>Pengiriman ke pelapor</source>
+        <translation>Delivery to the reporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="142"/>
+        <location filename="../../ui/message_card.py" line="148"/>
         <source>Isi pesan</source>
         <translation>Message text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="154"/>
+        <source>◷ ditandai sudah disampaikan, menunggu sinkronisasi</source>
+        <translation>◷ marked as passed on, waiting to sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="156"/>
+        <source>◷ dikirim ulang, menunggu sinkronisasi</source>
+        <translation>◷ resent, waiting to sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="164"/>
+        <source>Sudah diposting…</source>
+        <translation>Posted…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="166"/>
+        <source>Sudah ditindaklanjuti di LAPOR!…</source>
+        <translation>Followed up in LAPOR!…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="168"/>
+        <source>Salin balasan</source>
+        <translation>Copy reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="168"/>
+        <source>Salin teks balasan ke papan klip</source>
+        <translation>Copy the reply&apos;s text to the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="169"/>
+        <source>Buka unggahan asli ↗</source>
+        <translation>Open original post ↗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="169"/>
+        <source>Buka unggahan asli pelapor di peramban</source>
+        <translation>Open the reporter&apos;s original post in the browser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="170"/>
+        <source>Tandai balasan sudah diposting, dengan tautannya</source>
+        <translation>Mark the reply as posted, with its link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="172"/>
+        <source>Sudah ditelepon…</source>
+        <translation>Phoned…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="173"/>
+        <source>Tandai balasan sudah disampaikan lewat telepon</source>
+        <translation>Mark the reply as passed on by phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="175"/>
+        <source>Cetak surat jawaban…</source>
+        <translation>Print reply letter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="175"/>
+        <source>Pratinjau dan cetak surat jawaban</source>
+        <translation>Preview and print the reply letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="176"/>
+        <source>Sudah diserahkan…</source>
+        <translation>Handed over…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="176"/>
+        <source>Tandai surat jawaban sudah diserahkan</source>
+        <translation>Mark the reply letter as handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="177"/>
+        <source>Kirim ulang</source>
+        <translation>Resend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="177"/>
+        <source>Kirim ulang balasan lewat kanal yang sama</source>
+        <translation>Send the reply again over the same channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="179"/>
+        <source>Kirim ke alamat lain…</source>
+        <translation>Send to another address…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_card.py" line="180"/>
+        <source>Kirim balasan ke surel atau WhatsApp lain</source>
+        <translation>Send the reply to another e-mail address or WhatsApp number</translation>
     </message>
 </context>
 <context>
@@ -453,7 +638,7 @@ Details are in the log: %3</translation>
     <message>
         <location filename="../../ui/unlock_dialog.py" line="54"/>
         <source>Tanggap menyimpan data pelapor di komputer ini secara terenkripsi. Kuncinya biasanya disimpan di keyring sistem, tetapi keyring itu tidak tersedia sekarang.</source>
-        <translation>Tanggap keeps reporters' data on this computer encrypted. Its key is normally kept in the system keyring, but that keyring is not available now.</translation>
+        <translation>Tanggap keeps reporters&apos; data on this computer encrypted. Its key is normally kept in the system keyring, but that keyring is not available now.</translation>
     </message>
     <message>
         <location filename="../../ui/unlock_dialog.py" line="60"/>
@@ -466,7 +651,7 @@ Data pelapor tidak pernah disimpan tanpa enkripsi.</source>
 • Close Tanggap, unlock the keyring (Linux: GNOME Keyring or KWallet in the desktop session; Windows: Credential Manager in your profile), then open Tanggap again; or
 • Use a passphrase: you type it every time Tanggap opens (at least 12 characters). A lost passphrase cannot be recovered: the data on this computer must then be fetched again from the server.
 
-Reporters' data is never stored unencrypted.</translation>
+Reporters&apos; data is never stored unencrypted.</translation>
     </message>
     <message>
         <location filename="../../ui/unlock_dialog.py" line="70"/>
@@ -797,7 +982,7 @@ Reporters' data is never stored unencrypted.</translation>
     <message>
         <location filename="../../ui/queue_pane.py" line="325"/>
         <source>Pilih kolom antrean</source>
-        <translation>Choose the queue's columns</translation>
+        <translation>Choose the queue&apos;s columns</translation>
     </message>
     <message>
         <location filename="../../ui/queue_pane.py" line="335"/>
@@ -950,7 +1135,7 @@ Reporters' data is never stored unencrypted.</translation>
     </message>
     <message>
         <location filename="../../ui/printing.py" line="150"/>
-        <location filename="../../ui/printing.py" line="220"/>
+        <location filename="../../ui/printing.py" line="272"/>
         <source>Menyiapkan tanda terima</source>
         <translation>Preparing the receipt</translation>
     </message>
@@ -960,7 +1145,18 @@ Reporters' data is never stored unencrypted.</translation>
         <translation>Receipt %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="213"/>
+        <location filename="../../ui/printing.py" line="204"/>
+        <source>Surat jawaban %1</source>
+        <translation>Reply letter %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="217"/>
+        <location filename="../../ui/printing.py" line="226"/>
+        <source>Menyiapkan surat jawaban</source>
+        <translation>Preparing the reply letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="265"/>
         <source>Tanda terima tidak dapat dibuat: %1</source>
         <translation>The receipt could not be made: %1</translation>
     </message>
@@ -1036,6 +1232,56 @@ Reporters' data is never stored unencrypted.</translation>
         <location filename="../../ui/reply_editor.py" line="169"/>
         <source>Tulis catatan internal (tidak terlihat pelapor)…</source>
         <translation>Write an internal note (not seen by the reporter)…</translation>
+    </message>
+</context>
+<context>
+    <name>ResendElsewhereDialog</name>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="128"/>
+        <source>Kirim ke alamat lain</source>
+        <translation>Send to another address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="130"/>
+        <source>Balasan akan dikirim ulang ke alamat ini. Pastikan alamat berasal dari pelapor sendiri.</source>
+        <translation>The reply will be sent again to this address. Make sure the reporter gave it themselves.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="134"/>
+        <source>Surel</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="135"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="136"/>
+        <location filename="../../ui/delivery_dialog.py" line="140"/>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="138"/>
+        <location filename="../../ui/delivery_dialog.py" line="142"/>
+        <source>Alamat surel atau nomor WhatsApp</source>
+        <translation>E-mail address or WhatsApp number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="139"/>
+        <source>nama@contoh.id atau 0812 3456 7890</source>
+        <translation>name@example.id or 0812 3456 7890</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="144"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/delivery_dialog.py" line="144"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1571,160 +1817,160 @@ Reporters' data is never stored unencrypted.</translation>
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="75"/>
+        <location filename="../../ui/ticket_view.py" line="76"/>
         <source>Pilih pengaduan di antrean untuk melihatnya.</source>
         <translation>Select a complaint in the queue to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="102"/>
+        <location filename="../../ui/ticket_view.py" line="103"/>
         <source>Nomor tiket</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="142"/>
         <location filename="../../ui/ticket_view.py" line="143"/>
+        <location filename="../../ui/ticket_view.py" line="144"/>
         <source>Buka unggahan asli di peramban</source>
         <translation>Open the original post in the browser</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="153"/>
+        <location filename="../../ui/ticket_view.py" line="154"/>
         <source>Judul pengaduan</source>
         <translation>Complaint title</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="146"/>
+        <location filename="../../ui/ticket_view.py" line="147"/>
         <source>Cetak tanda terima tiket ini</source>
         <translation>Print this ticket&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="110"/>
+        <location filename="../../ui/ticket_view.py" line="111"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="113"/>
+        <location filename="../../ui/ticket_view.py" line="114"/>
         <source>Arsip · di luar lingkup meja ini</source>
         <translation>Archive · outside this desk&apos;s scope</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="116"/>
+        <location filename="../../ui/ticket_view.py" line="117"/>
         <source>Tiket ini dialihkan, ditugaskan ulang atau dibatasi sehingga tidak lagi ditangani meja ini. Isinya disimpan untuk dibaca saja.</source>
         <translation>This ticket was transferred, reassigned or restricted, so this desk no longer handles it. It is kept read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="122"/>
+        <location filename="../../ui/ticket_view.py" line="123"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="135"/>
-        <location filename="../../ui/ticket_view.py" line="259"/>
+        <location filename="../../ui/ticket_view.py" line="136"/>
+        <location filename="../../ui/ticket_view.py" line="260"/>
         <source>Tenggat ▾</source>
         <translation>Deadlines ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="137"/>
+        <location filename="../../ui/ticket_view.py" line="138"/>
         <source>Tampilkan semua tenggat</source>
         <translation>Show all deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="138"/>
+        <location filename="../../ui/ticket_view.py" line="139"/>
         <source>Tampilkan atau sembunyikan tenggat setiap tahap</source>
         <translation>Show or hide every stage&apos;s deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="141"/>
+        <location filename="../../ui/ticket_view.py" line="142"/>
         <source>Asli ↗</source>
         <translation>Original ↗</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="145"/>
+        <location filename="../../ui/ticket_view.py" line="146"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="147"/>
+        <location filename="../../ui/ticket_view.py" line="148"/>
         <source>Pratinjau dan cetak tanda terima tiket ini (Ctrl+P)</source>
         <translation>Preview and print this ticket&apos;s receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="163"/>
+        <location filename="../../ui/ticket_view.py" line="164"/>
         <source>PELAPOR</source>
         <translation>REPORTER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="164"/>
+        <location filename="../../ui/ticket_view.py" line="165"/>
         <source>KATEGORI</source>
         <translation>CATEGORY</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="165"/>
+        <location filename="../../ui/ticket_view.py" line="166"/>
         <source>PETUGAS</source>
         <translation>OFFICER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="166"/>
+        <location filename="../../ui/ticket_view.py" line="167"/>
         <source>DITERIMA</source>
         <translation>RECEIVED</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="167"/>
+        <location filename="../../ui/ticket_view.py" line="168"/>
         <source>LOKASI</source>
         <translation>LOCATION</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="168"/>
+        <location filename="../../ui/ticket_view.py" line="169"/>
         <source>KONTAK</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="186"/>
+        <location filename="../../ui/ticket_view.py" line="187"/>
         <source>Tenggat berisiko</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="189"/>
+        <location filename="../../ui/ticket_view.py" line="190"/>
         <source>Semua tenggat</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="195"/>
+        <location filename="../../ui/ticket_view.py" line="196"/>
         <source>Ubah status</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="203"/>
+        <location filename="../../ui/ticket_view.py" line="204"/>
         <source>Ubah status ke %1</source>
         <translation>Change status to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="219"/>
+        <location filename="../../ui/ticket_view.py" line="220"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="221"/>
+        <location filename="../../ui/ticket_view.py" line="222"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="228"/>
-        <location filename="../../ui/ticket_view.py" line="232"/>
+        <location filename="../../ui/ticket_view.py" line="229"/>
+        <location filename="../../ui/ticket_view.py" line="233"/>
         <source>Percakapan</source>
         <translation>Thread</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="237"/>
+        <location filename="../../ui/ticket_view.py" line="238"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="259"/>
+        <location filename="../../ui/ticket_view.py" line="260"/>
         <source>Tenggat ▴</source>
         <translation>Deadlines ▴</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_view.py" line="298"/>
+        <location filename="../../ui/ticket_view.py" line="299"/>
         <source>%n perubahan menunggu dikirim</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1732,37 +1978,37 @@ Reporters' data is never stored unencrypted.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="326"/>
+        <location filename="../../ui/ticket_view.py" line="327"/>
         <source>%1 %3 · tenggat %2</source>
         <translation>%1 %3 · due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="302"/>
+        <location filename="../../ui/ticket_view.py" line="303"/>
         <source>Identitas dirahasiakan</source>
         <translation>Identity withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="313"/>
+        <location filename="../../ui/ticket_view.py" line="314"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="329"/>
+        <location filename="../../ui/ticket_view.py" line="330"/>
         <source>dijeda</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="358"/>
+        <location filename="../../ui/ticket_view.py" line="359"/>
         <source>Percakapan (%1)</source>
         <translation>Thread (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="359"/>
+        <location filename="../../ui/ticket_view.py" line="360"/>
         <source>Lampiran (%1)</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="372"/>
+        <location filename="../../ui/ticket_view.py" line="375"/>
         <source>Belum ada balasan atau catatan.</source>
         <translation>No replies or notes yet.</translation>
     </message>
@@ -1823,47 +2069,52 @@ Reporters' data is never stored unencrypted.</translation>
 <context>
     <name>ViewListModel</name>
     <message>
-        <location filename="../../ui/views.py" line="31"/>
+        <location filename="../../ui/views.py" line="32"/>
         <source>Antrean saya</source>
         <translation>My queue</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="32"/>
+        <location filename="../../ui/views.py" line="33"/>
         <source>Semua di OPD</source>
         <translation>All in agency</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="33"/>
+        <location filename="../../ui/views.py" line="34"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="34"/>
+        <location filename="../../ui/views.py" line="35"/>
         <source>Hampir jatuh tempo</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="35"/>
+        <location filename="../../ui/views.py" line="36"/>
         <source>Terlambat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="36"/>
+        <location filename="../../ui/views.py" line="37"/>
         <source>Menunggu pelapor</source>
         <translation>Waiting for reporter</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="37"/>
+        <location filename="../../ui/views.py" line="38"/>
         <source>Selesai</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="38"/>
+        <location filename="../../ui/views.py" line="39"/>
         <source>Konflik &amp; ditolak</source>
         <translation>Conflicts &amp; rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/views.py" line="82"/>
+        <location filename="../../ui/views.py" line="40"/>
+        <source>Balasan belum sampai</source>
+        <translation>Replies not delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views.py" line="84"/>
         <source>%1, %2 tiket</source>
         <translation>%1, %2 tickets</translation>
     </message>

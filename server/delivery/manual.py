@@ -4,16 +4,18 @@ unit; the ticket's change carries the new state to every desk."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 import sqlalchemy as sa
 
 from server.db import WriteUnit
-from server.delivery.models import DeliveryRow, DeliveryState
-from server.delivery.outbox import touch_ticket
+from server.delivery.models import DeliveryChannel, DeliveryRow, DeliveryState
+from server.delivery.outbox import mail_domain, touch_ticket
+from server.delivery.settings import DeliverySettings
 from server.models import MessageRow, TicketRow
 from server.scope import Caller, in_scope
-from server.tickets import OpRejected
+from server.tickets import OpConflict, OpRejected
 
 MAX_REF_CHARS = 500
 
@@ -48,7 +50,6 @@ def mark_delivered(
     """The officer posted, phoned or handed over the reply. ``ref``: the post's link, LAPOR!'s
     follow-up id, or a note. Marking a delivery the channel already confirmed changes nothing."""
     rows = _message_deliveries(unit, caller, ticket, message_id)
-    changed = False
     for row in rows:
         if row.state in (DeliveryState.DELIVERED.value, DeliveryState.READ.value):
             continue
@@ -59,21 +60,49 @@ def mark_delivered(
         row.lease_token = None
         row.lease_until = None
         row.attempt_open = False
-        changed = True
-    if changed:
-        assert ticket is not None
-        touch_ticket(unit, ticket.id)
+    # Even when nothing changed: a desk counts one version per op it has waiting (the next op's
+    # base_version), so an op that took effect always bumps the ticket's version.
+    assert ticket is not None
+    touch_ticket(unit, ticket.id)
 
 
-def resend(unit: WriteUnit, caller: Caller, ticket: TicketRow | None, message_id: str, at: datetime) -> None:
+def resend(
+    unit: WriteUnit,
+    caller: Caller,
+    ticket: TicketRow | None,
+    message_id: str,
+    at: datetime,
+    channel: str | None = None,
+    recipient: str = "",
+) -> None:
     """A failed delivery goes back to the queue ("Kirim ulang"), its attempts counted afresh.
 
     An e-mail keeps its Message-ID (it is the same reply); WhatsApp gets a new wamid when sent.
+    With ``channel`` (``email``/``whatsapp``) and ``recipient``, the failed delivery goes there
+    instead (an address the citizen gave since): still one delivery per reply, so the summary
+    counts the reply once. Nothing failed (a colleague resent it, or a late receipt came): a
+    conflict, not a rejection, so the desk's later ops on the ticket still go.
     """
     rows = _message_deliveries(unit, caller, ticket, message_id)
     failed = [r for r in rows if r.state == DeliveryState.FAILED.value]
     if not failed:
-        raise OpRejected("not_failed", "Hanya pengiriman yang gagal yang dapat dikirim ulang.")
+        raise OpConflict("not_failed", "Hanya pengiriman yang gagal yang dapat dikirim ulang.")
+    settings = DeliverySettings.from_env()
+    if channel is not None:
+        enabled = settings.email_enabled if channel == DeliveryChannel.EMAIL else settings.whatsapp_enabled
+        if not enabled:
+            name = "Surel keluar" if channel == DeliveryChannel.EMAIL else "WhatsApp"
+            raise OpRejected("channel_off", f"{name} belum dihubungkan di server ini.")
+        taken = {r.recipient for r in rows if r is not failed[0]}
+        if recipient in taken:
+            raise OpConflict("already_there", "Balasan ini sudah dikirim ke alamat itu.")
+        row = failed[0]
+        row.channel = channel
+        row.recipient = recipient
+        row.provider_id = (
+            f"<{uuid.uuid4()}@{mail_domain(settings)}>" if channel == DeliveryChannel.EMAIL else None
+        )
+        failed = [row]
     for row in failed:
         row.state = DeliveryState.QUEUED.value
         row.detail = f"Dikirim ulang atas permintaan {caller.username}"
@@ -83,7 +112,7 @@ def resend(unit: WriteUnit, caller: Caller, ticket: TicketRow | None, message_id
         row.lease_token = None
         row.lease_until = None
         row.attempt_open = False
-        if row.channel == "whatsapp":
+        if row.channel == DeliveryChannel.WHATSAPP:
             row.provider_id = None
     assert ticket is not None
     touch_ticket(unit, ticket.id)

@@ -14,12 +14,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from desktop.domain import Channel
+from desktop.ops.resend import EMAIL, whatsapp_id
 from server.db import DriverSql, PendingChange, WriteUnit
 from server.delivery.models import DeliveryChannel, DeliveryPurpose, DeliveryRow, DeliveryState
 from server.delivery.settings import DeliverySettings
 from server.models import MessageRow, TicketRow
 
-EMAIL_ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+EMAIL_ADDRESS = EMAIL  # one rule with the desk's resend (desktop/ops/resend.py)
 # Manual channels: nothing here can post to them (docs/channels.md says why).
 MANUAL_DETAIL = {
     Channel.TWITTER: "Posting balasan di X lalu tandai terkirim.",
@@ -34,10 +35,7 @@ MANUAL_DETAIL = {
 
 def whatsapp_number(contact: str | None) -> str:
     """A WhatsApp id (country code, digits only) from what a reporter gave: 0812... -> 62812..."""
-    digits = re.sub(r"\D", "", contact or "")
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    return digits if 8 <= len(digits) <= 15 else ""
+    return whatsapp_id(contact or "")
 
 
 def email_address(contact: str | None) -> str:

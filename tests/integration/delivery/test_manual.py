@@ -15,7 +15,7 @@ from server.db import utcnow, write_unit
 from server.delivery.manual import mark_delivered, resend
 from server.models import TicketRow
 from server.scope import Caller
-from server.tickets import OpRejected
+from server.tickets import OpConflict, OpRejected
 from tests.helpers.live_server import new_op
 from tests.integration.delivery.conftest import Channels
 from tests.integration.delivery.test_mail import CITIZEN, citizen_mail, deliveries, ticket_by_ref
@@ -76,6 +76,6 @@ def test_a_failed_mail_sent_again_reaches_the_citizen(channels: Channels) -> Non
     [d] = deliveries(channels, ticket.id)
     assert d.state == "sent"
     assert [str(m["Message-ID"]) for m in channels.smtp.inbox.messages] == [d.provider_id]
-    with write_unit(channels.srv.engine) as unit, pytest.raises(OpRejected) as refused:
+    with write_unit(channels.srv.engine) as unit, pytest.raises(OpConflict) as refused:
         resend(unit, SPV, unit.session.get(TicketRow, ticket.id), d.message_id, utcnow())
     assert refused.value.code == "not_failed"

@@ -126,3 +126,57 @@ def test_status_moves_that_need_a_reason_say_so() -> None:
     assert caught.value.code == "reason_required"
     with pytest.raises(OpInvalid):
         OPS[OpType.SET_STATUS].parse({"status": "hilang"}, AT)
+
+
+@pytest.mark.parametrize(
+    ("payload", "code"),
+    [
+        ({"how": "posted", "ref": "x.com/dinkes/status/1"}, "invalid_ref"),  # a link needs its scheme
+        ({"how": "posted", "ref": "javascript:alert(1)"}, "invalid_ref"),
+        ({"how": "posted", "ref": ""}, "empty_text"),
+        ({"how": "lapor", "ref": "id tindak lanjut"}, "invalid_ref"),  # LAPOR! ids have no spaces
+        ({"how": "phoned", "ref": " \u200b"}, "empty_text"),  # a call needs its note
+        ({"how": "phoned", "ref": "Sudah\u202e ditelepon"}, "bidi_control"),
+        ({"how": "emailed", "ref": "x"}, "invalid_payload"),
+        ({"how": "handed", "ref": "x" * 501}, "too_long"),
+        ({"how": "handed", "by": "me"}, "invalid_payload"),
+    ],
+)
+def test_mark_delivered_refuses_what_is_not_a_confirmation(payload: dict[str, object], code: str) -> None:
+    with pytest.raises(OpInvalid) as refused:
+        OPS[OpType.MARK_DELIVERED].parse({"message_id": MSG, **payload}, AT)
+    assert refused.value.code == code
+
+
+def test_mark_delivered_takes_a_link_an_id_a_note_or_nothing_for_a_handed_letter() -> None:
+    parse = OPS[OpType.MARK_DELIVERED].parse
+    assert parse({"message_id": MSG, "how": "posted", "ref": " https://x.com/d/status/1 "}, AT).ref == (
+        "https://x.com/d/status/1"
+    )
+    assert parse({"message_id": MSG, "how": "lapor", "ref": "#LPR-2026/0042"}, AT).ref == "#LPR-2026/0042"
+    assert parse({"message_id": MSG, "how": "handed"}, AT).ref == ""
+
+
+@pytest.mark.parametrize(
+    ("payload", "code"),
+    [
+        ({"channel": "sms", "recipient": "0812"}, "invalid_payload"),
+        ({"channel": "email", "recipient": "budi@"}, "invalid_recipient"),
+        ({"channel": "whatsapp", "recipient": "12"}, "invalid_recipient"),
+        ({"channel": "email"}, "invalid_recipient"),
+        ({"recipient": "budi@example.com"}, "invalid_payload"),  # an address needs its channel
+    ],
+)
+def test_resend_elsewhere_needs_a_channel_and_a_real_address(payload: dict[str, object], code: str) -> None:
+    with pytest.raises(OpInvalid) as refused:
+        OPS[OpType.RESEND].parse({"message_id": MSG, **payload}, AT)
+    assert refused.value.code == code
+
+
+def test_resend_writes_a_whatsapp_number_as_whatsapp_does_and_changes_no_stage() -> None:
+    spec = OPS[OpType.RESEND]
+    parsed = spec.parse({"message_id": MSG, "channel": "whatsapp", "recipient": "0812-3456-7890"}, AT)
+    assert (parsed.channel, parsed.recipient) == ("whatsapp", "6281234567890")
+    assert spec.parse({"message_id": MSG}, AT).channel is None
+    before = state(Status.DITINDAKLANJUTI)
+    assert spec.effect(before, parsed, AT, calendar) == before
