@@ -132,8 +132,8 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         splitter.setHandleWidth(1)
         self.ticket_view.data_dir = self.data_dir
-        # 520 keeps the ticket's header on few lines in a 1280-wide window (1920 at 150 %).
-        self.ticket_view.setMinimumWidth(520)
+        # 500 keeps the ticket's header on few lines in a 1280-wide window (1920 at 150 %).
+        self.ticket_view.setMinimumWidth(500)
         for pane in (self.sidebar, self.queue_pane, self.ticket_view):
             splitter.addWidget(pane)
         for i, stretch in enumerate((0, 3, 2)):

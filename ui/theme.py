@@ -68,7 +68,7 @@ QListView#viewList::item:selected {{ background: {PRIMARY}; color: white; }}
 
 /* Middle: the queue */
 #queuePane {{ background: {SURFACE}; border-right: 1px solid {BORDER}; }}
-QLabel#paneTitle {{ font-size: 14pt; font-weight: 700; color: {TEXT}; }}
+QLabel#paneTitle {{ font-size: 13pt; font-weight: 700; color: {TEXT}; }}
 QLabel#paneCount {{ color: {MUTED}; font-size: 10pt; }}
 QLineEdit, QComboBox, QPlainTextEdit, QTextEdit, QSpinBox, QDateEdit {{
     background: white; border: 1px solid {BORDER}; border-radius: 6px; padding: 5px 8px;
