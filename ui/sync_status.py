@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -216,10 +216,11 @@ class SyncStatusBar(QWidget):
         else:
             self.last.setText(self.tr("Belum pernah sinkron"))
         history = status.history if status is not None else None
+        locale = QLocale(QLocale.Language.Indonesian if self.lang == "id" else QLocale.Language.English)
         self.history.setText(
             self.tr("riwayat: %1 dari %2 tiket")
-            .replace("%1", f"{history.done:,}".replace(",", "."))
-            .replace("%2", f"{max(history.total, history.done):,}".replace(",", "."))
+            .replace("%1", locale.toString(history.done))
+            .replace("%2", locale.toString(max(history.total, history.done)))
             if history is not None
             else ""
         )
