@@ -516,8 +516,12 @@ class SyncEngine:
         """Closed tickets of an open-work-first snapshot, newest first, each page committed with
         its cursor and the progress (a kill leaves a store that continues from there).
 
-        Pages go into the indexed store (the queue is in use meanwhile), one transaction each,
-        not fsynced: a lost page is fetched again with its cursor.
+        Pages are committed one transaction each, not fsynced: a lost page is fetched again with
+        its cursor. With a budget (the window: the officer works meanwhile) they go into the
+        indexed store. Without one (``tanggap sync``, which takes the whole history in one run)
+        they load in bulk like a first snapshot: indexes and search triggers set aside at the
+        first page and built once with the last (``db.bulk``; a sync that stops half-way leaves
+        ``INDEXES_DEFERRED``, and the next sync builds them before anything else).
         """
         with self.store.read() as session:
             cursor = SyncStateRepository(session).get(HISTORY_CURSOR)
@@ -543,9 +547,19 @@ class SyncEngine:
                 )
                 tickets = page["tickets"]
                 with self.store.write(durable=False) as session:
+                    repo = SyncStateRepository(session)
+                    if (
+                        self.history_budget is None
+                        and next_cursor is not None
+                        and not repo.get(INDEXES_DEFERRED)
+                    ):
+                        bulk.suspend(session.connection())
+                        repo.set(INDEXES_DEFERRED, "1")
                     apply.apply_page(session, [{"op": "upsert", "ticket": t} for t in tickets], self.clock())
                     _maybe_die("mid_history_page")
-                    repo = SyncStateRepository(session)
+                    if next_cursor is None and repo.get(INDEXES_DEFERRED):
+                        bulk.resume(session.connection())
+                        repo.set(INDEXES_DEFERRED, None)
                     repo.set(HISTORY_CURSOR, next_cursor)
                     repo.set(HISTORY_DONE, str(int(repo.get(HISTORY_DONE) or 0) + len(tickets)))
                     repo.set(HISTORY_THROUGH, page.get("through") if next_cursor is not None else None)
