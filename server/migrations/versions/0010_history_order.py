@@ -1,7 +1,7 @@
 """closed tickets in the order a desk's history takes them (GET /sync/history)
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0009
 Create Date: 2026-12-02 12:00:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | None = "0006"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
