@@ -75,6 +75,7 @@ def one_backend(
             env=serverkit.desk_env(workdir),
             timeout=1800,
         ).check(f"tanggap sync ({name})")
+        reported = json.loads(run.stdout)
         use_bench_keyring(workdir / "keyring.json")  # the key the child's login made
         with desk_db(data_dir) as conn:
             local_tickets = conn.execute("SELECT count(*) FROM tickets").fetchone()[0]
@@ -93,6 +94,11 @@ def one_backend(
     del pages
     return {
         "sync_s": round(run.seconds, 3),
+        # Open work first (issue 19): the open tickets, their threads and the directory committed
+        # with their indexes, counted from the sync's start inside the process (interpreter start
+        # not included), and how many closed tickets followed as history.
+        "open_work_s": reported.get("open_work_seconds"),
+        "history_tickets": reported.get("history"),
         "client_peak_rss_mb": run.peak_rss_mb,
         "local_tickets": local_tickets,
         "local_messages": local_messages,

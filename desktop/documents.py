@@ -596,6 +596,7 @@ def summary_figures(
     def calendar_of(code: str) -> WorkCalendar:
         return directory.calendars.get(code, default_calendar)
 
+    _require_history(store, datetime.combine(start, time(0), ZoneInfo(tz)))
     tickets = stream_summary_tickets(
         store, start, end, tz=tz, opd_codes=scope.opd_codes, officer=scope.officer
     )
@@ -604,6 +605,18 @@ def summary_figures(
         store, start, end, tz=tz, opd_codes=scope.opd_codes, officer=scope.officer
     )
     return dataclasses.replace(figures, delivery=compute_delivery(replies, request))
+
+
+def _require_history(store: LocalStore, period_start: datetime) -> None:
+    """A first sync's closed tickets may still be loading: a period they belong to is refused, in
+    words, rather than counted short (docs/sync.md, "Open work first")."""
+    from desktop.sync.status import HistoryIncomplete, require_history
+
+    with store.read() as session:
+        try:
+            require_history(session, period_start)
+        except HistoryIncomplete as exc:
+            raise DocumentError(str(exc)) from None
 
 
 def _last_synced(store: LocalStore) -> datetime | None:

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from db import models
 from db.repositories import SyncStateRepository
 from desktop import domain as d
+from desktop.sync.status import HISTORY_STATE
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +192,7 @@ def purge_for_logout(session: Session) -> LogoutPurge:
         or 0
     )
     repo = SyncStateRepository(session)
-    for key in ("cursor", "snapshot_in_progress", "last_success_at", "last_error"):
+    for key in ("cursor", "snapshot_in_progress", "last_success_at", "last_error", *HISTORY_STATE):
         repo.set(key, None)  # the next login takes a fresh snapshot of its scope
     kept = len(waiting)
     log.info("logout: %d ticket(s) removed from this desk, %d kept for unsent ops", total - kept, kept)

@@ -19,6 +19,7 @@ from db.repositories import NoticeRepository, SyncStateRepository
 from desktop import domain as d
 from desktop.changes import Changes
 from desktop.store import LocalStore
+from desktop.sync.status import HISTORY_STATE
 
 if TYPE_CHECKING:
     from desktop.sync.transport import Transport
@@ -46,7 +47,14 @@ REPLICA_TABLES = (
     models.NonWorkingDay,
     models.CannedResponse,
 )
-REPLICA_STATE = ("cursor", "snapshot_in_progress", "directory_digest", "last_success_at", "last_error")
+REPLICA_STATE = (
+    "cursor",
+    "snapshot_in_progress",
+    "directory_digest",
+    "last_success_at",
+    "last_error",
+    *HISTORY_STATE,
+)
 
 
 def forget_replica(session: Session) -> None:

@@ -10,7 +10,7 @@ import os
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
@@ -53,6 +53,7 @@ from server.schemas import (
     BlobOut,
     DirectoryOut,
     ErrorBody,
+    HistoryOut,
     IntakeIn,
     LoginIn,
     LoginOut,
@@ -69,6 +70,7 @@ from server.sync import (
     MAX_PUSH_OPS,
     BadCursor,
     CursorExpired,
+    history,
     pull,
     push,
 )
@@ -763,15 +765,33 @@ def _router(state: ServerState) -> APIRouter:
         caller: CallerDep,
         cursor: Annotated[str | None, Query(max_length=400)] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+        snapshot: Annotated[
+            Literal["open_first"] | None,
+            Query(
+                description="Without a cursor: take the snapshot open tickets first; the closed ones "
+                "come from GET /sync/history (docs/api.md, 'Open work first')"
+            ),
+        ] = None,
     ) -> Response:
         try:
-            return json_response(pull(state.engine, caller, cursor, limit))
+            return json_response(pull(state.engine, caller, cursor, limit, snapshot))
         except BadCursor:
             raise ApiError(400, "bad_cursor", "The cursor is not one this server gave out.") from None
         except CursorExpired:
             raise ApiError(
                 410, "cursor_expired", "The cursor is older than the kept history; take a fresh snapshot."
             ) from None
+
+    @router.get("/sync/history", response_model=HistoryOut, tags=["sync"])
+    def sync_history(
+        caller: CallerDep,
+        cursor: Annotated[str, Query(max_length=400)],
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+    ) -> Response:
+        try:
+            return json_response(history(state.engine, caller, cursor, limit))
+        except BadCursor:
+            raise ApiError(400, "bad_cursor", "The cursor is not one this server gave out.") from None
 
     @router.post(
         "/sync/push",

@@ -186,6 +186,12 @@ class TicketRow(Base):
     feedback_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
+# A desk's history pages (server.sync.history): closed tickets by when their work ended (migration 0010).
+_DONE_AT = sa.func.coalesce(TicketRow.resolved_at, TicketRow.closed_at, TicketRow.received_at)
+sa.Index("ix_tickets_done", _DONE_AT, TicketRow.id)
+sa.Index("ix_tickets_opd_done", TicketRow.opd_code, _DONE_AT, TicketRow.id)
+
+
 class FeedbackRow(Base):
     """Every answer a citizen gave on the public page, with what it did (closed, reopened, nothing)."""
 

@@ -238,6 +238,24 @@ class PullOut(BaseModel):
     next_cursor: str
     has_more: bool
     changes: list[ChangeOut]
+    phase: Literal["open"] | None = Field(
+        default=None, description="snapshot=open_first: this page holds open tickets only"
+    )
+    history_cursor: str | None = Field(
+        default=None, description="last open page: where GET /sync/history starts (closed tickets)"
+    )
+    history_total: int | None = Field(
+        default=None, description="last open page: how many closed tickets the caller's history holds"
+    )
+
+
+class HistoryOut(BaseModel):
+    from_cursor: str
+    next_cursor: str | None = Field(description="null: the history is complete")
+    through: AwareDatetime | None = Field(
+        description="every closed ticket in scope whose work ended after this time has been delivered"
+    )
+    tickets: list[TicketOut]
 
 
 class OpIn(Strict):

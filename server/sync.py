@@ -8,7 +8,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple, cast
 
 import sqlalchemy as sa
@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from desktop.domain import MessageKind, OpType, Role
+from desktop.domain import OPEN_STATUSES, MessageKind, OpType, Role
 from desktop.ops import OPS, OpInvalid, OpSpec, spec_for
 from desktop.ops.base import sane_time
 from desktop.ops.deadlines import SlaDirectory
@@ -81,19 +81,30 @@ class BadCursor(Exception):
 # up to that ticket id. Both base64url so clients treat them as opaque.
 
 
-def encode_cursor(seq: int, last_id: str | None = None) -> str:
-    raw = f"s:{seq}" if last_id is None else f"i:{seq}:{last_id}"
+# "o:<seq>:<ticket id>": an open-work-first snapshot (``snapshot=open_first``) taken at seq, its open
+# tickets streamed up to that ticket id. History cursors (GET /sync/history) are separate: "h:" alone
+# (from the newest), or "h:<done time in microseconds since 1970 UTC>:<ticket id>".
+
+
+def _b64(raw: str) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple[int, str | None]:
+def _unb64(cursor: str) -> str:
+    return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+
+
+def encode_cursor(seq: int, last_id: str | None = None, kind: str = "i") -> str:
+    return _b64(f"s:{seq}" if last_id is None else f"{kind}:{seq}:{last_id}")
+
+
+def _decode(cursor: str) -> tuple[int, str | None, str]:
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        kind, _, rest = raw.partition(":")
+        kind, _, rest = _unb64(cursor).partition(":")
         if kind == "s":
             seq = int(rest)
             last_id = None
-        elif kind == "i":
+        elif kind in ("i", "o"):
             seq_text, _, last_id = rest.partition(":")
             seq = int(seq_text)
         else:
@@ -102,7 +113,37 @@ def decode_cursor(cursor: str) -> tuple[int, str | None]:
         raise BadCursor() from None
     if seq < 0:
         raise BadCursor()
+    return seq, last_id, kind
+
+
+def decode_cursor(cursor: str) -> tuple[int, str | None]:
+    seq, last_id, _ = _decode(cursor)
     return seq, last_id
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def encode_history_cursor(after: tuple[datetime, str] | None) -> str:
+    if after is None:
+        return _b64("h:")
+    micros = (after[0] - _EPOCH) // timedelta(microseconds=1)
+    return _b64(f"h:{micros}:{after[1]}")
+
+
+def decode_history_cursor(cursor: str) -> tuple[datetime, str] | None:
+    try:
+        kind, _, rest = _unb64(cursor).partition(":")
+        if kind != "h":
+            raise ValueError(kind)
+        if not rest:
+            return None
+        micros, _, last_id = rest.partition(":")
+        if not last_id:
+            raise ValueError(rest)
+        return _EPOCH + timedelta(microseconds=int(micros)), last_id
+    except (ValueError, UnicodeDecodeError, binascii.Error, OverflowError):
+        raise BadCursor() from None
 
 
 def _counter(session: Session) -> tuple[int, int]:
@@ -123,13 +164,29 @@ def _scope_sql(caller: Caller) -> tuple[str, dict[str, Any]]:
     )
 
 
-def pull(engine: Engine, caller: Caller, cursor: str | None, limit: int) -> dict[str, Any]:
+OPEN_FIRST = "open_first"
+_OPEN_IN = ", ".join(f"'{s.value}'" for s in sorted(OPEN_STATUSES))
+# When a ticket's work ended, as the desk's Selesai view orders it (db.models ix_tickets_done):
+# never before its receipt or its resolution, so a report period starting after the oldest
+# history delivered so far is whole on the desk.
+DONE_AT = "coalesce(resolved_at, closed_at, received_at)"
+_COL_RECEIVED, _COL_RESOLVED, _COL_CLOSED = 14, 19, 20
+
+
+def pull(
+    engine: Engine, caller: Caller, cursor: str | None, limit: int, snapshot: str | None = None
+) -> dict[str, Any]:
     with read_session(engine) as session:
         if not cursor:
             snap_seq, _ = _counter(session)
+            if snapshot == OPEN_FIRST:
+                return _open_page(session, caller, cursor, snap_seq, "", limit)
             return _snapshot_page(session, caller, cursor, snap_seq, "", limit)
-        seq, last_id = decode_cursor(cursor)
-        if last_id is not None:
+        seq, last_id, kind = _decode(cursor)
+        if kind == "o":
+            assert last_id is not None
+            page = _open_page(session, caller, cursor, seq, last_id, limit)
+        elif last_id is not None:
             page = _snapshot_page(session, caller, cursor, seq, last_id, limit)
         else:
             page = _incremental_page(session, caller, cursor, seq, limit)
@@ -161,6 +218,76 @@ def _snapshot_page(
         "next_cursor": next_cursor,
         "has_more": has_more,
         "changes": [{"op": "upsert", "ticket": t} for t in tickets],
+    }
+
+
+def _open_page(
+    session: Session, caller: Caller, cursor: str | None, snap_seq: int, last_id: str, limit: int
+) -> dict[str, Any]:
+    """A page of an open-work-first snapshot: the caller's open tickets only. Its last page hands
+    over the incremental cursor (from the snapshot's seq) and a separate history cursor, with how
+    many closed tickets the history holds now (docs/api.md, "Open work first")."""
+    where, params = _scope_sql(caller)
+    rows = select_tickets(
+        session,
+        f"{where} AND status IN ({_OPEN_IN}) AND id > :last_id",
+        dict(params, last_id=last_id, limit=limit),
+        "ORDER BY id LIMIT :limit",
+    )
+    page: dict[str, Any] = {
+        "from_cursor": cursor,
+        "changes": [{"op": "upsert", "ticket": t} for t in render_rows(session, caller, rows)],
+        "phase": "open",
+    }
+    if len(rows) == limit:
+        page.update(next_cursor=encode_cursor(snap_seq, rows[-1][0], "o"), has_more=True)
+        return page
+    latest, _ = _counter(session)
+    total = session.execute(
+        sa.text(f"SELECT count(*) FROM tickets WHERE {where} AND status NOT IN ({_OPEN_IN})"), params
+    ).scalar()
+    page.update(
+        next_cursor=encode_cursor(snap_seq),
+        has_more=latest > snap_seq,
+        history_cursor=encode_history_cursor(None),
+        history_total=int(total or 0),
+    )
+    return page
+
+
+def _done_at(row: Any) -> datetime:
+    value = row[_COL_RESOLVED] or row[_COL_CLOSED] or row[_COL_RECEIVED]
+    if isinstance(value, str):  # SQLite: ISO text with +00:00 (server.views)
+        return datetime.fromisoformat(value)
+    return cast(datetime, value).astimezone(UTC)
+
+
+def history(engine: Engine, caller: Caller, cursor: str, limit: int) -> dict[str, Any]:
+    """A page of the caller's closed tickets, the most recently finished first, with their threads.
+
+    Keyset on (``DONE_AT``, id) descending; the state is the current one, so it never expires (a
+    ticket that changes meanwhile comes again with the incremental pull). ``through``: every closed
+    ticket in scope finished after that time has been delivered by this page and the ones before.
+    """
+    after = decode_history_cursor(cursor)
+    where, params = _scope_sql(caller)
+    with read_session(engine) as session:
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        cond = f"{where} AND status NOT IN ({_OPEN_IN})"
+        if after is not None:
+            cond += f" AND ({DONE_AT}, id) < (:done_at, :last_id)"
+            done_at: Any = after[0].strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else after[0]
+            params = dict(params, done_at=done_at, last_id=after[1])
+        rows = select_tickets(
+            session, cond, dict(params, limit=limit), f"ORDER BY {DONE_AT} DESC, id DESC LIMIT :limit"
+        )
+        tickets = render_rows(session, caller, rows)
+    last = (_done_at(rows[-1]), str(rows[-1][0])) if rows else None
+    return {
+        "from_cursor": cursor,
+        "next_cursor": encode_history_cursor(last) if len(rows) == limit and last else None,
+        "through": last[0].isoformat() if last else (after[0].isoformat() if after else None),
+        "tickets": tickets,
     }
 
 

@@ -217,6 +217,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 "revoked": report.revoked,
                 "snapshot": report.snapshot,
                 "attachments_cached": report.attachments_cached,
+                "history": report.history,
+                "open_work_seconds": round(report.open_work_seconds, 3),
             }
         )
     else:
@@ -224,6 +226,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             f"pushed {report.pushed}, applied {report.applied}, conflicts {report.conflicts}, "
             f"pulled {report.pulled}"
             + (f", archived {report.revoked}" if report.revoked else "")
+            + (f", history {report.history}" if report.history else "")
             + (f", attachments cached {report.attachments_cached}" if report.attachments_cached else "")
         )
     return 0

@@ -37,6 +37,7 @@ from desktop.locks import FileLock, LockHeld
 from desktop.similar import store_synonyms
 from desktop.store import LocalStore
 from desktop.sync import apply, attachments, outbox
+from desktop.sync.status import HISTORY_CURSOR, HISTORY_DONE, HISTORY_STATE, HISTORY_THROUGH, HISTORY_TOTAL
 from desktop.sync.transport import (
     AuthExpired,
     CursorExpired,
@@ -62,7 +63,16 @@ RETRY_CAP_SECONDS = 900.0
 RESNAPSHOT = "after_410"
 KILL_ENV = "TANGGAP_TEST_KILL_AT"
 INDEXES_DEFERRED = "indexes_deferred"  # set while a first snapshot loads without its indexes
-KILL_POINTS = frozenset({"after_push_sent", "after_push_response", "mid_pull_page", "mid_snapshot"})
+KILL_POINTS = frozenset(
+    {
+        "after_push_sent",
+        "after_push_response",
+        "mid_pull_page",
+        "mid_snapshot",
+        "mid_history_page",
+        "mid_history",
+    }
+)
 
 
 def _maybe_die(point: str) -> None:
@@ -127,6 +137,9 @@ class SyncReport:
     pulled: int = 0  # tickets received
     revoked: int = 0  # tickets archived because they left this desk's scope
     snapshot: bool = False  # a full snapshot was (re)started
+    history: int = 0  # closed tickets of the history received (open-work-first snapshot)
+    # Seconds from the start of the sync until the open work was committed with its indexes.
+    open_work_seconds: float = 0.0
     attachments_cached: int = 0  # attachment files downloaded (or found) for offline viewing
     changes: Changes = Changes()
 
@@ -150,6 +163,7 @@ class SyncEngine:
         push_batch: int = PUSH_BATCH,
         pull_limit: int = PULL_LIMIT,
         attachment_budget: int = attachments.SYNC_BUDGET_BYTES,
+        history_budget: float | None = None,
     ) -> None:
         self.store = store
         self.transport = transport
@@ -158,6 +172,11 @@ class SyncEngine:
         self.push_batch = push_batch
         self.pull_limit = pull_limit
         self.attachment_budget = attachment_budget
+        # Seconds of history pages per sync (None: until the history is complete). With a budget,
+        # the sync that brought the open work takes none: the window shows the queue first.
+        self.history_budget = history_budget
+        self._open_work_now = False  # this sync committed the open work of an open-work-first snapshot
+        self._started = time.monotonic()
         transport.after_send = self._after_send
         # The offset is measured against the clock actions are dated with (officer_now).
         transport.local_clock = lambda: self.clock().timestamp()
@@ -172,6 +191,8 @@ class SyncEngine:
         return self.store.path.parent / "sync.lock"
 
     def sync(self) -> SyncReport:
+        self._started = time.monotonic()
+        self._open_work_now = False
         lock = FileLock(self.lock_path)
         try:
             lock.acquire()
@@ -205,6 +226,7 @@ class SyncEngine:
                 more = outbox.waiting_count(session)
             if more:
                 report = self._push_all(report)
+            report = self._pull_history(report)
         except AuthExpired:
             self._record_failure(AuthExpired.MESSAGE, auth=True)
             raise
@@ -396,21 +418,31 @@ class SyncEngine:
 
     def _pull_pages(self, report: SyncReport, prefetch: ThreadPoolExecutor) -> SyncReport:
         with self.store.read() as session:
-            cursor = SyncStateRepository(session).get("cursor")
+            state = SyncStateRepository(session)
+            cursor = state.get("cursor")
+            # A first snapshot brings the open work first; the closed tickets follow as history.
+            open_first = (
+                cursor is None and state.get("snapshot_in_progress") is None and apply.store_is_empty(session)
+            )
         upcoming: Future[dict[str, Any]] | None = None
         while True:
             try:
                 page = (
                     upcoming.result()
                     if upcoming is not None
-                    else self.transport.pull(cursor, self.pull_limit)
+                    else self.transport.pull(
+                        cursor, self.pull_limit, open_first=open_first and cursor is None
+                    )
                 )
             except CursorExpired:
                 upcoming = None
+                open_first = False
                 log.warning("cursor expired on the server: taking a fresh snapshot, outbox kept")
                 with self.store.write() as session:
                     repo = SyncStateRepository(session)
                     repo.set("cursor", None)
+                    for key in HISTORY_STATE:  # a whole snapshot brings the closed tickets too
+                        repo.set(key, None)
                     # A re-snapshot remembers what it delivers, to archive what it no longer does.
                     repo.set("snapshot_in_progress", RESNAPSHOT)
                     session.execute(delete(models.SnapshotSeen))
@@ -448,6 +480,13 @@ class SyncEngine:
                     bulk.suspend(session.connection())
                     repo.set(INDEXES_DEFERRED, "1")
                 touched, revoked = apply.apply_page(session, changes, self.clock())
+                if isinstance(page.get("history_cursor"), str):
+                    # The open work is all here: the closed tickets follow from this cursor.
+                    repo.set(HISTORY_CURSOR, page["history_cursor"])
+                    repo.set(HISTORY_TOTAL, str(int(page.get("history_total") or 0)))
+                    repo.set(HISTORY_DONE, "0")
+                    repo.set(HISTORY_THROUGH, None)
+                    self._open_work_now = True
                 if mode == RESNAPSHOT:
                     apply.remember_snapshot_ids(session, touched)
                     if not page.get("has_more"):
@@ -459,6 +498,8 @@ class SyncEngine:
                 if not still and repo.get(INDEXES_DEFERRED):
                     bulk.resume(session.connection())
                     repo.set(INDEXES_DEFERRED, None)
+            if self._open_work_now and not page.get("has_more"):
+                report = report.plus(open_work_seconds=time.monotonic() - self._started)
             cursor = page["next_cursor"]
             upserts = sum(1 for c in changes if c.get("op") == "upsert")
             # queue=True already tells every view to reload its rows; listing the ids too made
@@ -470,6 +511,64 @@ class SyncEngine:
                 _maybe_die("mid_snapshot")
             if not page.get("has_more"):
                 return report
+
+    def _pull_history(self, report: SyncReport) -> SyncReport:
+        """Closed tickets of an open-work-first snapshot, newest first, each page committed with
+        its cursor and the progress (a kill leaves a store that continues from there).
+
+        Pages are committed one transaction each, not fsynced: a lost page is fetched again with
+        its cursor. With a budget (the window: the officer works meanwhile) they go into the
+        indexed store. Without one (``tanggap sync``, which takes the whole history in one run)
+        they load in bulk like a first snapshot: indexes and search triggers set aside at the
+        first page and built once with the last (``db.bulk``; a sync that stops half-way leaves
+        ``INDEXES_DEFERRED``, and the next sync builds them before anything else).
+        """
+        with self.store.read() as session:
+            cursor = SyncStateRepository(session).get(HISTORY_CURSOR)
+        if cursor is None or (self.history_budget is not None and self._open_work_now):
+            return report
+        deadline = None if self.history_budget is None else time.monotonic() + self.history_budget
+        prefetch = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tanggap-history")
+        try:
+            upcoming: Future[dict[str, Any]] | None = None
+            while cursor is not None:
+                page = (
+                    upcoming.result()
+                    if upcoming is not None
+                    else self.transport.history(cursor, self.pull_limit)
+                )
+                found = page.get("next_cursor")
+                next_cursor = found if isinstance(found, str) else None
+                more = next_cursor is not None and (deadline is None or time.monotonic() < deadline)
+                upcoming = (
+                    prefetch.submit(self.transport.history, next_cursor, self.pull_limit)
+                    if more and next_cursor is not None
+                    else None
+                )
+                tickets = page["tickets"]
+                with self.store.write(durable=False) as session:
+                    repo = SyncStateRepository(session)
+                    if (
+                        self.history_budget is None
+                        and next_cursor is not None
+                        and not repo.get(INDEXES_DEFERRED)
+                    ):
+                        bulk.suspend(session.connection())
+                        repo.set(INDEXES_DEFERRED, "1")
+                    apply.apply_page(session, [{"op": "upsert", "ticket": t} for t in tickets], self.clock())
+                    _maybe_die("mid_history_page")
+                    if next_cursor is None and repo.get(INDEXES_DEFERRED):
+                        bulk.resume(session.connection())
+                        repo.set(INDEXES_DEFERRED, None)
+                    repo.set(HISTORY_CURSOR, next_cursor)
+                    repo.set(HISTORY_DONE, str(int(repo.get(HISTORY_DONE) or 0) + len(tickets)))
+                    repo.set(HISTORY_THROUGH, page.get("through") if next_cursor is not None else None)
+                report = report.plus(history=len(tickets), changes=Changes(queue=True))
+                _maybe_die("mid_history")
+                cursor = next_cursor if more else None
+        finally:
+            prefetch.shutdown(wait=False, cancel_futures=True)
+        return report
 
     def _left_scope_during_resnapshot(self, last_page: Sequence[Any]) -> list[str]:
         """Tickets with unsent work that the re-snapshot did not deliver: pushed before archiving."""

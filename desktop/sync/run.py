@@ -56,11 +56,14 @@ class _Connect(Protocol):
     def __call__(self, store: LocalStore) -> tuple[DeskIdentity, Transport]: ...
 
 
-def sync_desk(store: LocalStore, *, connect: _Connect | None = None) -> SyncOutcome:
+def sync_desk(
+    store: LocalStore, *, connect: _Connect | None = None, history_budget: float | None = None
+) -> SyncOutcome:
     """Push, pull, push once, with this desk's saved login; never raises for a failure a person can act on.
 
     ``connect`` gives the identity and an open transport (default: the saved login and token);
-    tests pass their own.
+    tests pass their own. ``history_budget``: seconds of closed-ticket history per call (None: all
+    of it); the window passes one and calls again while ``SyncStatus.history`` says more is coming.
     """
     from desktop.session import NotLoggedIn, mark_auth_expired, transport_for
     from desktop.sync.engine import SyncBusy, SyncEngine, SyncFailed
@@ -71,7 +74,7 @@ def sync_desk(store: LocalStore, *, connect: _Connect | None = None) -> SyncOutc
     except NotLoggedIn as exc:
         return SyncOutcome(SyncResult.NOT_LOGGED_IN, message=str(exc))
     try:
-        report = SyncEngine(store, transport).sync()
+        report = SyncEngine(store, transport, history_budget=history_budget).sync()
     except SyncBusy as exc:
         return SyncOutcome(SyncResult.BUSY, message=str(exc))
     except AuthExpired as exc:

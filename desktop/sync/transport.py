@@ -276,10 +276,14 @@ class Transport:
             raise TransportError("Jawaban server tidak dapat dibaca", detail="directory body")
         return data
 
-    def pull(self, cursor: str | None, limit: int) -> dict[str, Any]:
+    def pull(self, cursor: str | None, limit: int, open_first: bool = False) -> dict[str, Any]:
+        """A pull page; ``open_first`` (without a cursor): a snapshot of open work first, whose last
+        page carries ``history_cursor`` (a server that does not know it sends the whole snapshot)."""
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
+        elif open_first:
+            params["snapshot"] = "open_first"
         data = self._get("/sync/pull", params)
         if (
             not isinstance(data, dict)
@@ -287,6 +291,17 @@ class Transport:
             or not isinstance(data.get("next_cursor"), str)
         ):
             raise TransportError("Jawaban server tidak dapat dibaca", detail="pull body")
+        return data
+
+    def history(self, cursor: str, limit: int) -> dict[str, Any]:
+        """A page of closed tickets, the most recently finished first (``GET /sync/history``)."""
+        data = self._get("/sync/history", {"cursor": cursor, "limit": limit})
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get("tickets"), list)
+            or not isinstance(data.get("next_cursor"), str | None)
+        ):
+            raise TransportError("Jawaban server tidak dapat dibaca", detail="history body")
         return data
 
     def push(self, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:

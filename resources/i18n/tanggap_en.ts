@@ -1664,6 +1664,21 @@ Reporters&apos; data is never stored unencrypted.</translation>
         <translation>Sync now</translation>
     </message>
     <message>
+        <location filename="../../ui/sync_status.py" line="127"/>
+        <source>Riwayat tiket yang dimuat</source>
+        <translation>Ticket history loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="129"/>
+        <source>Tiket yang sudah selesai dimuat di latar belakang; antrean kerja sudah bisa dipakai.</source>
+        <translation>Finished tickets are loading in the background; the work queue can be used already.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="189"/>
+        <source>riwayat: %1 dari %2 tiket</source>
+        <translation>history: %1 of %2 tickets</translation>
+    </message>
+    <message>
         <location filename="../../ui/sync_status.py" line="175"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>

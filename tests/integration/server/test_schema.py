@@ -48,6 +48,10 @@ def test_schemathesis_finds_no_server_errors(srv: LiveServer, tmp_path: Path) ->
         "\n[[operations]]\n"
         'include-path = "/api/v1/webhooks/whatsapp"\n'
         "warnings = false\n"
+        # A history cursor from the start ("h:"), so pages are fetched, not only bad_cursor answers.
+        "\n[[operations]]\n"
+        'include-path = "/api/v1/sync/history"\n'
+        'parameters = { "query.cursor" = "aDo" }\n'
     )
     result = subprocess.run(
         [

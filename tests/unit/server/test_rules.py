@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,13 @@ from server.db import PendingChange, make_engine, read_session, write_unit
 from server.migrate import upgrade_to_head
 from server.models import ChangeLogRow, SeqCounterRow
 from server.scope import Caller, in_scope, sees_reporter
-from server.sync import BadCursor, decode_cursor, encode_cursor
+from server.sync import (
+    BadCursor,
+    decode_cursor,
+    decode_history_cursor,
+    encode_cursor,
+    encode_history_cursor,
+)
 
 
 def caller(role: Role, opd: str = "DINKES-BWI", username: str = "budi") -> Caller:
@@ -50,6 +57,17 @@ def test_cursors_round_trip_and_reject_garbage() -> None:
     for bad in ("", "!!!", encode_cursor(1).upper(), "czotMQ"):
         with pytest.raises(BadCursor):
             decode_cursor(bad)
+
+
+def test_history_cursors_round_trip_and_are_not_pull_cursors() -> None:
+    at = datetime(2026, 11, 30, 9, 15, 0, 123456, tzinfo=UTC)
+    assert decode_history_cursor(encode_history_cursor(None)) is None
+    assert decode_history_cursor(encode_history_cursor((at, "0b5e-id"))) == (at, "0b5e-id")
+    for bad in ("", "!!!", encode_cursor(3), encode_cursor(3, "x", "o"), "aDoxMjM"):  # "h:123": no id
+        with pytest.raises(BadCursor):
+            decode_history_cursor(bad)
+    with pytest.raises(BadCursor):
+        decode_cursor(encode_history_cursor(None))
 
 
 def test_change_log_seqs_are_allocated_at_commit_and_rolled_back_with_the_transaction(tmp_path: Path) -> None:
