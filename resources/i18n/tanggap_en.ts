@@ -1624,7 +1624,7 @@ Reporters&apos; data is never stored unencrypted.</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="88"/>
+        <location filename="../../ui/sync_status.py" line="93"/>
         <source>Menyinkronkan</source>
         <translation>Syncing</translation>
     </message>
@@ -1632,79 +1632,79 @@ Reporters&apos; data is never stored unencrypted.</translation>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="146"/>
+        <location filename="../../ui/sync_status.py" line="153"/>
         <source>Status sambungan</source>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="148"/>
+        <location filename="../../ui/sync_status.py" line="155"/>
         <source>Op menunggu sinkronisasi</source>
         <translation>Ops waiting for sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="150"/>
+        <location filename="../../ui/sync_status.py" line="157"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="153"/>
+        <location filename="../../ui/sync_status.py" line="165"/>
         <source>Kesalahan sinkronisasi</source>
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="159"/>
+        <location filename="../../ui/sync_status.py" line="171"/>
         <source>Buka kotak konflik</source>
         <translation>Open the conflicts inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="163"/>
-        <location filename="../../ui/sync_status.py" line="165"/>
         <location filename="../../ui/sync_status.py" line="175"/>
+        <location filename="../../ui/sync_status.py" line="177"/>
+        <location filename="../../ui/sync_status.py" line="187"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="127"/>
+        <location filename="../../ui/sync_status.py" line="159"/>
         <source>Riwayat tiket yang dimuat</source>
         <translation>Ticket history loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="129"/>
+        <location filename="../../ui/sync_status.py" line="161"/>
         <source>Tiket yang sudah selesai dimuat di latar belakang; antrean kerja sudah bisa dipakai.</source>
         <translation>Finished tickets are loading in the background; the work queue can be used already.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="189"/>
+        <location filename="../../ui/sync_status.py" line="221"/>
         <source>riwayat: %1 dari %2 tiket</source>
         <translation>history: %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="175"/>
+        <location filename="../../ui/sync_status.py" line="187"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="179"/>
+        <location filename="../../ui/sync_status.py" line="191"/>
         <source>● Offline — belum masuk</source>
         <translation>● Offline — not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="182"/>
+        <location filename="../../ui/sync_status.py" line="194"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="185"/>
+        <location filename="../../ui/sync_status.py" line="197"/>
         <source>● Belum pernah sinkron</source>
         <translation>● Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="188"/>
+        <location filename="../../ui/sync_status.py" line="200"/>
         <source>● Offline</source>
         <translation>● Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="197"/>
+        <location filename="../../ui/sync_status.py" line="209"/>
         <source>%n perubahan menunggu dikirim</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1712,22 +1712,22 @@ Reporters&apos; data is never stored unencrypted.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="199"/>
+        <location filename="../../ui/sync_status.py" line="211"/>
         <source>Semua perubahan sudah terkirim</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="203"/>
+        <location filename="../../ui/sync_status.py" line="215"/>
         <source>Sinkron terakhir: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="205"/>
+        <location filename="../../ui/sync_status.py" line="217"/>
         <source>Belum pernah sinkron</source>
         <translation>Never synced</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="209"/>
+        <location filename="../../ui/sync_status.py" line="231"/>
         <source>%n perlu perhatian</source>
         <translation>
             <numerusform>%n needs attention</numerusform>
@@ -1735,7 +1735,7 @@ Reporters&apos; data is never stored unencrypted.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="227"/>
+        <location filename="../../ui/sync_status.py" line="249"/>
         <source>Sinkron gagal %n kali berturut-turut</source>
         <translation>
             <numerusform>Sync failed %n time in a row</numerusform>
@@ -1743,7 +1743,7 @@ Reporters&apos; data is never stored unencrypted.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="229"/>
+        <location filename="../../ui/sync_status.py" line="251"/>
         <source>sejak %1</source>
         <translation>since %1</translation>
     </message>
