@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from desktop.domain import Role
-from tests.helpers.live_server import PASSWORD, LiveServer, fresh_database, live_server, new_op
+from tests.helpers.live_server import PASSWORD, LiveServer, fresh_database, new_op, served
 
 # -- helpers ----------------------------------------------------------------------------------
 
@@ -130,7 +130,7 @@ def test_a_known_desk_guessing_is_throttled_on_its_own_counter(srv: LiveServer, 
 @pytest.fixture
 def lone_server(tmp_path: Path) -> Iterator[LiveServer]:
     """A server of its own: these tests lock 127.0.0.1, which every other test logs in from."""
-    with fresh_database("sqlite", tmp_path) as url, live_server(url) as server:
+    with served("sqlite", tmp_path) as server:
         yield server
 
 
@@ -397,7 +397,7 @@ def put(desk_client: httpx.Client, data: bytes) -> httpx.Response:
 
 
 def test_uploads_stop_at_the_daily_quota_with_a_clear_answer(tmp_path: Path) -> None:
-    with fresh_database("sqlite", tmp_path) as url, live_server(url, upload_quota=1024 * 1024) as srv:
+    with served("sqlite", tmp_path, upload_quota=1024 * 1024) as srv:
         desk = srv.login("petugas.dinkes")
         files = [os.urandom(400 * 1024) for _ in range(3)]
         assert put(desk.client, files[0]).status_code == 201
