@@ -451,16 +451,8 @@ def test_three_workers_check_at_most_five_of_a_burst(backend: str, tmp_path: Pat
     import sys
     import threading
 
-    from server.db import make_engine
-    from server.migrate import upgrade_to_head
-    from tests.helpers.live_server import load_small_directory
-
     root = Path(__file__).resolve().parents[3]
-    with fresh_database(backend, tmp_path) as url:
-        engine = make_engine(url)
-        upgrade_to_head(engine)
-        engine.dispose()
-        load_small_directory(url)
+    with fresh_database(backend, tmp_path, migrated=True) as url:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
