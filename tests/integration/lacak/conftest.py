@@ -96,9 +96,9 @@ needs_chromium = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """Debian's headless Chromium through Selenium (no browser download)."""
+    """Debian's headless Chromium through Selenium (no browser download), one for the run."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
