@@ -19,7 +19,7 @@ import socket
 import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -329,11 +329,8 @@ def _template(kind: str) -> str:
 
             def drop() -> None:
                 admin = create_engine(base, isolation_level="AUTOCOMMIT")
-                try:
-                    with admin.connect() as conn:
-                        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                except Exception:  # the cluster may be gone already (scripts/test.sh stops it)  # noqa: S110
-                    pass
+                with suppress(Exception), admin.connect() as conn:  # the cluster may be gone already
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
                 admin.dispose()
 
             atexit.register(drop)
