@@ -54,13 +54,24 @@ if [ ! -x "$TANGGAP_ROOT/.venv/bin/python" ]; then
     echo "==> creating .venv"
     "$PYTHON" -m venv "$TANGGAP_ROOT/.venv"
 fi
-echo "==> installing tanggap (editable) with its server and dev extras"
-"$TANGGAP_ROOT/.venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
-"$TANGGAP_ROOT/.venv/bin/python" -m pip install -q --disable-pip-version-check -e "$TANGGAP_ROOT[server,dev]" \
-    2> >(grep -v "^WARNING: Location" >&2)
+# pip runs only when the dependencies may have changed: the install is editable (source edits need
+# none), so a stamp of pyproject.toml, this script and the interpreter says when it is current.
+STAMP="$TANGGAP_ROOT/.venv/.tanggap-installed"
+WANT=$(cat "$TANGGAP_ROOT/pyproject.toml" "${BASH_SOURCE[0]}" | sha256sum | cut -d' ' -f1)-$("$TANGGAP_ROOT/.venv/bin/python" -VV | tr -d ' \n')
+if [ "$(cat "$STAMP" 2>/dev/null)" = "$WANT" ]; then
+    echo "==> tanggap is installed and pyproject.toml is unchanged: no pip run"
+else
+    echo "==> installing tanggap (editable) with its server and dev extras"
+    rm -f "$STAMP"
+    "$TANGGAP_ROOT/.venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+    "$TANGGAP_ROOT/.venv/bin/python" -m pip install -q --disable-pip-version-check -e "$TANGGAP_ROOT[server,dev]" \
+        2> >(grep -v "^WARNING: Location" >&2)
+    echo "$WANT" > "$STAMP"
+fi
 
 echo "==> compiling translations"
 for ts in "$TANGGAP_ROOT"/resources/i18n/*.ts; do
     [ -e "$ts" ] || continue
+    [ "${ts%.ts}.qm" -nt "$ts" ] && continue
     "$TANGGAP_ROOT/.venv/bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
 done

@@ -37,7 +37,9 @@ as_pg "'$PGBIN/pg_ctl' -D '$PGDIR/data' -w -l '$PGDIR/server.log' \
 export TANGGAP_TEST_PG_URL="postgresql+psycopg://postgres@127.0.0.1:$PGPORT/postgres"
 
 export QT_QPA_PLATFORM=offscreen
-export PYTHONDONTWRITEBYTECODE=1
+# Bytecode is cached (__pycache__, ignored by git): the suite starts a few hundred Python
+# processes (the CLI desks, the startup and bench checks), each would compile the project anew.
+unset PYTHONDONTWRITEBYTECODE
 echo "==> pytest (under a D-Bus session with an unlocked gnome-keyring)"
 # The keyring integration test talks to a real Secret Service on this private bus, with a
 # keyring file of its own (a login keyring left by an earlier run could have another password).

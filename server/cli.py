@@ -154,7 +154,7 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
     report = run_maintenance(engine, SlaDirectoryCache(engine), retention)
     print(
         f"Closed {report.closed} tickets after the rebuttal window; pruned {report.pruned_changes} change-log rows"
-        f" and {report.pruned_blobs} unattached uploads."
+        f", {report.pruned_blobs} unattached uploads and {report.pruned_upload_records} old upload records."
     )
     return 0
 

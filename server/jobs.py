@@ -1,4 +1,5 @@
-"""Periodic work: close resolved tickets whose rebuttal window ended; prune the change log."""
+"""Periodic work: close resolved tickets whose rebuttal window ended; prune the change log, the
+uploads nobody attached and the old records of uploads."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from server.models import (
     AttachmentBlobRow,
     AttachmentRow,
     AuthTokenRow,
+    BlobUploadRow,
     ChangeLogRow,
     LoginThrottleRow,
     SeqCounterRow,
@@ -33,6 +35,7 @@ class MaintenanceReport:
     pruned_changes: int
     pruned_through: int
     pruned_blobs: int = 0
+    pruned_upload_records: int = 0
 
 
 def close_after_rebuttal(engine: Engine, sla_cache: SlaDirectoryCache, now: datetime | None = None) -> int:
@@ -103,7 +106,9 @@ def run_maintenance(
 ) -> MaintenanceReport:
     closed = close_after_rebuttal(engine, sla_cache, now)
     removed, through = prune(engine, retention_days, now)
-    return MaintenanceReport(closed, removed, through, prune_unattached_blobs(engine, now))
+    return MaintenanceReport(
+        closed, removed, through, prune_unattached_blobs(engine, now), prune_upload_records(engine, now)
+    )
 
 
 # A desk uploads a file's bytes just before the op that attaches it; bytes no attachment names a
@@ -123,5 +128,22 @@ def prune_unattached_blobs(engine: Engine, now: datetime | None = None) -> int:
                     AttachmentBlobRow.sha256.not_in(named),
                 )
             ),
+        )
+        return deleted.rowcount or 0
+
+
+# An upload's record (blob_uploads) counts towards its officer's daily quota and lets that officer's
+# desk confirm its own bytes are here (server.attachments.blob_visible). A month on, well past the
+# quota's day and an unattached upload's week, it does neither any more: it goes. A desk that asks
+# after that is told "not here" and sends the bytes again (stored once; nothing is lost).
+UPLOAD_RECORD_DAYS = 30
+
+
+def prune_upload_records(engine: Engine, now: datetime | None = None) -> int:
+    horizon = (now or utcnow()) - timedelta(days=UPLOAD_RECORD_DAYS)
+    with write_unit(engine) as unit:
+        deleted = cast(
+            CursorResult[Any],
+            unit.session.execute(sa.delete(BlobUploadRow).where(BlobUploadRow.uploaded_at < horizon)),
         )
         return deleted.rowcount or 0

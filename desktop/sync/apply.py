@@ -501,20 +501,25 @@ def state_params(ticket: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def apply_result_tickets(session: Session, tickets: Sequence[dict[str, Any]]) -> list[str]:
+def apply_result_tickets(
+    session: Session, tickets: Sequence[dict[str, Any]], now: datetime
+) -> tuple[list[str], int]:
     """Take the server's state of each ticket from a push response, then put back what still waits.
 
     A result carries the ticket's state, not its thread (the pull that follows brings that); an
-    older server's whole ticket is taken as a pulled row.
+    older server's whole ticket is taken as a pulled row, and one that collides with a local row
+    becomes a notice to acknowledge, as in a pull. Returns (ticket ids, collisions).
     """
     whole = [t for t in tickets if "title" in t]
-    ids = upsert_tickets(session.connection(), whole)
+    collisions: list[Collision] = []
+    ids = upsert_tickets(session.connection(), whole, collisions)
+    record_collisions(session, collisions, now)
     states = [state_params(t) for t in tickets if "title" not in t]
     if states:
         session.execute(text(STATE_UPDATE), states)
         ids += [s["id"] for s in states]
     outbox.reapply_waiting(session, ids)
-    return ids
+    return ids, len(collisions)
 
 
 def clear_message_ops(session: Session, op_ids: Sequence[str]) -> None:

@@ -661,7 +661,8 @@ def record_results(
     apply.clear_message_ops(session, delivered_ops)
     attention += _block_after_rejection(session, blocked_tickets, now)
     session.flush()
-    apply.apply_result_tickets(session, list(server_rows.values()))
+    _ids, collisions = apply.apply_result_tickets(session, list(server_rows.values()), now)
+    attention += collisions
     outbox.reapply_waiting(session, touched - set(server_rows))
     outbox.recount_pending(session, touched)
     return applied, attention, touched

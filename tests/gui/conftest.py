@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.settings import Settings
 from desktop.store import LocalStore
-from tests.helpers.live_server import PASSWORD, LiveServer, fresh_database, live_server
+from tests.helpers.live_server import PASSWORD, LiveServer, served
 from ui.tasks import TaskManager
 
 
@@ -50,7 +50,7 @@ def tasks(qtbot: QtBot) -> Iterator[TaskManager]:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[LiveServer]:
-    with fresh_database("sqlite", tmp_path) as url, live_server(url) as srv:
+    with served("sqlite", tmp_path) as srv:
         yield srv
 
 

@@ -1,11 +1,13 @@
 """A real Tanggap server (uvicorn on loopback, in a thread) over a given database, for tests.
 
-    with fresh_database("sqlite", tmp_path) as url:          # or "postgres" (TANGGAP_TEST_PG_URL)
-        with live_server(url, directory=SMALL_DIRECTORY) as srv:
-            desk = srv.login("petugas.dinkes")               # -> Desk: token, desk id/code, httpx client
-            desk.get("/directory")                            # paths relative to /api/v1
-            srv.intake(title=..., opd_code="DINKES-BWI")      # a complaint via POST /intake (admin)
-            srv.create_user("x", Role.OFFICER, "DINKES-BWI")
+    with served("sqlite", tmp_path) as srv:          # or "postgres" (TANGGAP_TEST_PG_URL)
+        desk = srv.login("petugas.dinkes")           # -> Desk: token, desk id/code, httpx client
+        desk.get("/directory")                        # paths relative to /api/v1
+        srv.intake(title=..., opd_code="DINKES-BWI")  # a complaint via POST /intake (admin)
+        srv.create_user("x", Role.OFFICER, "DINKES-BWI")
+
+``served`` copies a database migrated once per run with SMALL_DIRECTORY loaded; an empty one of
+your own: ``fresh_database(kind, tmp_path)`` then ``live_server(url, directory=...)``.
 
 Every user of SMALL_DIRECTORY has the password ``PASSWORD``.
 """
@@ -17,7 +19,7 @@ import socket
 import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -265,32 +267,117 @@ def live_server(
         engine.dispose()
 
 
-@contextmanager
-def fresh_database(kind: str, tmp_path: Path) -> Iterator[str]:
-    """An empty database: ``sqlite`` (a file under tmp_path) or ``postgres`` (a new database in
-    TANGGAP_TEST_PG_URL, dropped afterwards; skips the test when that is unset outside CI)."""
-    if kind == "sqlite":
-        yield f"sqlite:///{tmp_path / f'server-{uuid.uuid4().hex[:8]}.sqlite3'}"
-        return
+# One migrated database with SMALL_DIRECTORY per backend and pytest process, copied for each test
+# that asks for it (fresh_database(..., migrated=True)): Alembic and the password hash run once per
+# run instead of once per server. The migrations themselves are tested on empty databases
+# (tests/unit/db, tests/integration/server/test_schema.py, lacak/test_migration.py).
+_templates: dict[str, str] = {}  # "sqlite" -> template file, "postgres" -> template database name
+
+
+def _pg_base() -> str:
     import pytest
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
 
     base = os.environ.get("TANGGAP_TEST_PG_URL")
     if not base:
         if os.environ.get("CI") == "true":
             pytest.fail("CI must provide TANGGAP_TEST_PG_URL")
         pytest.skip("TANGGAP_TEST_PG_URL not set")
+    return base
+
+
+def _pg_url(base: str, name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    url = make_url(base).set(database=name)
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    return url.render_as_string(hide_password=False)
+
+
+def _prepare(url: str) -> None:
+    from server.db import make_engine
+    from server.migrate import upgrade_to_head
+
+    engine = make_engine(url)
+    upgrade_to_head(engine)
+    engine.dispose()
+    load_small_directory(url)
+
+
+def _template(kind: str) -> str:
+    if kind not in _templates:
+        import atexit
+        import shutil
+        import tempfile
+
+        if kind == "sqlite":
+            folder = tempfile.mkdtemp(prefix="tanggap-template-")
+            atexit.register(shutil.rmtree, folder, True)
+            path = f"{folder}/server.sqlite3"
+            _prepare(f"sqlite:///{path}")
+            _templates[kind] = path
+        else:
+            from sqlalchemy import create_engine, text
+
+            base = _pg_base()
+            name = f"t_tpl_{uuid.uuid4().hex[:12]}"
+            admin = create_engine(base, isolation_level="AUTOCOMMIT")
+            with admin.connect() as conn:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+            admin.dispose()
+            _prepare(_pg_url(base, name))
+
+            def drop() -> None:
+                admin = create_engine(base, isolation_level="AUTOCOMMIT")
+                with suppress(Exception), admin.connect() as conn:  # the cluster may be gone already
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                admin.dispose()
+
+            atexit.register(drop)
+            _templates[kind] = name
+    return _templates[kind]
+
+
+@contextmanager
+def fresh_database(kind: str, tmp_path: Path, *, migrated: bool = False) -> Iterator[str]:
+    """A database of its own: ``sqlite`` (a file under tmp_path) or ``postgres`` (a new database in
+    TANGGAP_TEST_PG_URL, dropped afterwards; skips the test when that is unset outside CI).
+
+    Empty, or with ``migrated``: at the newest schema with SMALL_DIRECTORY loaded, a copy of a
+    template made once per run (serve it with ``live_server(url, migrate=False, directory=None)``,
+    or use ``served``)."""
+    if kind == "sqlite":
+        path = tmp_path / f"server-{uuid.uuid4().hex[:8]}.sqlite3"
+        if migrated:
+            import sqlite3
+
+            source, target = sqlite3.connect(_template("sqlite")), sqlite3.connect(path)
+            source.backup(target)
+            source.close()
+            target.close()
+        yield f"sqlite:///{path}"
+        return
+    from sqlalchemy import create_engine, text
+
+    base = _pg_base()
     name = f"t_srv_{uuid.uuid4().hex[:12]}"
+    template = f' TEMPLATE "{_template("postgres")}"' if migrated else ""
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"{template}'))
     try:
-        url = make_url(base).set(database=name)
-        if url.drivername == "postgresql":
-            url = url.set(drivername="postgresql+psycopg")
-        yield url.render_as_string(hide_password=False)
+        yield _pg_url(base, name)
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@contextmanager
+def served(kind: str, tmp_path: Path, **app_options: Any) -> Iterator[LiveServer]:
+    """A live server over a database of its own at the newest schema with SMALL_DIRECTORY loaded."""
+    with (
+        fresh_database(kind, tmp_path, migrated=True) as url,
+        live_server(url, migrate=False, directory=None, **app_options) as srv,
+    ):
+        yield srv

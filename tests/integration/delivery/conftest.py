@@ -14,7 +14,7 @@ from server.delivery.service import DeliveryService
 from server.delivery.settings import DeliverySettings
 from tests.helpers import whatsapp as wa
 from tests.helpers.dovecot import Dovecot, dovecot_server
-from tests.helpers.live_server import LiveServer, fresh_database, live_server
+from tests.helpers.live_server import LiveServer, served
 from tests.helpers.smtp import SmtpServer, smtp_server
 
 MAIL_FROM = "Dinas Kesehatan Banyuwangi <pengaduan@dinkes.banyuwangikab.go.id>"
@@ -75,5 +75,5 @@ def channels(backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> I
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         settings = DeliverySettings.from_env()
-        with fresh_database(backend, tmp_path) as url, live_server(url) as srv:
+        with served(backend, tmp_path) as srv:
             yield Channels(srv, smtp, imap, api, settings)

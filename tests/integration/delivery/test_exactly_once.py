@@ -1,6 +1,10 @@
-"""Exactly once under stress: 500 replies synced through the fault proxy while the SMTP server
-drops connections and the delivery worker is killed with SIGKILL twice, each time right after the
-SMTP server accepted a mail and before the worker recorded it (the worst moment).
+"""Exactly once under stress: replies synced through the fault proxy while the SMTP server drops
+connections and the delivery worker is killed with SIGKILL twice, each time right after the SMTP
+server accepted a mail and before the worker recorded it (the worst moment).
+
+Sizes (tests/helpers/stress.py): 120 replies to 10 citizens on PostgreSQL in the default run;
+500 replies to 25 citizens on SQLite and PostgreSQL with TANGGAP_STRESS=1. Both sizes go through
+several faulty push batches and kill two workers mid-run, and every assertion below is the same.
 
 Every reply reaches its citizen as one mail (one Message-ID); the two mails in flight at the kills
 are sent again under their own Message-ID, which is the same mail to the citizen's mail program
@@ -31,14 +35,24 @@ from server.delivery.worker import KILL_AFTER_SENDS_ENV, drain, senders_from
 from tests.helpers.desk import run_forked
 from tests.helpers.fault_proxy import FaultProxy
 from tests.helpers.live_server import PASSWORD
+from tests.helpers.stress import FULL, size
 from tests.integration.delivery.conftest import Channels
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS"),
     pytest.mark.timeout(900),
 ]
-REPLIES = 500
-CITIZENS = 25
+REPLIES = size(120, 500)
+CITIZENS = size(10, 25)
+PUSH_BATCH = size(20, 50)  # six or ten faulty pushes
+KILLS = size(((40, 0), (60, 100)), ((40, 0), (150, 100)))  # (sends before SIGKILL, first hour)
+
+
+@pytest.fixture(
+    params=[pytest.param("postgres", marks=pytest.mark.postgres)] + ([pytest.param("sqlite")] if FULL else [])
+)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
 
 
 def _deliver(url: str, start_hours: int) -> None:
@@ -87,7 +101,7 @@ def test_every_citizen_gets_every_reply_once(channels: Channels, tmp_path: Path)
         for _ in range(80):
             try:
                 transport = Transport(proxy.url, token, connect_timeout=1, read_timeout=2)
-                SyncEngine(store, transport, sleep=lambda s: None, push_batch=50).sync()
+                SyncEngine(store, transport, sleep=lambda s: None, push_batch=PUSH_BATCH).sync()
                 break
             except SyncFailed:
                 continue
@@ -99,7 +113,7 @@ def test_every_citizen_gets_every_reply_once(channels: Channels, tmp_path: Path)
     assert {"drop_after", "truncate"} & set(proxy.seen)
 
     channels.smtp.inbox.drop_rate = 0.2
-    for kill_after, start in ((40, 0), (150, 100)):
+    for kill_after, start in KILLS:
         status = run_forked(
             lambda start=start: _deliver(srv.database_url, start), {KILL_AFTER_SENDS_ENV: str(kill_after)}
         )

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.helpers.live_server import Desk, LiveServer, fresh_database, live_server, new_op
+from tests.helpers.live_server import Desk, LiveServer, new_op, served
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -21,7 +21,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture(scope="module")
 def srv(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    with fresh_database(backend, tmp_path_factory.mktemp("lacak")) as url, live_server(url) as server:
+    with served(backend, tmp_path_factory.mktemp("lacak")) as server:
         yield server
 
 
@@ -96,9 +96,9 @@ needs_chromium = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """Debian's headless Chromium through Selenium (no browser download)."""
+    """Debian's headless Chromium through Selenium (no browser download), one for the run."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

@@ -30,6 +30,12 @@ pytestmark = needs_chromium
 SIZES = {"mobile": (360, 640), "desktop": (1280, 800)}
 
 
+@pytest.fixture(scope="module")
+def backend() -> str:
+    """One backend here: the browser checks the page; test_pages.py runs the same flows on both."""
+    return "sqlite"
+
+
 @pytest.fixture
 def shots(tmp_path: Path) -> Path:
     target = Path(os.environ.get("TANGGAP_SCREENSHOT_DIR") or tmp_path)

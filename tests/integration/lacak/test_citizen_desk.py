@@ -25,7 +25,7 @@ from desktop.domain import Feedback, MessageKind, Status
 from desktop.session import require_identity
 from desktop.ticket_detail import load_ticket
 from tests.helpers.desk import StoreDesk
-from tests.helpers.live_server import LiveServer, fresh_database, live_server
+from tests.helpers.live_server import LiveServer, served
 from tests.integration.lacak.conftest import needs_chromium, submit_and_wait
 
 pytestmark = needs_chromium
@@ -33,12 +33,12 @@ pytestmark = needs_chromium
 
 @pytest.fixture(scope="module")
 def sqlite_srv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """One backend is enough here: the page's backends are covered by test_pages and test_browser."""
+    """One backend is enough here: the page's backends are covered by test_pages."""
     if not credentials.keyring_is_usable():
         if os.environ.get("CI") == "true":
             pytest.fail("CI must provide a Secret Service (dbus-run-session + gnome-keyring)")
         pytest.skip("no usable keyring: run under dbus-run-session with gnome-keyring unlocked")
-    with fresh_database("sqlite", tmp_path_factory.mktemp("lacak-desk")) as url, live_server(url) as server:
+    with served("sqlite", tmp_path_factory.mktemp("lacak-desk")) as server:
         yield server
 
 

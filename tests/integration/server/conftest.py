@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.helpers.live_server import LiveServer, fresh_database, live_server
+from tests.helpers.live_server import LiveServer, served
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -16,5 +16,5 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture(scope="module")
 def srv(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    with fresh_database(backend, tmp_path_factory.mktemp("server")) as url, live_server(url) as server:
+    with served(backend, tmp_path_factory.mktemp("server")) as server:
         yield server

@@ -17,6 +17,7 @@ from desktop.domain import OpType, desk_tracking_no
 from desktop.ops.base import MAX_MESSAGE_CHARS, MAX_MESSAGES_PER_TICKET
 from server import sync as server_sync
 from tests.helpers.live_server import LiveServer, new_op
+from tests.helpers.stress import FULL
 
 
 def walk_in(desk_code: str, **fields: Any) -> dict[str, Any]:
@@ -155,7 +156,9 @@ def test_bodies_that_only_look_like_text_are_rejected(srv: LiveServer) -> None:
     assert reason(long) == "too_long"
 
 
-def test_a_ticket_holds_a_bounded_number_of_messages(srv: LiveServer) -> None:
+def test_a_ticket_holds_a_bounded_number_of_messages(srv: LiveServer, backend: str) -> None:
+    if backend == "postgres" and not FULL:
+        pytest.skip("the same count on PostgreSQL runs with TANGGAP_STRESS=1 (thousands of notes)")
     desk = srv.login("petugas.dinkes", device_name="meja-banjir")
     t = srv.intake()
     sent = 0

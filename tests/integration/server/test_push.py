@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain import desk_tracking_no
-from tests.helpers.live_server import LiveServer, fresh_database, live_server, new_op
+from tests.helpers.live_server import LiveServer, new_op, served
 
 
 def reply(
@@ -44,7 +44,7 @@ def test_the_same_op_twice_applies_once(srv: LiveServer) -> None:
 
 def test_a_resend_a_year_later_after_maintenance_is_still_a_duplicate(backend: str, tmp_path: Path) -> None:
     # Its own server: a year of maintenance also ends every token and closes resolved tickets.
-    with fresh_database(backend, tmp_path) as url, live_server(url) as own:
+    with served(backend, tmp_path) as own:
         desk = own.login("petugas.dinkes")
         t = own.intake()
         op = reply(t, "Balasan yang menunggu setahun")

@@ -10,7 +10,7 @@ import pytest
 
 from desktop import credentials
 from tests.helpers.desk import CliDesk
-from tests.helpers.live_server import LiveServer, fresh_database, live_server
+from tests.helpers.live_server import LiveServer, served
 
 
 def _require_keyring() -> None:
@@ -28,14 +28,14 @@ def _server_kind() -> str:
 def server(tmp_path: Path) -> Iterator[LiveServer]:
     """The server on PostgreSQL when TANGGAP_TEST_PG_URL is set (always in CI), else SQLite."""
     _require_keyring()
-    with fresh_database(_server_kind(), tmp_path) as url, live_server(url) as srv:
+    with served(_server_kind(), tmp_path) as srv:
         yield srv
 
 
 @pytest.fixture
 def sqlite_server(tmp_path: Path) -> Iterator[LiveServer]:
     _require_keyring()
-    with fresh_database("sqlite", tmp_path) as url, live_server(url) as srv:
+    with served("sqlite", tmp_path) as srv:
         yield srv
 
 

@@ -20,7 +20,7 @@ from desktop.sync.engine import SyncEngine, SyncFailed, SyncReport
 from desktop.ticket_detail import load_ticket
 from tests.helpers.corrupting_proxy import CorruptingProxy
 from tests.helpers.desk import CliDesk, StoreDesk
-from tests.helpers.live_server import PASSWORD, LiveServer, fresh_database, live_server
+from tests.helpers.live_server import PASSWORD, LiveServer, served
 
 
 def photo(seed: int, size: int = 700) -> bytes:
@@ -53,37 +53,36 @@ def test_a_synced_desk_keeps_verified_files_and_shows_them_offline(tmp_path: Pat
 
     _require_keyring()
     png = photo(1)
-    with fresh_database("sqlite", tmp_path) as url:
-        with live_server(url) as srv:
-            first = srv.intake(attachments=with_files(("jalan-rusak.png", png)))
-            # The same photo sent again with another complaint: one download, both cached.
-            srv.intake(attachments=with_files(("../../lagi.png", png)))
-            desk = StoreDesk(srv, tmp_path / "desk", "petugas.dinkes")
-            report = desk.sync()
-            assert report.pulled == 2
-            assert report.attachments_cached == 2
-        # The server is gone: the desk is offline now.
-        data_dir = desk.store.path.parent
-        sha = hashlib.sha256(png).hexdigest()
-        paths = cached_attachments(desk.store)
-        assert paths == {
-            "jalan-rusak.png": f"attachments/{sha[:2]}/{sha}",
-            "lagi.png": f"attachments/{sha[:2]}/{sha}",
-        }
-        detail = load_ticket(desk.store, first["id"])
-        assert detail is not None
-        (shown,) = detail.ticket.attachments
-        path = attachments.cached_file(data_dir, shown.cached_path)
-        assert path is not None and png not in path.read_bytes()  # sealed on disk
-        assert attachments.read_blob(data_dir, shown.cached_path, shown.sha256) == png
-        # Only the content-addressed file: no server file name on disk, no leftover partial files.
-        assert [
-            p.relative_to(data_dir).as_posix() for p in (data_dir / "attachments").rglob("*") if p.is_file()
-        ] == [f"attachments/{sha[:2]}/{sha}"]
-        with pytest.raises(SyncFailed):
-            desk.sync()
-        assert attachments.cached_file(data_dir, shown.cached_path) == path
-        desk.store.close()
+    with served("sqlite", tmp_path) as srv:
+        first = srv.intake(attachments=with_files(("jalan-rusak.png", png)))
+        # The same photo sent again with another complaint: one download, both cached.
+        srv.intake(attachments=with_files(("../../lagi.png", png)))
+        desk = StoreDesk(srv, tmp_path / "desk", "petugas.dinkes")
+        report = desk.sync()
+        assert report.pulled == 2
+        assert report.attachments_cached == 2
+    # The server is gone: the desk is offline now.
+    data_dir = desk.store.path.parent
+    sha = hashlib.sha256(png).hexdigest()
+    paths = cached_attachments(desk.store)
+    assert paths == {
+        "jalan-rusak.png": f"attachments/{sha[:2]}/{sha}",
+        "lagi.png": f"attachments/{sha[:2]}/{sha}",
+    }
+    detail = load_ticket(desk.store, first["id"])
+    assert detail is not None
+    (shown,) = detail.ticket.attachments
+    path = attachments.cached_file(data_dir, shown.cached_path)
+    assert path is not None and png not in path.read_bytes()  # sealed on disk
+    assert attachments.read_blob(data_dir, shown.cached_path, shown.sha256) == png
+    # Only the content-addressed file: no server file name on disk, no leftover partial files.
+    assert [
+        p.relative_to(data_dir).as_posix() for p in (data_dir / "attachments").rglob("*") if p.is_file()
+    ] == [f"attachments/{sha[:2]}/{sha}"]
+    with pytest.raises(SyncFailed):
+        desk.sync()
+    assert attachments.cached_file(data_dir, shown.cached_path) == path
+    desk.store.close()
 
 
 def test_wrong_bytes_are_discarded_and_fetched_again_next_sync(

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.helpers.desk import CliDesk
-from tests.helpers.live_server import fresh_database, live_server
+from tests.helpers.live_server import served
 from tests.integration.sync.conftest import _require_keyring
 
 CHANNELS = ("twitter", "instagram", "whatsapp", "lapor", "walk_in")
@@ -50,7 +50,7 @@ def test_twenty_flood_complaints_find_each_other_offline(
 ) -> None:
     _require_keyring()
     desk = make_desk("a")
-    with fresh_database("sqlite", tmp_path) as url, live_server(url) as srv:
+    with served("sqlite", tmp_path) as srv:
         flooded = []
         for i, text in enumerate(FLOODED):
             channel = CHANNELS[i % len(CHANNELS)]

@@ -45,3 +45,44 @@ def test_a_server_ticket_with_a_local_tracking_number_is_set_aside_with_one_noti
         ("server_row_collision", intruder["id"], mine["tracking_no"])
     ]
     assert mine["tracking_no"] in notices[0].message and notices[0].acknowledged_at is None
+
+
+def test_a_push_result_row_with_a_local_tracking_number_becomes_a_notice_not_a_crash(
+    store: LocalStore,
+) -> None:
+    from desktop import domain as d
+    from desktop.sync import outbox
+    from desktop.sync.engine import record_results
+
+    mine = server_ticket(tracking_no="DINKES-BWI-2603-K7Q-0002", title="Walk-in saya")
+    other = server_ticket(title="Tiket yang dibalas")
+    with store.write() as s:
+        apply.apply_page(s, [{"op": "upsert", "ticket": mine}, {"op": "upsert", "ticket": other}], T0)
+    with store.write() as s:
+        ticket = s.get(models.Ticket, other["id"])
+        assert ticket is not None
+        payload = {"message_id": str(uuid.uuid4()), "body": "Sedang kami periksa."}
+        op_id = outbox.enqueue(s, op_type=d.OpType.NOTE, ticket=ticket, payload=payload, now=T0).op_id
+    # An older server answers with the whole ticket, now numbered like the local walk-in.
+    answered = server_ticket(
+        id=other["id"], tracking_no=mine["tracking_no"], title="Tiket desk lain", version=2
+    )
+    for _ in range(2):  # a resend's answer brings it again: still one notice
+        with store.write() as s:
+            applied, attention, _touched = record_results(
+                s, [{"op_id": op_id, "result": "applied", "ticket": answered}], T0
+            )
+        assert (applied, attention) == (1, 1)
+    with store.read() as s:
+        rows = {t.id: t for t in s.scalars(select(models.Ticket))}
+        notices = list(s.scalars(select(models.SyncNotice)))
+        op = s.get(models.OutboxOp, op_id)
+    assert rows[mine["id"]].title == "Walk-in saya", "the local ticket is untouched"
+    assert (rows[other["id"]].tracking_no, rows[other["id"]].title) == (
+        other["tracking_no"],
+        "Tiket yang dibalas",
+    )
+    assert op is not None and op.state == "applied"
+    assert [(n.code, n.ticket_id, n.tracking_no, n.acknowledged_at) for n in notices] == [
+        ("server_row_collision", other["id"], mine["tracking_no"], None)
+    ]
