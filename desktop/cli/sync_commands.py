@@ -367,6 +367,18 @@ def cmd_show(args: argparse.Namespace) -> int:
                 ).all()
             )
             data = ticket_json(row, states)
+            from desktop.incidents import incident_of
+
+            incident = incident_of(session, row)
+            data["incident"] = (
+                None
+                if incident is None
+                else {
+                    "id": incident.id,
+                    "title": incident.title,
+                    "tracking_numbers": list(incident.tracking_numbers),
+                }
+            )
             next_deadline, received_at = row.next_deadline, row.received_at
             message_times = [m.created_at for m in row.messages]
         tz = _zones(store).get(data["opd_code"], "Asia/Jakarta")
@@ -383,6 +395,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"OPD     : {data['opd_code']}  Petugas: {data['assignee'] or '-'}  Kanal: {data['channel']}")
     due = _local(next_deadline, tz) if next_deadline is not None else ""
     print(f"Tenggat : {data['next_stage'] or '-'} {due if data['next_deadline'] else ''}".rstrip())
+    if incident is not None:
+        print(f"Masalah : {_line(incident.words().removeprefix('Bagian dari masalah: '))}")
     if data["pending_ops"]:
         print(f"Menunggu sinkronisasi: {data['pending_ops']} op")
     print()
