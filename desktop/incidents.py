@@ -13,10 +13,8 @@ from __future__ import annotations
 import uuid
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db import models
@@ -31,53 +29,10 @@ from desktop.actions import (
     _ticket,
     message_op,
 )
+from desktop.incident_view import IncidentView, incident_of, linked_tickets
 from desktop.session import DeskIdentity, require_identity
 from desktop.store import LocalStore
 from desktop.sync import outbox
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentView:
-    """An incident as the desk shows it: what it is and which of this desk's tickets are in it."""
-
-    id: str
-    title: str
-    location: str
-    lead_ticket_id: str
-    tracking_numbers: tuple[str, ...]  # the linked tickets this desk holds, oldest first
-
-    @property
-    def count(self) -> int:
-        return len(self.tracking_numbers)
-
-    def words(self) -> str:
-        """'Bagian dari masalah: <title> (n pengaduan)' as the ticket pane shows it."""
-        return f"Bagian dari masalah: {self.title} ({self.count} pengaduan)"
-
-
-def linked_tickets(session: Session, incident_id: str) -> list[models.Ticket]:
-    """The incident's tickets on this desk (archived ones are read-only: left out), oldest first."""
-    return list(
-        session.scalars(
-            select(models.Ticket)
-            .where(models.Ticket.incident_id == incident_id, models.Ticket.archived.is_(False))
-            .order_by(models.Ticket.received_at, models.Ticket.id)
-        )
-    )
-
-
-def incident_of(session: Session, ticket: models.Ticket) -> IncidentView | None:
-    if ticket.incident_id is None:
-        return None
-    row = session.get(models.Incident, ticket.incident_id)
-    members = linked_tickets(session, ticket.incident_id)
-    return IncidentView(
-        id=ticket.incident_id,
-        title=row.title if row is not None else "(masalah)",
-        location=row.location if row is not None else "",
-        lead_ticket_id=row.lead_ticket_id if row is not None else members[0].id,
-        tracking_numbers=tuple(t.tracking_no for t in members),
-    )
 
 
 def incident_for(store: LocalStore, tracking_no: str) -> IncidentView | None:
@@ -85,14 +40,7 @@ def incident_for(store: LocalStore, tracking_no: str) -> IncidentView | None:
         return incident_of(session, _ticket(session, tracking_no))
 
 
-def count_incidents(session: Session) -> dict[str, int]:
-    """Linked ticket counts by incident (this desk's live tickets)."""
-    rows = session.execute(
-        select(models.Ticket.incident_id, func.count())
-        .where(models.Ticket.incident_id.is_not(None), models.Ticket.archived.is_(False))
-        .group_by(models.Ticket.incident_id)
-    )
-    return {str(iid): int(n) for iid, n in rows}
+__all__ = ["IncidentView", "incident_for", "link", "path_to", "reply", "set_status", "unlink"]
 
 
 def _may_link(identity: DeskIdentity, ticket: models.Ticket) -> None:

@@ -367,7 +367,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 ).all()
             )
             data = ticket_json(row, states)
-            from desktop.incidents import incident_of
+            from desktop.incident_view import incident_of
 
             incident = incident_of(session, row)
             data["incident"] = (
