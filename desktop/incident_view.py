@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db import models
+from desktop.similar import Candidate, desk_candidates
+from desktop.store import LocalStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,3 +65,13 @@ def count_incidents(session: Session) -> dict[str, int]:
         .group_by(models.Ticket.incident_id)
     )
     return {str(iid): int(n) for iid, n in rows}
+
+
+def pane_candidates(store: LocalStore, tracking_no: str, limit: int = 8) -> list[Candidate]:
+    """The ticket pane's "Mirip" list: ``desktop.similar`` candidates, best first (the index is
+    normally filled in the background after each sync, so this answers at once)."""
+    with store.write(durable=False) as session:
+        try:
+            return desk_candidates(session.connection(), tracking_no, limit=limit)
+        except LookupError:
+            return []
