@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db import models
-from desktop.similar import Candidate, desk_candidates
+from desktop.similar import Candidate, desk_candidates, index_step
 from desktop.store import LocalStore
 
 
@@ -75,3 +75,9 @@ def pane_candidates(store: LocalStore, tracking_no: str, limit: int = 8) -> list
             return desk_candidates(session.connection(), tracking_no, limit=limit)
         except LookupError:
             return []
+
+
+def index_some(store: LocalStore) -> int:
+    """One background step of the similar-complaints index (``desktop.similar.index_step``)."""
+    with store.write(durable=False) as session:
+        return index_step(session.connection())

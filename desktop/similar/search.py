@@ -79,11 +79,14 @@ def parse_index_text(norm: str) -> Indexed:
     return Indexed(tuple(terms), {k: frozenset(v) for k, v in places.items()})
 
 
-def refresh(conn: Connection, synonyms: Mapping[str, str] | None = None, batch: int = 5000) -> int:
+def refresh(
+    conn: Connection, synonyms: Mapping[str, str] | None = None, batch: int = 5000, limit: int | None = None
+) -> int:
     """Index the tickets added since (rowid above the index's highest) and those re-worded
-    (``ticket_similar_todo``, kept by triggers); returns how many."""
+    (``ticket_similar_todo``, kept by triggers); returns how many. ``limit``: stop after about
+    that many (the background step after a sync: short write transactions)."""
     done = 0
-    while True:
+    while limit is None or done < limit:
         todo = list(
             conn.execute(
                 text("SELECT ticket_rowid FROM ticket_similar_todo ORDER BY ticket_rowid LIMIT :n"),
@@ -132,6 +135,7 @@ def refresh(conn: Connection, synonyms: Mapping[str, str] | None = None, batch: 
                 ],
             )
         done += len(rows)
+    return done
 
 
 def reindex_all(conn: Connection) -> None:

@@ -6,16 +6,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.domain import MessageKind
+from desktop.similar import INDEX_STEP
+from desktop.store import LocalStore
 from desktop.sync.status import sync_status
 from tests.gui.conftest import DeskFactory
 from tests.gui.test_workstation_flows import _select
 from tests.helpers.live_server import LiveServer
+from ui import sync_status as sync_status_module
 from ui.mainwindow import MainWindow
+from ui.tasks import TaskManager
 
 FLOODED = (
     "Banjir di Jl. Kedung Cowek Gg. 3, selokan mampet",
@@ -81,3 +86,30 @@ def test_link_from_the_similar_list_answer_once_and_unlink(
     assert admin.get(f"/tickets/{numbers[2]}").json()["incident"] is None
     view.tabs.setCurrentWidget(view.thread_area)
     _shoot(window, "incident-unlinked-thread.png")
+
+
+def test_after_a_sync_the_similar_index_is_filled_in_steps(
+    qtbot: QtBot, store: LocalStore, tasks: TaskManager
+) -> None:
+    """Phase A filled the index on the first search (31-37 s after a 100,000-ticket initial sync);
+    the workstation now fills it after each sync, a step at a time, so the search finds it done."""
+    from sqlalchemy import text
+
+    from desktop.changes import Changes
+    from tests.helpers.store import ticket_row
+    from ui.sync_status import SyncController
+
+    n = INDEX_STEP + 300  # more than one step
+    with store.write() as session:
+        for i in range(n):
+            session.add(ticket_row(tracking_no=f"T-{i}", body=f"banjir di gang {i}"))
+    controller = SyncController(tasks, store, 60, runner=lambda _store: Changes(queue=True))
+    steps: list[int] = []
+    real_step = sync_status_module.index_some
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sync_status_module, "index_some", lambda s: steps.append(real_step(s)) or steps[-1])
+        with qtbot.waitSignal(controller.indexed, timeout=60_000):
+            controller.sync_now()
+    assert steps == [INDEX_STEP, 300, 0]
+    with store.read() as session:
+        assert session.execute(text("SELECT count(*) FROM ticket_similar")).scalar_one() == n
