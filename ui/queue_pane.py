@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Sig
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -222,6 +223,16 @@ class QueuePane(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
             filters.addWidget(combo, 1)
+        # One row per incident, with its count and its most urgent deadline (docs/incidents.md).
+        self.by_incident = QCheckBox(self.tr("Per masalah"))
+        self.by_incident.setAccessibleName(self.tr("Tampilkan satu baris per masalah"))
+        self.by_incident.setToolTip(
+            self.tr(
+                "Pengaduan yang tertaut ke satu masalah tampil sebagai satu baris, dengan tenggat paling mendesak"
+            )
+        )
+        self.by_incident.toggled.connect(lambda _on: emit(self.filters_changed))
+        filters.addWidget(self.by_incident)
         layout.addLayout(filters)
 
         self.model = TicketQueueModel(tasks, store, directory, lang=lang, clock=clock, parent=self)
@@ -403,6 +414,7 @@ class QueuePane(QWidget):
             me=me,
             now=now,
             due_soon_until=due_soon_until,
+            by_incident=self.by_incident.isChecked(),
         )
 
     def show_view(self, name: str, count: int | None) -> None:

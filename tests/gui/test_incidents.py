@@ -65,6 +65,16 @@ def test_link_from_the_similar_list_answer_once_and_unlink(
     assert view.reply_all.isVisible()
     _shoot(window, "incident-pane.png")
 
+    # The queue by incident: the three complaints as one row with their count, the fourth alone.
+    window.queue_pane.by_incident.setChecked(True)
+    qtbot.waitUntil(lambda: len(window.queue_model.loaded_rows()) == 2)
+    titles = [window.queue_model.data(window.queue_model.index(r, 2)) for r in range(2)]
+    assert sum(t.startswith("3 pengaduan \u00b7 ") for t in titles) == 1, titles
+    _shoot(window, "incident-queue.png")
+    window.queue_pane.by_incident.setChecked(False)
+    qtbot.waitUntil(lambda: len(window.queue_model.loaded_rows()) == 4)
+    _select(window, numbers[0])
+
     view.reply_all.setChecked(True)
     window.controller.start_message(MessageKind.REPLY)
     view.editor.text.setPlainText(ANSWER)
