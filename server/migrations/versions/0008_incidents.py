@@ -1,7 +1,7 @@
 """incidents: one problem, many complaints; each ticket may link to one (issue 18)
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0009
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 from server.models import UtcDateTime
 
 revision: str = "0008"
-down_revision: str | None = "0006"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
