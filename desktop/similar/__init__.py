@@ -15,8 +15,9 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from desktop.similar.core import Candidate
 from desktop.similar.normalize import synonym_table
-from desktop.similar.search import Candidate, candidates, refresh, reindex_all
+from desktop.similar.search import candidates, refresh, reindex_all
 
 __all__ = ["SYNONYMS_KEY", "Candidate", "desk_candidates", "desk_synonyms", "index_step", "store_synonyms"]
 
