@@ -93,3 +93,19 @@ def test_a_bad_payload_is_refused_with_the_ops_words(srv: LiveServer) -> None:
     not_uuid = _one(spv, "link_incident", ticket, _link("banjir", ticket))
     assert (not_uuid["result"], not_uuid["reason"]["code"]) == ("rejected", "invalid_payload")
     assert _pulled(spv, ticket)["incident"] is None
+
+
+def test_intake_flags_a_complaint_that_is_probably_the_same_problem(srv: LiveServer) -> None:
+    spv = srv.login("spv.dinkes")
+    first = srv.intake(title="Banjir", body="Banjir lagi di Jl. Kedung Cowek Gg. 9, selokan mampet")
+    again = srv.intake(title="Tergenang", body="jln kedung cowek gang IX kebanjiran trs, got buntu")
+    elsewhere = srv.intake(title="Banjir", body="Banjir di Jl. Kenjeran Gg. 2, air masuk rumah")
+
+    def notes(ticket: dict[str, Any]) -> list[str]:
+        shown = spv.get(f"/tickets/{ticket['tracking_no']}").json()
+        return [m["body"] for m in shown["messages"] if m["kind"] == "note" and m["author"] == "sistem"]
+
+    [flag] = notes(again)
+    assert flag.startswith(f"Mungkin sama dengan: {first['tracking_no']} (lokasi sama: Jl. Kedung Cowek")
+    assert notes(first) == []  # nothing like it came before
+    assert all(first["tracking_no"] not in n for n in notes(elsewhere))  # another street
