@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db import models
@@ -52,19 +52,9 @@ def incident_of(session: Session, ticket: models.Ticket) -> IncidentView | None:
         id=ticket.incident_id,
         title=row.title if row is not None else "(masalah)",
         location=row.location if row is not None else "",
-        lead_ticket_id=row.lead_ticket_id if row is not None else members[0].id,
+        lead_ticket_id=row.lead_ticket_id if row is not None else ticket.id,
         tracking_numbers=tuple(t.tracking_no for t in members),
     )
-
-
-def count_incidents(session: Session) -> dict[str, int]:
-    """Linked ticket counts by incident (this desk's live tickets)."""
-    rows = session.execute(
-        select(models.Ticket.incident_id, func.count())
-        .where(models.Ticket.incident_id.is_not(None), models.Ticket.archived.is_(False))
-        .group_by(models.Ticket.incident_id)
-    )
-    return {str(iid): int(n) for iid, n in rows}
 
 
 def pane_candidates(store: LocalStore, tracking_no: str, limit: int = 8) -> list[Candidate]:

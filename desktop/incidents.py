@@ -34,13 +34,12 @@ from desktop.session import DeskIdentity, require_identity
 from desktop.store import LocalStore
 from desktop.sync import outbox
 
+__all__ = ["IncidentView", "incident_for", "link", "path_to", "reply", "set_status", "unlink"]
+
 
 def incident_for(store: LocalStore, tracking_no: str) -> IncidentView | None:
     with store.read() as session:
         return incident_of(session, _ticket(session, tracking_no))
-
-
-__all__ = ["IncidentView", "incident_for", "link", "path_to", "reply", "set_status", "unlink"]
 
 
 def _may_link(identity: DeskIdentity, ticket: models.Ticket) -> None:
