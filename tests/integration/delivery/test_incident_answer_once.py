@@ -172,3 +172,14 @@ def test_twenty_flood_complaints_are_linked_and_answered_once(
     assert all(o.state == "applied" for o in desk.ops()), [
         (o.type, o.state, o.reason_code) for o in desk.ops()
     ]
+
+    # Finishing the incident finishes every ticket still in it (each walks baru -> terverifikasi ->
+    # didisposisi -> selesai); the unlinked one is left as it was.
+    moves = incidents.set_status(desk.store, lead, "selesai")
+    assert len(moves) == 19 * 3
+    desk.sync()
+    with srv.engine.connect() as conn:
+        statuses = dict(conn.execute(sa.text("SELECT tracking_no, status FROM tickets")).all())
+    assert {statuses[n] for n in numbers if n != leaving} == {"selesai"}
+    assert statuses[leaving] == "baru"
+    assert all(o.state == "applied" for o in desk.ops())
