@@ -198,7 +198,20 @@ class QueuePane(QWidget):
         self.search.setPlaceholderText(self.tr("Cari nomor tiket, judul, isi atau pelapor\u2026  (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Cari pengaduan"))
         self.search.setClearButtonEnabled(True)
-        layout.addWidget(self.search)
+        # One row per incident, with its count and its most urgent deadline (docs/incidents.md).
+        self.by_incident = QCheckBox(self.tr("Per masalah"))
+        self.by_incident.setAccessibleName(self.tr("Tampilkan satu baris per masalah"))
+        self.by_incident.setToolTip(
+            self.tr(
+                "Pengaduan yang tertaut ke satu masalah tampil sebagai satu baris, dengan tenggat paling mendesak"
+            )
+        )
+        self.by_incident.toggled.connect(lambda _on: emit(self.filters_changed))
+        # Beside the search box, which gives way: the filter row has no room left at 1280 pixels.
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.by_incident)
+        layout.addLayout(search_row)
         self.elsewhere = SearchElsewhereBar()
         self.elsewhere.view_requested.connect(self.view_requested)
         layout.addWidget(self.elsewhere)
@@ -223,16 +236,6 @@ class QueuePane(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
             filters.addWidget(combo, 1)
-        # One row per incident, with its count and its most urgent deadline (docs/incidents.md).
-        self.by_incident = QCheckBox(self.tr("Per masalah"))
-        self.by_incident.setAccessibleName(self.tr("Tampilkan satu baris per masalah"))
-        self.by_incident.setToolTip(
-            self.tr(
-                "Pengaduan yang tertaut ke satu masalah tampil sebagai satu baris, dengan tenggat paling mendesak"
-            )
-        )
-        self.by_incident.toggled.connect(lambda _on: emit(self.filters_changed))
-        filters.addWidget(self.by_incident)
         layout.addLayout(filters)
 
         self.model = TicketQueueModel(tasks, store, directory, lang=lang, clock=clock, parent=self)
