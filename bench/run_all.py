@@ -77,6 +77,10 @@ def plan(quick: bool, scale: bool) -> dict[str, dict[str, Any]]:
                 "script": "bench_report_store.py",
                 "args": ["--tickets", "200", "--runs", "1", "--receipts", "3"],
             },
+            "similar": {
+                "script": "bench_similar.py",
+                "args": ["--background", "300", "--speed-tickets", "2000", "--queries", "20"],
+            },
         }
     sync_sizes = [10_000, 100_000] + ([1_000_000] if scale else [])
     return {
@@ -106,6 +110,8 @@ def plan(quick: bool, scale: bool) -> dict[str, dict[str, Any]]:
         "sla": {"script": "bench_sla.py", "args": []},
         "reports": {"script": "bench_reports.py", "args": []},
         "report_store": {"script": "bench_report_store.py", "args": []},
+        # Issue 18: candidate quality against plain TF-IDF, and speed on a 100,000-ticket desk.
+        "similar": {"script": "bench_similar.py", "args": []},
     }
 
 

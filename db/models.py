@@ -148,6 +148,8 @@ class Ticket(Base):
     # The citizen's answer after selesai as the server last said (docs/api.md): {selesai, nilai,
     # komentar, tidak, at}; null: none yet.
     feedback: Mapped[Any | None] = mapped_column(JSONText, nullable=True)
+    # The incident the ticket is linked to (the server's, or this desk's while its link op waits).
+    incident_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
 
     messages: Mapped[list[Message]] = relationship(
         back_populates="ticket", order_by="Message.created_at", cascade="all, delete-orphan"
@@ -167,6 +169,18 @@ class Ticket(Base):
 # A reply that has not reached the citizen and waits for the officer; the query must spell it the
 # same way, with constants (not parameters), for SQLite to use the partial index.
 UNDELIVERED_WHERE = "json_extract(delivery, '$.state') IN ('failed', 'manual')"
+
+
+class Incident(Base):
+    """One problem, many complaints: what tickets link to (docs/incidents.md). Made here when an
+    officer links tickets offline, and refreshed from every pulled ticket that carries it."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    location: Mapped[str] = mapped_column(Text, default="")
+    lead_ticket_id: Mapped[str] = mapped_column(String(36))
 
 
 class Message(Base):

@@ -99,30 +99,41 @@ def _message(
     text = _text(body, "Balasan" if kind is d.MessageKind.REPLY else "Catatan")
     now = now or _now(store)
     with store.write() as session:
-        ticket = _ticket(session, tracking_no)
-        message_id = str(uuid.uuid4())
-        op_type = d.OpType.REPLY if kind is d.MessageKind.REPLY else d.OpType.NOTE
-        op = outbox.enqueue(
-            session,
-            op_type=op_type,
-            ticket=ticket,
-            payload=_checked(op_type, {"message_id": message_id, "body": text}, now),
-            now=now,
+        return message_op(session, identity, _ticket(session, tracking_no), text, kind, now)
+
+
+def message_op(
+    session: Session,
+    identity: DeskIdentity,
+    ticket: models.Ticket,
+    text: str,
+    kind: d.MessageKind,
+    now: datetime,
+) -> ActionResult:
+    """One reply or note on one ticket, in the caller's transaction: its own op id and message id."""
+    message_id = str(uuid.uuid4())
+    op_type = d.OpType.REPLY if kind is d.MessageKind.REPLY else d.OpType.NOTE
+    op = outbox.enqueue(
+        session,
+        op_type=op_type,
+        ticket=ticket,
+        payload=_checked(op_type, {"message_id": message_id, "body": text}, now),
+        now=now,
+    )
+    session.add(
+        models.Message(
+            id=message_id,
+            ticket_id=ticket.id,
+            kind=kind.value,
+            author=identity.username,
+            body=text,
+            created_at=now,
+            op_id=op.op_id,
         )
-        session.add(
-            models.Message(
-                id=message_id,
-                ticket_id=ticket.id,
-                kind=kind.value,
-                author=identity.username,
-                body=text,
-                created_at=now,
-                op_id=op.op_id,
-            )
-        )
-        outbox.apply_local_effect(ticket, op.type, op.payload, now)
-        outbox.refresh_queue_columns(ticket)
-        return _done(op, ticket)
+    )
+    outbox.apply_local_effect(ticket, op.type, op.payload, now)
+    outbox.refresh_queue_columns(ticket)
+    return _done(op, ticket)
 
 
 def reply(store: LocalStore, tracking_no: str, body: str, *, now: datetime | None = None) -> ActionResult:

@@ -137,6 +137,8 @@ class OpType(StrEnum):
     ATTACH = "attach"  # a file added at the desk (its bytes go first: PUT /api/v1/blobs/{sha256})
     MARK_DELIVERED = "mark_delivered"  # a reply passed on by hand: posted, phoned, handed over
     RESEND = "resend"  # a failed delivery sent again ("Kirim ulang"), perhaps to another address
+    LINK_INCIDENT = "link_incident"  # the ticket joins an incident (one problem, many complaints)
+    UNLINK_INCIDENT = "unlink_incident"  # the ticket leaves it; its thread and clock are its own
 
 
 SUPERVISOR_OPS = frozenset({OpType.ASSIGN, OpType.TRANSFER})

@@ -29,6 +29,9 @@ _TRANSFER = re.compile(
 _ATTACHMENT = re.compile(r"^Lampiran ditambahkan: (?P<name>.+)$", re.S)
 _SEED_ASSIGN = re.compile(r"^Disposisi kepada (?P<new>\S+)$")
 _REGISTERED = re.compile(r"^Dicatat: (?P<channel>[a-z_]+)$")  # desktop.ops.create_ticket
+# server/incidents.py
+_LINKED = re.compile(r"^Ditautkan ke masalah: (?P<title>.+)$", re.S)
+_UNLINKED = re.compile(r"^Dilepas dari masalah: (?P<title>.+)$", re.S)
 
 
 def _status(code: str, lang: str) -> str:
@@ -99,6 +102,18 @@ def event_sentence(
             if en
             else f"{who} mencatat pengaduan ini ({channel})."
         )
+    m = _LINKED.match(text)
+    if m:
+        title = m["title"].strip()
+        if en:
+            return f"{who} linked this complaint to the incident \u201c{title}\u201d."
+        return f"{who} menautkan pengaduan ini ke masalah \u201c{title}\u201d."
+    m = _UNLINKED.match(text)
+    if m:
+        title = m["title"].strip()
+        if en:
+            return f"{who} unlinked this complaint from the incident \u201c{title}\u201d; its thread and deadlines stay its own."
+        return f"{who} melepas pengaduan ini dari masalah \u201c{title}\u201d; percakapan dan tenggatnya tetap miliknya."
     m = _SEED_ASSIGN.match(text)
     if m:
         new = officer_name(m["new"])

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, and_, func, literal, literal_column, or_, select, text
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select
 
 from db import models
@@ -69,6 +70,9 @@ class QueueFilter:
     # "Now" and the edge of "due soon", so a view's membership is fixed for one listing.
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     due_soon_until: datetime | None = None
+    # One row per incident (docs/incidents.md): its most urgent open ticket stands for it, with
+    # the count of its open complaints. The Selesai and conflict views list tickets as they are.
+    by_incident: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,8 @@ class QueueRow:
     archived: bool
     # Keyset position of this row in its view; hand it back as ``after_key``.
     key: tuple[Any, ...] = ()
+    # Listed by incident: how many open complaints this row stands for (0: not in an incident).
+    incident_count: int = 0
 
     @property
     def identity_hidden(self) -> bool:
@@ -180,6 +186,17 @@ def _base_conditions(flt: QueueFilter) -> list[ColumnElement[bool]]:
             until = flt.due_soon_until or now
             cond.append(_T.next_deadline >= now)
             cond.append(_T.next_deadline < until)
+    if _grouped(flt):
+        # The incident's most urgent open ticket (next deadline, then id: the queue's own order).
+        other = aliased(models.Ticket)
+        lead = (
+            select(other.id)
+            .where(other.incident_id == _T.incident_id, other.is_open.is_(True))
+            .order_by(other.next_deadline, other.id)
+            .limit(1)
+            .scalar_subquery()
+        )
+        cond.append(or_(_T.incident_id.is_(None), _T.id == lead))
     if flt.channel is not None:
         cond.append(_T.channel == flt.channel.value)
     if flt.category is not None:
@@ -248,7 +265,19 @@ _COLUMNS = (
 )
 
 
-def _select_rows() -> Select[Any]:
+def _grouped(flt: QueueFilter) -> bool:
+    return flt.by_incident and flt.view not in (QueueView.DONE, QueueView.CONFLICTS)
+
+
+def _select_rows(flt: QueueFilter | None = None) -> Select[Any]:
+    if flt is not None and _grouped(flt):
+        other = aliased(models.Ticket)
+        complaints = (
+            select(func.count())
+            .where(other.incident_id == _T.incident_id, other.is_open.is_(True))
+            .scalar_subquery()
+        )
+        return cast("Select[Any]", select(*_COLUMNS, complaints.label("incident_count")))
     return cast("Select[Any]", select(*_COLUMNS))
 
 
@@ -301,6 +330,7 @@ def _row(t: Any, view: QueueView) -> QueueRow:
         pending_ops=t.pending_ops,
         archived=t.archived,
         key=key,
+        incident_count=int(getattr(t, "incident_count", 0) or 0),
     )
 
 
@@ -308,7 +338,7 @@ def fetch_page(
     store: LocalStore, flt: QueueFilter, after_key: Sequence[Any] | None = None, limit: int = PAGE_SIZE
 ) -> list[QueueRow]:
     """The next ``limit`` rows of the view after ``after_key`` (the ``key`` of the last row seen)."""
-    stmt = _select_rows().where(*_base_conditions(flt))
+    stmt = _select_rows(flt).where(*_base_conditions(flt))
     stmt = _order_and_keyset(stmt, flt, after_key).limit(limit)
     with store.read() as session:
         # The thread is not needed in a queue line; keep the body out of memory too.

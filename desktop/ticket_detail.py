@@ -17,6 +17,7 @@ from db import models
 from db.repositories import NoticeRepository
 from desktop import domain as d
 from desktop.delivery import DELIVERY_OPS
+from desktop.incident_view import IncidentView, incident_of
 from desktop.ops.deadlines import facts_of
 from desktop.queue import QueueRow
 from desktop.sla import (
@@ -140,6 +141,8 @@ class TicketDetail:
     attachment_ops: Mapping[str, d.OpState] = field(default_factory=dict)
     # Replies whose "Sudah diposting"/"Kirim ulang" waits to sync: message id -> op type.
     delivery_ops: Mapping[str, str] = field(default_factory=dict)
+    # The incident the ticket is linked to, with its tickets on this desk (docs/incidents.md).
+    incident: IncidentView | None = None
 
     @property
     def waiting_ops(self) -> int:
@@ -190,6 +193,7 @@ def load_ticket(store: LocalStore, ticket_id: str) -> TicketDetail | None:
                 for op in ops
                 if op.type in DELIVERY_OPS and not d.OpState(op.state).is_terminal
             },
+            incident=incident_of(session, row),
         )
 
 

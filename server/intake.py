@@ -17,6 +17,7 @@ from server.delivery.ack import acknowledge
 from server.delivery.settings import DeliverySettings
 from server.models import CategoryRow, OpdRow, TicketRow
 from server.schemas import IntakeIn
+from server.similar_flag import flag_text, possible_duplicates
 from server.sla_service import SlaDirectoryCache
 from server.tickets import SYSTEM_AUTHOR, OpRejected, add_message, insert_ticket
 
@@ -93,6 +94,10 @@ def intake(
             attach(unit.session, ticket.id, files, uploader)
             for note in notes:
                 add_message(unit.session, ticket, MessageKind.EVENT, SYSTEM_AUTHOR, note, now)
+            # Issue 18: "mungkin sama dengan ..." as an internal note, before any desk sees it.
+            found = possible_duplicates(unit.session, ticket)
+            if found:
+                add_message(unit.session, ticket, MessageKind.NOTE, SYSTEM_AUTHOR, flag_text(found), now)
             # E-mail and WhatsApp complaints get their acknowledgement in the same write.
             acknowledge(unit.session, DeliverySettings.from_env(), ticket, now)
             return ticket.id, True

@@ -184,6 +184,25 @@ class TicketRow(Base):
     feedback_selesai: Mapped[bool | None] = mapped_column(sa.Boolean, nullable=True)
     feedback_nilai: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
     feedback_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # The incident (one problem, many complaints) the ticket is linked to; docs/incidents.md.
+    incident_id: Mapped[str | None] = mapped_column(sa.ForeignKey("incidents.id"), nullable=True, index=True)
+
+
+class IncidentRow(Base):
+    """One problem many citizens reported: tickets link to it and keep everything of their own.
+
+    Made by the first ``link_incident`` op that names it; title, location and lead are the ones
+    that op carried. The lead is a hint for the queue (a plain id: it may be unlinked later).
+    """
+
+    __tablename__ = "incidents"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    title: Mapped[str] = mapped_column(sa.String(500))
+    location: Mapped[str] = mapped_column(sa.String(500), default="")
+    lead_ticket_id: Mapped[str] = mapped_column(sa.String(36))
+    opd_code: Mapped[str] = mapped_column(sa.ForeignKey("opds.code"))
+    created_by: Mapped[str] = mapped_column(sa.String(80))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 # A desk's history pages (server.sync.history): closed tickets by when their work ended (migration 0010).

@@ -110,6 +110,15 @@ class FeedbackOut(BaseModel):
     )
 
 
+class IncidentOut(BaseModel):
+    id: str
+    title: str
+    location: str
+    lead_ticket_id: str = Field(
+        description="the ticket the incident was made from (it may be unlinked since)"
+    )
+
+
 class TicketOut(BaseModel):
     id: str
     tracking_no: str
@@ -142,6 +151,10 @@ class TicketOut(BaseModel):
     )
     feedback: FeedbackOut | None = Field(
         default=None, description="the citizen's latest answer after selesai, with the ticket's one rating"
+    )
+    incident: IncidentOut | None = Field(
+        default=None,
+        description="extension: the incident (one problem, many complaints) the ticket is linked to",
     )
 
 

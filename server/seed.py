@@ -231,6 +231,7 @@ def load_complaints(engine: Engine, complaints: Iterable[Any]) -> int:
                     "feedback_selesai": None,
                     "feedback_nilai": None,
                     "feedback_at": None,
+                    "incident_id": None,
                 }
                 # The SLA service reads a ticket's attributes: a namespace over the row will do.
                 deadlines = sla.deadlines(cast(Any, SimpleNamespace(**row)))

@@ -32,6 +32,7 @@ from server.db import (
 )
 from server.delivery import manual
 from server.delivery.outbox import reply_delivery_write
+from server.incidents import apply_link, apply_unlink
 from server.models import ProcessedOpRow, SeqCounterRow, TicketRow
 from server.schemas import OpIn
 from server.scope import Caller, in_scope
@@ -450,6 +451,32 @@ def _resend(
     return None
 
 
+def _link_incident(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    caller: Caller,
+    op: OpIn,
+    ticket: TicketRow | None,
+    p: Any,
+    at: datetime,
+) -> Flagged | None:
+    apply_link(unit, sla, caller, ticket, p, at)
+    return None
+
+
+def _unlink_incident(
+    unit: WriteUnit,
+    sla: SlaDirectory,
+    caller: Caller,
+    op: OpIn,
+    ticket: TicketRow | None,
+    p: Any,
+    at: datetime,
+) -> Flagged | None:
+    apply_unlink(unit, sla, caller, ticket, p, at)
+    return None
+
+
 RAW_SQL_OPS = frozenset({OpType.REPLY, OpType.NOTE})
 ORM_APPLY: dict[OpType, OrmApply] = {
     OpType.SET_STATUS: _set_status,
@@ -459,6 +486,8 @@ ORM_APPLY: dict[OpType, OrmApply] = {
     OpType.ATTACH: _attach,
     OpType.MARK_DELIVERED: _mark_delivered,
     OpType.RESEND: _resend,
+    OpType.LINK_INCIDENT: _link_incident,
+    OpType.UNLINK_INCIDENT: _unlink_incident,
 }
 # Every registered op type has exactly one way in: a new op module without one fails at import.
 assert set(OPS) == RAW_SQL_OPS | set(ORM_APPLY), "an op type without a server path"

@@ -515,7 +515,7 @@ def apply_attach(
     return flag
 
 
-def _require_visible(caller: Caller, ticket: TicketRow | None) -> TicketRow:
+def require_visible(caller: Caller, ticket: TicketRow | None) -> TicketRow:
     if ticket is None or not in_scope(caller, ticket.opd_code, ticket.assignee, ticket.confidentiality):
         raise OpRejected("not_found", "Tiket tidak ditemukan.")
     return ticket
@@ -551,7 +551,7 @@ def apply_set_status(
     base_version: int | None,
     now: datetime,
 ) -> None:
-    ticket = _require_visible(caller, ticket)
+    ticket = require_visible(caller, ticket)
     try:
         target = Status(status)
     except ValueError:
@@ -588,7 +588,7 @@ def apply_assign(
 ) -> None:
     if not caller.is_supervisor:
         raise OpRejected("forbidden", "Hanya supervisor yang dapat menugaskan tiket.")
-    ticket = _require_visible(caller, ticket)
+    ticket = require_visible(caller, ticket)
     _compare_version(ticket, base_version)
     current = Status(ticket.status)
     if not can_assign(current):
@@ -629,7 +629,7 @@ def apply_transfer(
 ) -> None:
     if not caller.is_supervisor:
         raise OpRejected("forbidden", "Hanya supervisor yang dapat mengalihkan tiket.")
-    ticket = _require_visible(caller, ticket)
+    ticket = require_visible(caller, ticket)
     _compare_version(ticket, base_version)
     current = Status(ticket.status)
     if not can_transfer(current):

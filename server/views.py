@@ -39,7 +39,8 @@ def _columns(time_sql: str) -> str:
     return (
         "id, tracking_no, channel, external_ref, confidentiality, reporter_name, reporter_contact, title, body, "
         f"category_code, location, opd_code, assignee, status, {times}, paused_seconds, {deadlines}, version, "
-        f"public_key, feedback_selesai, feedback_nilai, {', '.join(time_sql.format(c) for c in _TAIL_TIME_COLUMNS)}"
+        f"public_key, feedback_selesai, feedback_nilai, {', '.join(time_sql.format(c) for c in _TAIL_TIME_COLUMNS)}, "
+        "incident_id"
     )
 
 
@@ -107,6 +108,9 @@ _SQLITE_MESSAGES = sa.text(
 _FEEDBACK = sa.text(
     "SELECT ticket_id, selesai, komentar FROM feedback WHERE ticket_id IN :ids ORDER BY ticket_id, created_at, id"
 ).bindparams(sa.bindparam("ids", expanding=True))
+_INCIDENTS = sa.text("SELECT id, title, location, lead_ticket_id FROM incidents WHERE id IN :ids").bindparams(
+    sa.bindparam("ids", expanding=True)
+)
 _ATTACHMENTS = sa.text(
     "SELECT ticket_id, id, filename, mime, size, sha256, url FROM attachments WHERE ticket_id IN :ids"
 ).bindparams(sa.bindparam("ids", expanding=True))
@@ -184,7 +188,17 @@ def render_rows(session: Session, caller: Caller, rows: Sequence[Any]) -> list[d
             attachments.setdefault(tid, []).append(
                 {"id": aid, "filename": filename, "mime": mime, "size": size, "sha256": sha, "url": url}
             )
-    answers = _answers_by_ticket(session, [r[0] for r in rows if r[-1] is not None])
+    # feedback_at is the last column but one (incident_id is last).
+    answers = _answers_by_ticket(session, [r[0] for r in rows if r[-2] is not None])
+    # The incidents the tickets are linked to (few): each ticket carries its incident, so the
+    # incident travels to desks with the tickets' change-log entries (docs/incidents.md).
+    incident_ids = sorted({r[-1] for r in rows if r[-1]})  # incident_id: the last column
+    incidents: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(incident_ids), CHUNK):
+        for iid, ititle, ilocation, lead in session.execute(
+            _INCIDENTS, {"ids": incident_ids[start : start + CHUNK]}
+        ):
+            incidents[iid] = {"id": iid, "title": ititle, "location": ilocation, "lead_ticket_id": lead}
     officer = caller.role is Role.OFFICER
     me = caller.username
     out = []
@@ -221,6 +235,7 @@ def render_rows(session: Session, caller: Caller, rows: Sequence[Any]) -> list[d
         feedback_selesai,
         feedback_nilai,
         feedback_at,
+        incident_id,
     ) in rows:
         reporter = None
         # The same rule as scope.sees_reporter, inlined: this loop runs for every ticket pulled.
@@ -271,6 +286,7 @@ def render_rows(session: Session, caller: Caller, rows: Sequence[Any]) -> list[d
                     "komentar": answers.get(tid, ("", 0))[0],
                     "tidak": answers.get(tid, ("", 0))[1],
                 },
+                "incident": incidents.get(incident_id) if incident_id else None,
             }
         )
     return out

@@ -64,9 +64,27 @@ class DeskController(QObject):
     def submit_message(self, kind: MessageKind, text: str) -> None:
         if (no := self._shown()) is not None:
             act = _actions().reply if kind is MessageKind.REPLY else _actions().note
+            view = self.window.ticket_view
+            if kind is MessageKind.REPLY and view.reply_all.isVisible() and view.reply_all.isChecked():
+                from desktop import incidents  # answer once: one reply op per linked ticket
+
+                act = incidents.reply
             self.write(
                 lambda: act(self.store, no, text), self.tr("Menyimpan"), self.window.ticket_view.editor.clear
             )
+
+    def link_candidate(self, candidate: str) -> None:
+        """ "Tautkan": the candidate joins the shown ticket's incident (made from it if it has none)."""
+        if (no := self._shown()) is not None:
+            from desktop import incidents
+
+            self.write(lambda: incidents.link(self.store, [candidate], to=no), self.tr("Menautkan"))
+
+    def unlink_shown(self) -> None:
+        if (no := self._shown()) is not None:
+            from desktop import incidents
+
+            self.write(lambda: incidents.unlink(self.store, no), self.tr("Melepaskan"))
 
     def attach_file(self, path: Path) -> None:
         if (no := self._shown()) is not None:

@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         self.ticket_pane.cleared.connect(lambda: self.menus.act_receipt.setEnabled(False))
         ticket.reply_submitted.connect(c.submit_message)
         ticket.status_requested.connect(c.change_status)
+        ticket.link_requested.connect(c.link_candidate)
+        ticket.unlink_requested.connect(c.unlink_shown)
         ticket.receipt_requested.connect(c.print_receipt)
         ticket.delivery_requested.connect(c.delivery_action)
         ticket.attachments.attach_requested.connect(c.attach_file)

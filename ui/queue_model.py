@@ -301,6 +301,9 @@ class TicketQueueModel(QAbstractTableModel):
         if col == Column.CHANNEL:
             return ""
         if col == Column.TITLE:
+            if row.incident_count:
+                count = self.tr("%n pengaduan", "", row.incident_count)
+                return f"{count} \u00b7 {_one_line(row.title)}"
             return _one_line(row.title)
         if col == Column.REPORTER:
             return self._hidden_identity if row.identity_hidden else _one_line(row.reporter_name or "")

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Sig
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -197,7 +198,20 @@ class QueuePane(QWidget):
         self.search.setPlaceholderText(self.tr("Cari nomor tiket, judul, isi atau pelapor\u2026  (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Cari pengaduan"))
         self.search.setClearButtonEnabled(True)
-        layout.addWidget(self.search)
+        # One row per incident, with its count and its most urgent deadline (docs/incidents.md).
+        self.by_incident = QCheckBox(self.tr("Per masalah"))
+        self.by_incident.setAccessibleName(self.tr("Tampilkan satu baris per masalah"))
+        self.by_incident.setToolTip(
+            self.tr(
+                "Pengaduan yang tertaut ke satu masalah tampil sebagai satu baris, dengan tenggat paling mendesak"
+            )
+        )
+        self.by_incident.toggled.connect(lambda _on: emit(self.filters_changed))
+        # Beside the search box, which gives way: the filter row has no room left at 1280 pixels.
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.by_incident)
+        layout.addLayout(search_row)
         self.elsewhere = SearchElsewhereBar()
         self.elsewhere.view_requested.connect(self.view_requested)
         layout.addWidget(self.elsewhere)
@@ -403,6 +417,7 @@ class QueuePane(QWidget):
             me=me,
             now=now,
             due_soon_until=due_soon_until,
+            by_incident=self.by_incident.isChecked(),
         )
 
     def show_view(self, name: str, count: int | None) -> None:

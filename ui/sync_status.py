@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWi
 
 from desktop import wording
 from desktop.changes import Changes
+from desktop.incident_view import index_some
 from desktop.store import LocalStore
 from desktop.sync.status import SyncStatus, sync_status
 from ui.signals import emit
@@ -48,6 +49,7 @@ class SyncController(QObject):
 
     started = Signal()
     finished = Signal(object)  # Changes
+    indexed = Signal()  # the similar-complaints index holds every ticket after a sync
 
     def __init__(
         self,
@@ -62,6 +64,7 @@ class SyncController(QObject):
         self.store = store
         self.runner = runner
         self.running = False
+        self.indexing = False
         self._again = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_now)
@@ -103,6 +106,26 @@ class SyncController(QObject):
             # An action meanwhile, or the history of a first sync still loading: go once more.
             self._again = False
             self.sync_now()
+        elif not self.indexing:
+            self._index_more()
+
+    def _index_more(self) -> None:
+        """The similar-complaints index, filled in short steps on the database thread after a
+        sync (each step its own transaction, so the officer's own writes go between them)."""
+        self.indexing = True
+        self.tasks.run_db(
+            lambda: index_some(self.store), self._indexed_some, on_error=lambda _exc: self._index_done()
+        )
+
+    def _indexed_some(self, count: int) -> None:
+        if count:
+            self._index_more()
+        else:
+            self._index_done()
+
+    def _index_done(self) -> None:
+        self.indexing = False
+        emit(self.indexed)
 
     def _failed(self, exc: BaseException) -> None:
         log.error("sync crashed: %r", exc)

@@ -12,6 +12,8 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from desktop.changes import Changes
+from desktop.incident_view import pane_candidates
+from desktop.similar import Candidate
 from desktop.store import LocalStore
 from desktop.ticket_detail import DeskDirectory, TicketDetail, fill_canned, load_ticket
 from ui.signals import emit
@@ -22,6 +24,7 @@ from ui.ticket_view import TicketView
 class TicketPane(QObject):
     loaded = Signal()  # the view shows a ticket (the first time, or again after a change)
     cleared = Signal()  # the view shows no ticket (its ticket left the search or filter)
+    candidates_loaded = Signal()  # the "Mirip" tab shows the shown ticket's candidates
 
     def __init__(
         self,
@@ -72,6 +75,15 @@ class TicketPane(QObject):
         )
         self.view.editor.set_canned(self.directory.canned, self._fill_template)
         emit(self.loaded)
+        no = detail.ticket.tracking_no
+        self.tasks.run_db(
+            lambda: pane_candidates(self.store, no), lambda found: self._show_candidates(no, found)
+        )
+
+    def _show_candidates(self, tracking_no: str, found: list[Candidate]) -> None:
+        if self.detail is not None and self.detail.ticket.tracking_no == tracking_no:
+            self.view.set_candidates(found)
+            emit(self.candidates_loaded)
 
     def _fill_template(self, template: str) -> str:
         if self.detail is None:

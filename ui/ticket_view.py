@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -35,6 +36,7 @@ from desktop.domain import (
     allowed_transitions,
 )
 from desktop.event_text import event_sentence
+from desktop.similar import Candidate
 from desktop.sla import urgency
 from desktop.ticket_detail import DeskDirectory, TicketDetail, facts_of_row
 from ui import icons, theme
@@ -63,12 +65,15 @@ class TicketView(QWidget):
     reply_submitted = Signal(object, str)  # MessageKind, text
     receipt_requested = Signal()  # print the shown ticket's receipt
     delivery_requested = Signal(str, object)  # action (ui.message_card), Message: a reply's delivery
+    link_requested = Signal(str)  # link this candidate (tracking number) to the shown ticket's incident
+    unlink_requested = Signal()  # the shown ticket leaves its incident
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ticketPane")
         self.detail: TicketDetail | None = None
         self.lang = "id"
+        self.similar_count = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 10)
         outer.setSpacing(8)
@@ -139,6 +144,11 @@ class TicketView(QWidget):
         self.deadlines_toggle.setToolTip(self.tr("Tampilkan atau sembunyikan tenggat setiap tahap"))
         self.deadlines_toggle.toggled.connect(self._show_deadlines)
         row1.addWidget(self.deadlines_toggle, 0, Qt.AlignmentFlag.AlignTop)
+        self.similar_toggle = QPushButton(self.tr("Mirip \u25be"))
+        self.similar_toggle.setCheckable(True)
+        self.similar_toggle.setAccessibleName(self.tr("Tampilkan pengaduan yang mirip"))
+        self.similar_toggle.setToolTip(self.tr("Pengaduan lain yang mungkin masalah yang sama"))
+        self.similar_toggle.toggled.connect(self._show_similar)
         self.original = QPushButton(self.tr("Asli \u2197"))
         self.original.setToolTip(self.tr("Buka unggahan asli di peramban"))
         self.original.setAccessibleName(self.tr("Buka unggahan asli di peramban"))
@@ -191,6 +201,40 @@ class TicketView(QWidget):
         self.deadlines.hide()
         head.addWidget(self.deadlines)
 
+        # The incident this complaint is part of (docs/incidents.md), with the way out of it.
+        self.incident_box = QWidget()
+        incident_row = QHBoxLayout(self.incident_box)
+        incident_row.setContentsMargins(0, 0, 0, 0)
+        incident_row.setSpacing(8)
+        self.incident_label = plain_label("", wrap=True)
+        self.incident_label.setAccessibleName(self.tr("Masalah"))
+        self.incident_label.setStyleSheet(
+            "background: #eef4ff; color: #1d3a8a; border-radius: 6px; padding: 4px 10px; font-weight: 600;"
+        )
+        incident_row.addWidget(self.incident_label, 1)
+        self.unlink_button = QPushButton(self.tr("Lepaskan"))
+        self.unlink_button.setAccessibleName(self.tr("Lepaskan pengaduan ini dari masalahnya"))
+        self.unlink_button.setToolTip(
+            self.tr("Lepaskan dari masalah ini; percakapan dan tenggat pengaduan ini tetap miliknya")
+        )
+        self.unlink_button.clicked.connect(lambda _=False: emit(self.unlink_requested))
+        incident_row.addWidget(self.unlink_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.incident_box.hide()
+        head.addWidget(self.incident_box)
+
+        # Complaints that are probably the same problem (desktop.similar), each with "Tautkan":
+        # folded behind "Mirip (n)" (after the status buttons) like the deadlines: a fourth tab
+        # did not fit beside the tab bar's buttons at 1366x768.
+        self.similar_area = QScrollArea()
+        self.similar_area.setWidgetResizable(True)
+        self.similar_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.similar_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.similar_area.setAccessibleName(self.tr("Pengaduan mirip"))
+        self.similar_area.setMaximumHeight(190)
+        self.similar_area.hide()
+        head.addWidget(self.similar_area)
+        self.link_buttons: dict[str, QPushButton] = {}
+
         # The buttons wrap onto a second line in a narrow pane instead of clipping their labels.
         actions_box = QWidget()
         actions_box.setAccessibleName(self.tr("Ubah status"))
@@ -208,6 +252,8 @@ class TicketView(QWidget):
             button.clicked.connect(lambda _=False, s=status: emit(self.status_requested, s))
             self.status_buttons[status] = button
             self.actions_row.addWidget(button)
+        # Last in the row that wraps: the header's first line keeps its room for the number.
+        self.actions_row.addWidget(self.similar_toggle)
         head.addWidget(actions_box)
         content.addWidget(card)
 
@@ -246,6 +292,15 @@ class TicketView(QWidget):
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         content.addWidget(self.tabs, 1)
 
+        self.reply_all = QCheckBox()
+        self.reply_all.setAccessibleName(self.tr("Balas semua pengaduan masalah ini"))
+        self.reply_all.setToolTip(
+            self.tr(
+                "Satu balasan publik untuk setiap pengaduan, dikirim lewat kanal pelapornya masing-masing"
+            )
+        )
+        self.reply_all.hide()
+        content.addWidget(self.reply_all)
         self.editor = ReplyEditor()
         self.editor.submitted.connect(self.reply_submitted)
         content.addWidget(self.editor)
@@ -254,6 +309,16 @@ class TicketView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.editor.fit_height()  # its room to grow is a share of this pane's height
+
+    def _show_similar(self, shown: bool) -> None:
+        self.similar_area.setVisible(shown)
+        self._similar_caption()
+
+    def _similar_caption(self) -> None:
+        arrow = "\u25b4" if self.similar_toggle.isChecked() else "\u25be"
+        self.similar_toggle.setText(
+            self.tr("Mirip (%1)").replace("%1", str(self.similar_count)) + " " + arrow
+        )
 
     def _show_deadlines(self, shown: bool) -> None:
         self.deadlines.setVisible(shown)
@@ -353,6 +418,23 @@ class TicketView(QWidget):
             button.setVisible(status in allowed)
         self.deadlines_toggle.setVisible(bool(lines))
 
+        incident = detail.incident
+        self.incident_box.setVisible(incident is not None)
+        self.reply_all.setVisible(incident is not None and incident.count > 1 and can_act and not t.archived)
+        if incident is not None:
+            self.incident_label.setText(
+                self.tr("Bagian dari masalah: %1 (%n pengaduan)", "", incident.count).replace(
+                    "%1", incident.title
+                )
+            )
+            self.unlink_button.setVisible(can_act and not t.archived)
+            self.reply_all.setText(
+                self.tr("Balas sekali untuk semua %n pengaduan masalah ini", "", incident.count)
+            )
+        if not same_ticket:
+            self.reply_all.setChecked(False)
+            self.set_candidates([])
+
         self.body.setPlainText(t.body)
         self._fill_thread(detail, directory, tz, lang, can_act and not t.archived)
         self._fill_attachments(detail, can_act and not t.archived)
@@ -413,6 +495,45 @@ class TicketView(QWidget):
             sending=detail.attachment_ops,
             can_attach=can_attach,
         )
+
+    def set_candidates(self, found: list[Candidate]) -> None:
+        """The "Mirip" tab: one line per candidate, best first, with why and "Tautkan"."""
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(2, 8, 8, 8)
+        layout.setSpacing(6)
+        self.link_buttons = {}
+        detail = self.detail
+        linked = set(detail.incident.tracking_numbers) if detail is not None and detail.incident else set()
+        can_link = detail is not None and not detail.ticket.archived and self.editor.isEnabled()
+        if not found:
+            layout.addWidget(plain_label(self.tr("Tidak ada pengaduan yang mirip."), "muted"))
+        for c in found:
+            card = QFrame()
+            card.setObjectName("card")
+            row = QHBoxLayout(card)
+            row.setContentsMargins(10, 6, 10, 6)
+            row.setSpacing(10)
+            text = QVBoxLayout()
+            text.setSpacing(2)
+            text.addWidget(plain_label(f"{c.tracking_no}  \u00b7  {round(c.score * 100)}%", "fieldValue"))
+            text.addWidget(plain_label(c.why, "muted", wrap=True))
+            row.addLayout(text, 1)
+            if c.tracking_no in linked:
+                row.addWidget(
+                    plain_label(self.tr("Sudah tertaut"), "muted"), 0, Qt.AlignmentFlag.AlignVCenter
+                )
+            elif can_link:
+                button = QPushButton(self.tr("Tautkan"))
+                button.setAccessibleName(self.tr("Tautkan %1 ke masalah ini").replace("%1", c.tracking_no))
+                button.clicked.connect(lambda _=False, no=c.tracking_no: emit(self.link_requested, no))
+                row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+                self.link_buttons[c.tracking_no] = button
+            layout.addWidget(card)
+        layout.addStretch(1)
+        self.similar_area.setWidget(holder)
+        self.similar_count = len(found)
+        self._similar_caption()
 
     def message_cards(self) -> list[MessageCard]:
         widget = self.thread_area.widget()

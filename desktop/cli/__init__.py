@@ -15,6 +15,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli.sync_commands",
     "desktop.cli.report_commands",
     "desktop.cli.similar_commands",
+    "desktop.cli.incident_commands",
 )
 
 

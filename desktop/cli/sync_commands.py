@@ -370,6 +370,18 @@ def cmd_show(args: argparse.Namespace) -> int:
                 ).all()
             )
             data = ticket_json(row, states)
+            from desktop.incident_view import incident_of
+
+            incident = incident_of(session, row)
+            data["incident"] = (
+                None
+                if incident is None
+                else {
+                    "id": incident.id,
+                    "title": incident.title,
+                    "tracking_numbers": list(incident.tracking_numbers),
+                }
+            )
             next_deadline, received_at = row.next_deadline, row.received_at
             message_times = [m.created_at for m in row.messages]
         tz = _zones(store).get(data["opd_code"], "Asia/Jakarta")
@@ -386,6 +398,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"OPD     : {data['opd_code']}  Petugas: {data['assignee'] or '-'}  Kanal: {data['channel']}")
     due = _local(next_deadline, tz) if next_deadline is not None else ""
     print(f"Tenggat : {data['next_stage'] or '-'} {due if data['next_deadline'] else ''}".rstrip())
+    if incident is not None:
+        print(f"Masalah : {_line(incident.words().removeprefix('Bagian dari masalah: '))}")
     if data["pending_ops"]:
         print(f"Menunggu sinkronisasi: {data['pending_ops']} op")
     print()
@@ -403,15 +417,28 @@ def cmd_show(args: argparse.Namespace) -> int:
 # -- acting -------------------------------------------------------------------------------------
 
 
+def _incident_flag(p: argparse.ArgumentParser, help_text: str) -> None:
+    p.add_argument("--incident", action="store_true", help=help_text)
+
+
 def _acted(result: Any, what: str) -> int:
     print(f"{what} {result.tracking_no} disimpan; menunggu sinkronisasi (op {result.op_id}).")
     return 0
 
 
+def _acted_all(results: list[Any], what: str) -> int:
+    for result in results:
+        _acted(result, what)
+    print(f"{len({r.ticket_id for r in results})} pengaduan masalah ini; kirim dengan 'tanggap sync'.")
+    return 0
+
+
 def cmd_reply(args: argparse.Namespace) -> int:
-    from desktop import actions
+    from desktop import actions, incidents
 
     with _store(args) as store:
+        if args.incident:  # answer once: one reply per linked ticket (docs/incidents.md)
+            return _acted_all(_action(incidents.reply, store, args.tracking_no, args.text), "Balasan untuk")
         return _acted(_action(actions.reply, store, args.tracking_no, args.text), "Balasan untuk")
 
 
@@ -433,6 +460,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     from desktop import actions
 
     with _store(args) as store:
+        if args.incident:
+            from desktop import incidents
+
+            results = _action(
+                incidents.set_status, store, args.tracking_no, args.status, reason=args.reason or ""
+            )
+            return _acted_all(results, f"Status {args.status} untuk")
         result = _action(actions.set_status, store, args.tracking_no, args.status, reason=args.reason or "")
         return _acted(result, f"Status {args.status} untuk")
 
@@ -622,6 +656,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = add("reply", "balasan publik / public reply", cmd_reply)
     p.add_argument("tracking_no", metavar="TRACKING")
     p.add_argument("text", metavar="TEXT")
+    _incident_flag(p, "balas sekali untuk semua pengaduan masalah tiket ini / answer its incident once")
     p = add("note", "catatan internal / internal note", cmd_note)
     p.add_argument("tracking_no", metavar="TRACKING")
     p.add_argument("text", metavar="TEXT")
@@ -632,6 +667,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("tracking_no", metavar="TRACKING")
     p.add_argument("status", metavar="STATUS")
     p.add_argument("--reason", metavar="R", default="")
+    _incident_flag(p, "ubah semua pengaduan masalah tiket ini / every ticket of its incident")
     p = add(
         "assign",
         "tugaskan satu atau beberapa tiket (supervisor) / assign one or more tickets",

@@ -15,12 +15,14 @@ from desktop.ops import (
     assign,
     attach,
     create_ticket,
+    link_incident,
     mark_delivered,
     note,
     reply,
     resend,
     set_status,
     transfer,
+    unlink_incident,
 )
 from desktop.ops.base import OpInvalid, OpSpec, TicketState
 
@@ -34,6 +36,8 @@ OPS: dict[OpType, OpSpec[Any]] = {
     OpType.ATTACH: attach.SPEC,
     OpType.MARK_DELIVERED: mark_delivered.SPEC,
     OpType.RESEND: resend.SPEC,
+    OpType.LINK_INCIDENT: link_incident.SPEC,
+    OpType.UNLINK_INCIDENT: unlink_incident.SPEC,
 }
 
 

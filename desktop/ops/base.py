@@ -130,6 +130,9 @@ class OpSpec(Generic[P]):
     supervisor_only: bool = False
     # Where the desk shows something else while the op waits (a transfer leaves the queue at once).
     desk_effect: Callable[[TicketState, P, datetime, CalendarFor], TicketState] | None = None
+    # What the op writes on a ticket row beyond ``TicketState`` (incident membership), on the
+    # desk's row while the op waits and on the server's when it is applied. Pure: any row.
+    row_effect: Callable[[Any, P], None] | None = None
 
     def local_effect(
         self, state: TicketState, payload: P, at: datetime, calendar_for: CalendarFor

@@ -77,6 +77,7 @@ class SummaryTicket(NamedTuple):
     met_at: Deadlines = Deadlines()
     confidentiality: Confidentiality = Confidentiality.PUBLIC
     feedback: Feedback | None = None  # the citizen's answer on the public page
+    incident_id: str | None = None  # complaints of one incident are one problem (docs/incidents.md)
 
     @classmethod
     def from_ticket(cls, ticket: Ticket) -> SummaryTicket:
@@ -291,6 +292,9 @@ class SummaryFigures:
     breaches: tuple[Breach, ...]  # by deadline, oldest first
     satisfaction: Satisfaction = NO_SATISFACTION
     delivery: DeliveryFigures = NO_DELIVERY
+    # Problems the complaints received in the period are about: each incident once, each
+    # complaint in no incident on its own ("38 pengaduan tentang 6 masalah").
+    problems: int = 0
 
     def officer_name(self, username: str | None) -> str | None:
         return dict(self.request.officer_names).get(username or "", username)
@@ -398,6 +402,8 @@ def compute_summary(
     calendar_cache: dict[str, WorkCalendar] = {}
     reached = answered = rebutted = confirmed = 0
     ratings: list[int] = []
+    incidents: set[str] = set()
+    lone_problems = 0
 
     for t in tickets:
         if opd_filter is not None and t.opd_code not in opd_filter:
@@ -454,6 +460,10 @@ def compute_summary(
         if not in_period:
             continue
         weekly_received[bisect_right(week_bounds, received_ts) - 1] += 1
+        if t.incident_id is None:
+            lone_problems += 1
+        else:
+            incidents.add(t.incident_id)
         frt: float | None = None
         waited: float | None = None
         if t.first_response_at is not None or is_open:
@@ -519,6 +529,7 @@ def compute_summary(
         ),
         breaches=tuple(breaches),
         satisfaction=Satisfaction(reached, answered, rebutted, confirmed, ikm(ratings)),
+        problems=lone_problems + len(incidents),
     )
 
 

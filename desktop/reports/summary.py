@@ -118,6 +118,7 @@ _TEXT = {
         "week_of": "Minggu mulai",
         "no_data": "Tidak ada data",
         "cover_received": "masuk dalam periode",
+        "cover_problems": "masuk dalam periode: {total} pengaduan tentang {problems} masalah",
         "cover_resolved": "selesai dalam periode; {n} dari {total} yang masuk periode ini",
         "cover_frt": "atas {n} dari {total} tiket masuk; {waiting} belum ditanggapi dihitung masih menunggu",
         "cover_frt_none": "atas {n} dari {total} tiket masuk",
@@ -214,6 +215,7 @@ _TEXT = {
         "week_of": "Week of",
         "no_data": "No data",
         "cover_received": "received in the period",
+        "cover_problems": "received in the period: {total} complaints about {problems} problems",
         "cover_resolved": "resolved in the period; {n} of the {total} received in it",
         "cover_frt": "over {n} of {total} tickets received; {waiting} unanswered counted as still waiting",
         "cover_frt_none": "over {n} of {total} tickets received",
@@ -386,6 +388,15 @@ class _SummaryBuilder:
         )
         return [Paragraph(rich_text(text, style.fontName), style)]
 
+    def received_cover(self) -> str:
+        """Incidents (issue 18): "38 pengaduan tentang 6 masalah" once complaints are linked."""
+        o, problems = self.f.overall, self.f.problems
+        if not problems or problems >= o.received:
+            return str(self.t["cover_received"])
+        return str(self.t["cover_problems"]).format(
+            total=_int(o.received, self.lang), problems=_int(problems, self.lang)
+        )
+
     def tiles(self) -> list[Flowable]:
         o, t, lang = self.f.overall, self.t, self.lang
         total = _int(o.received, lang)
@@ -402,7 +413,7 @@ class _SummaryBuilder:
         # Each figure says what it is taken over: a median of 40 answered out of 450 received is
         # not the same news as a median of 450.
         values = [
-            (total, t["received"], t["cover_received"]),
+            (total, t["received"], self.received_cover()),
             (
                 _int(o.resolved, lang),
                 t["resolved"],

@@ -15,10 +15,11 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from desktop.similar.core import Candidate
 from desktop.similar.normalize import synonym_table
-from desktop.similar.search import Candidate, candidates, reindex_all
+from desktop.similar.search import candidates, refresh, reindex_all
 
-__all__ = ["SYNONYMS_KEY", "Candidate", "desk_candidates", "desk_synonyms", "store_synonyms"]
+__all__ = ["SYNONYMS_KEY", "Candidate", "desk_candidates", "desk_synonyms", "index_step", "store_synonyms"]
 
 SYNONYMS_KEY = "similar_synonyms"
 
@@ -60,3 +61,13 @@ def desk_candidates(
     Raises ``LookupError`` for a tracking number the desk does not hold.
     """
     return candidates(conn, tracking_no, limit=limit, now=now, synonyms=desk_synonyms(conn))
+
+
+INDEX_STEP = 2000  # tickets per background step: about 0.7 s of normalising, one short write
+
+
+def index_step(conn: Connection, limit: int = INDEX_STEP) -> int:
+    """Index up to ``limit`` tickets not yet indexed (or re-worded); returns how many. The
+    workstation runs it after each sync until it returns 0, one short transaction at a time, so
+    the first ``similar`` after a large initial sync answers at once (docs/incidents.md)."""
+    return refresh(conn, desk_synonyms(conn), batch=min(limit, 5000), limit=limit)

@@ -108,6 +108,7 @@ TICKET_COLUMNS = (
     "archived",
     "public_key",
     "feedback",
+    "incident_id",
 )
 MESSAGE_COLUMNS = ("id", "ticket_id", "kind", "author", "body", "created_at", "conflict", "delivery")
 ATTACHMENT_COLUMNS = ("id", "ticket_id", "filename", "mime", "size", "sha256", "url")
@@ -186,6 +187,7 @@ def ticket_params(ticket: dict[str, Any]) -> dict[str, Any]:
             "archived": False,  # back in scope (or never left): a working row again
             "public_key": ticket.get("public_key"),
             "feedback": _feedback_text(ticket.get("feedback")),
+            "incident_id": _incident_id(ticket.get("incident")),
         }
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise BadChange(f"ticket not understood: {exc!r}") from None
@@ -204,6 +206,24 @@ def _feedback_text(value: Any) -> str | None:
 
 
 _ticket_tuple = itemgetter(*TICKET_COLUMNS)
+
+
+def _incident_id(incident: Any) -> str | None:
+    if incident is None:
+        return None
+    return str(incident["id"])
+
+
+INCIDENT_UPSERT = _upsert_sql("incidents", ("id", "title", "location", "lead_ticket_id"))
+
+
+def _incident_row(incident: Any) -> tuple[str, str, str, str]:
+    return (
+        str(incident["id"]),
+        str(incident.get("title") or ""),
+        str(incident.get("location") or ""),
+        str(incident.get("lead_ticket_id") or ""),
+    )
 
 
 def upsert_tickets(
@@ -278,10 +298,14 @@ def _upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]]) -> list
     ticket_rows: list[tuple[Any, ...]] = []
     message_rows: list[tuple[Any, ...]] = []
     attachment_rows: list[tuple[Any, ...]] = []
+    incident_rows: dict[str, tuple[str, str, str, str]] = {}
     for ticket in tickets:
         ticket_rows.append(_ticket_tuple(ticket_params(ticket)))
         tid = ticket_rows[-1][0]
         try:
+            if ticket.get("incident") is not None:
+                row = _incident_row(ticket["incident"])
+                incident_rows[row[0]] = row
             for m in ticket.get("messages") or ():
                 created = m["created_at"]
                 # The server's usual form inline (this loop runs for every message of a snapshot).
@@ -320,6 +344,8 @@ def _upsert_tickets(conn: Connection, tickets: Sequence[dict[str, Any]]) -> list
             cursor.executemany(MESSAGE_UPSERT if bulk.messages_unique(conn) else MESSAGE_INSERT, message_rows)
         if attachment_rows:
             cursor.executemany(ATTACHMENT_UPSERT, attachment_rows)
+        if incident_rows:
+            cursor.executemany(INCIDENT_UPSERT, list(incident_rows.values()))
     finally:
         cursor.close()
     return [r[0] for r in ticket_rows]

@@ -176,6 +176,8 @@ def apply_local_effect(
     session = object_session(ticket)
     assert session is not None
     sla = desk_sla(session)
+    if spec.row_effect is not None:
+        spec.row_effect(ticket, parsed)  # incident membership: not part of the ticket's state
     before = ops.TicketState.of(ticket)
     at = max(created_at, before.received_at)  # as the server bounds it (docs/api.md)
     after = spec.local_effect(before, parsed, at, sla.calendar)

@@ -126,65 +126,75 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../ui/desk_controller.py" line="68"/>
-        <location filename="../../ui/desk_controller.py" line="315"/>
+        <location filename="../../ui/desk_controller.py" line="73"/>
+        <location filename="../../ui/desk_controller.py" line="333"/>
         <source>Menyimpan</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="73"/>
+        <location filename="../../ui/desk_controller.py" line="81"/>
+        <source>Menautkan</source>
+        <translation>Linking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="87"/>
+        <source>Melepaskan</source>
+        <translation>Unlinking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_controller.py" line="91"/>
         <source>Melampirkan berkas</source>
         <translation>Attaching a file</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="82"/>
+        <location filename="../../ui/desk_controller.py" line="100"/>
         <source>Menugaskan</source>
         <translation>Assigning</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="99"/>
+        <location filename="../../ui/desk_controller.py" line="117"/>
         <source>Keluar akun?</source>
         <translation>Log out?</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="104"/>
+        <location filename="../../ui/desk_controller.py" line="122"/>
         <source>Lanjutkan keluar akun?</source>
         <translation>Log out now?</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="105"/>
-        <location filename="../../ui/desk_controller.py" line="121"/>
+        <location filename="../../ui/desk_controller.py" line="123"/>
+        <location filename="../../ui/desk_controller.py" line="139"/>
         <source>Keluar akun</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="106"/>
+        <location filename="../../ui/desk_controller.py" line="124"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="139"/>
+        <location filename="../../ui/desk_controller.py" line="157"/>
         <source>Alasan: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="140"/>
+        <location filename="../../ui/desk_controller.py" line="158"/>
         <source>Tulis alasan yang dapat dibaca pelapor atau OPD penerima.</source>
         <translation>Write a reason the reporter or the receiving agency can read.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="234"/>
-        <location filename="../../ui/desk_controller.py" line="262"/>
+        <location filename="../../ui/desk_controller.py" line="252"/>
+        <location filename="../../ui/desk_controller.py" line="280"/>
         <source>Ekspor antrean</source>
         <translation>Export the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="236"/>
+        <location filename="../../ui/desk_controller.py" line="254"/>
         <source>Buku kerja Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/desk_controller.py" line="263"/>
+        <location filename="../../ui/desk_controller.py" line="281"/>
         <source>%n tiket diekspor ke %1</source>
         <translation>
             <numerusform>%n ticket exported to %1</numerusform>
@@ -192,24 +202,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="270"/>
-        <location filename="../../ui/desk_controller.py" line="278"/>
+        <location filename="../../ui/desk_controller.py" line="288"/>
+        <location filename="../../ui/desk_controller.py" line="296"/>
         <source>Mengekspor antrean</source>
         <translation>Exporting the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="294"/>
+        <location filename="../../ui/desk_controller.py" line="312"/>
         <source>Balasan disalin ke papan klip</source>
         <translation>Reply copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="300"/>
-        <location filename="../../ui/desk_controller.py" line="323"/>
+        <location filename="../../ui/desk_controller.py" line="318"/>
+        <location filename="../../ui/desk_controller.py" line="341"/>
         <source>Mengirim ulang</source>
         <translation>Resending</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_controller.py" line="340"/>
+        <location filename="../../ui/desk_controller.py" line="358"/>
         <source>Tidak dapat dilakukan</source>
         <translation>Cannot be done</translation>
     </message>
@@ -217,39 +227,39 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="104"/>
+        <location filename="../../ui/queue_pane.py" line="105"/>
         <source>Belum ada pengaduan di perangkat ini</source>
         <translation>No complaints on this computer yet</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="110"/>
+        <location filename="../../ui/queue_pane.py" line="111"/>
         <source>Masuk ke server pengaduan lalu sinkronkan untuk mengambil antrean OPD Anda,
 atau catat pengaduan yang datang langsung ke loket.</source>
         <translation>Log in to the complaints server and sync to fetch your agency&apos;s queue,
 or register a complaint made in person at the desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="121"/>
+        <location filename="../../ui/queue_pane.py" line="122"/>
         <source>Masuk ke server…</source>
         <translation>Log in to the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="123"/>
+        <location filename="../../ui/queue_pane.py" line="124"/>
         <source>Masuk ke server</source>
         <translation>Log in to the server</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="124"/>
+        <location filename="../../ui/queue_pane.py" line="125"/>
         <source>Catat pengaduan langsung…</source>
         <translation>Register a walk-in complaint…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="125"/>
+        <location filename="../../ui/queue_pane.py" line="126"/>
         <source>Catat pengaduan langsung</source>
         <translation>Register a walk-in complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="132"/>
+        <location filename="../../ui/queue_pane.py" line="133"/>
         <source>Antrean kosong</source>
         <translation>Empty queue</translation>
     </message>
@@ -389,24 +399,24 @@ or register a complaint made in person at the desk.</translation>
         <translation>Tanggap - Public Complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="321"/>
+        <location filename="../../ui/mainwindow.py" line="323"/>
         <source>Pengaturan tidak dapat disimpan: %1</source>
         <translation>The settings cannot be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="332"/>
+        <location filename="../../ui/mainwindow.py" line="334"/>
         <source>Kesalahan tak terduga</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="333"/>
+        <location filename="../../ui/mainwindow.py" line="335"/>
         <source>%1 gagal: %2
 Rincian ada di log: %3</source>
         <translation>%1 failed: %2
 Details are in the log: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="334"/>
+        <location filename="../../ui/mainwindow.py" line="336"/>
         <source>Pekerjaan</source>
         <translation>Task</translation>
     </message>
@@ -904,125 +914,140 @@ Reporters&apos; data is never stored unencrypted.</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="177"/>
+        <location filename="../../ui/queue_pane.py" line="178"/>
         <source>Tugaskan…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="178"/>
+        <location filename="../../ui/queue_pane.py" line="179"/>
         <source>Tugaskan tiket terpilih ke petugas</source>
         <translation>Assign the selected tickets to an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="179"/>
+        <location filename="../../ui/queue_pane.py" line="180"/>
         <source>Alihkan…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="180"/>
         <location filename="../../ui/queue_pane.py" line="181"/>
+        <location filename="../../ui/queue_pane.py" line="182"/>
         <source>Alihkan tiket ke OPD lain</source>
         <translation>Transfer the ticket to another agency</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="186"/>
+        <location filename="../../ui/queue_pane.py" line="187"/>
         <source>Ekspor antrean ini ke CSV atau XLSX (Ctrl+Shift+E)</source>
         <translation>Export this queue to CSV or XLSX (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="187"/>
+        <location filename="../../ui/queue_pane.py" line="188"/>
         <source>Ekspor antrean ke CSV atau XLSX</source>
         <translation>Export the queue to CSV or XLSX</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="197"/>
+        <location filename="../../ui/queue_pane.py" line="198"/>
         <source>Cari nomor tiket, judul, isi atau pelapor…  (Ctrl+F)</source>
         <translation>Search tracking number, title, text or reporter…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="198"/>
+        <location filename="../../ui/queue_pane.py" line="199"/>
         <source>Cari pengaduan</source>
         <translation>Search complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="213"/>
+        <location filename="../../ui/queue_pane.py" line="202"/>
+        <source>Per masalah</source>
+        <translation>By incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="203"/>
+        <source>Tampilkan satu baris per masalah</source>
+        <translation>Show one row per incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="206"/>
+        <source>Pengaduan yang tertaut ke satu masalah tampil sebagai satu baris, dengan tenggat paling mendesak</source>
+        <translation>Complaints linked to one incident show as one row, with the most urgent deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="227"/>
         <source>Saring kanal</source>
         <translation>Filter by channel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="215"/>
+        <location filename="../../ui/queue_pane.py" line="229"/>
         <source>Saring kategori</source>
         <translation>Filter by category</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="217"/>
+        <location filename="../../ui/queue_pane.py" line="231"/>
         <source>Saring status</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="219"/>
+        <location filename="../../ui/queue_pane.py" line="233"/>
         <source>Saring petugas</source>
         <translation>Filter by officer</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="242"/>
+        <location filename="../../ui/queue_pane.py" line="256"/>
         <source>Antrean pengaduan</source>
         <translation>Complaint queue</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="253"/>
+        <location filename="../../ui/queue_pane.py" line="267"/>
         <source>Kolom antrean</source>
         <translation>Queue columns</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="264"/>
+        <location filename="../../ui/queue_pane.py" line="278"/>
         <source>Klik kanan untuk memilih kolom</source>
         <translation>Right-click to choose the columns</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="325"/>
+        <location filename="../../ui/queue_pane.py" line="339"/>
         <source>Pilih kolom antrean</source>
         <translation>Choose the queue&apos;s columns</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="335"/>
+        <location filename="../../ui/queue_pane.py" line="349"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="342"/>
+        <location filename="../../ui/queue_pane.py" line="356"/>
         <source>Pilih otomatis menurut lebar</source>
         <translation>Choose by width</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="372"/>
+        <location filename="../../ui/queue_pane.py" line="386"/>
         <source>Semua kanal</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="378"/>
+        <location filename="../../ui/queue_pane.py" line="392"/>
         <source>Semua kategori</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="381"/>
+        <location filename="../../ui/queue_pane.py" line="395"/>
         <source>Semua status</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="387"/>
+        <location filename="../../ui/queue_pane.py" line="401"/>
         <source>Semua petugas</source>
         <translation>All officers</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="291"/>
-        <location filename="../../ui/queue_pane.py" line="388"/>
+        <location filename="../../ui/queue_pane.py" line="305"/>
+        <location filename="../../ui/queue_pane.py" line="402"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_pane.py" line="415"/>
-        <location filename="../../ui/queue_pane.py" line="500"/>
+        <location filename="../../ui/queue_pane.py" line="430"/>
+        <location filename="../../ui/queue_pane.py" line="515"/>
         <source>%n tiket</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -1030,22 +1055,22 @@ Reporters&apos; data is never stored unencrypted.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="449"/>
+        <location filename="../../ui/queue_pane.py" line="464"/>
         <source>Tiket %1 ada di tampilan %2.</source>
         <translation>Ticket %1 is in the %2 view.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="459"/>
+        <location filename="../../ui/queue_pane.py" line="474"/>
         <source>diarsipkan</source>
         <translation>archived</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="461"/>
+        <location filename="../../ui/queue_pane.py" line="476"/>
         <source>Tiket %1 tidak ada di tampilan mana pun (%2); ditampilkan di kanan.</source>
         <translation>Ticket %1 is in no view (%2); shown on the right.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_pane.py" line="482"/>
+        <location filename="../../ui/queue_pane.py" line="497"/>
         <source>%n hasil di %1</source>
         <translation>
             <numerusform>%n result in %1</numerusform>
@@ -1053,7 +1078,7 @@ Reporters&apos; data is never stored unencrypted.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_pane.py" line="497"/>
+        <location filename="../../ui/queue_pane.py" line="512"/>
         <source>%n hasil</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -1287,23 +1312,23 @@ Reporters&apos; data is never stored unencrypted.</translation>
 <context>
     <name>SearchElsewhereBar</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="567"/>
+        <location filename="../../ui/queue_pane.py" line="582"/>
         <source>Hasil di tampilan lain</source>
         <translation>Results in other views</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="590"/>
+        <location filename="../../ui/queue_pane.py" line="605"/>
         <source>Tidak ada di tampilan ini.</source>
         <translation>None in this view.</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="590"/>
+        <location filename="../../ui/queue_pane.py" line="605"/>
         <source>Juga:</source>
         <translation>Also:</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.py" line="593"/>
-        <location filename="../../ui/queue_pane.py" line="594"/>
+        <location filename="../../ui/queue_pane.py" line="608"/>
+        <location filename="../../ui/queue_pane.py" line="609"/>
         <source>Tampilkan %1</source>
         <translation>Show %1</translation>
     </message>
@@ -1624,7 +1649,7 @@ Reporters&apos; data is never stored unencrypted.</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="93"/>
+        <location filename="../../ui/sync_status.py" line="96"/>
         <source>Menyinkronkan</source>
         <translation>Syncing</translation>
     </message>
@@ -1632,79 +1657,79 @@ Reporters&apos; data is never stored unencrypted.</translation>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="153"/>
+        <location filename="../../ui/sync_status.py" line="176"/>
         <source>Status sambungan</source>
         <translation>Connection status</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="155"/>
+        <location filename="../../ui/sync_status.py" line="178"/>
         <source>Op menunggu sinkronisasi</source>
         <translation>Ops waiting for sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="157"/>
+        <location filename="../../ui/sync_status.py" line="180"/>
         <source>Sinkron terakhir</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="165"/>
+        <location filename="../../ui/sync_status.py" line="188"/>
         <source>Kesalahan sinkronisasi</source>
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="171"/>
+        <location filename="../../ui/sync_status.py" line="194"/>
         <source>Buka kotak konflik</source>
         <translation>Open the conflicts inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="175"/>
-        <location filename="../../ui/sync_status.py" line="177"/>
-        <location filename="../../ui/sync_status.py" line="187"/>
+        <location filename="../../ui/sync_status.py" line="198"/>
+        <location filename="../../ui/sync_status.py" line="200"/>
+        <location filename="../../ui/sync_status.py" line="210"/>
         <source>Sinkronkan sekarang</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="159"/>
+        <location filename="../../ui/sync_status.py" line="182"/>
         <source>Riwayat tiket yang dimuat</source>
         <translation>Ticket history loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="161"/>
+        <location filename="../../ui/sync_status.py" line="184"/>
         <source>Tiket yang sudah selesai dimuat di latar belakang; antrean kerja sudah bisa dipakai.</source>
         <translation>Finished tickets are loading in the background; the work queue can be used already.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="221"/>
+        <location filename="../../ui/sync_status.py" line="244"/>
         <source>riwayat: %1 dari %2 tiket</source>
         <translation>history: %1 of %2 tickets</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="187"/>
+        <location filename="../../ui/sync_status.py" line="210"/>
         <source>Menyinkronkan…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="191"/>
+        <location filename="../../ui/sync_status.py" line="214"/>
         <source>● Offline — belum masuk</source>
         <translation>● Offline — not logged in</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="194"/>
+        <location filename="../../ui/sync_status.py" line="217"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="197"/>
+        <location filename="../../ui/sync_status.py" line="220"/>
         <source>● Belum pernah sinkron</source>
         <translation>● Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="200"/>
+        <location filename="../../ui/sync_status.py" line="223"/>
         <source>● Offline</source>
         <translation>● Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="209"/>
+        <location filename="../../ui/sync_status.py" line="232"/>
         <source>%n perubahan menunggu dikirim</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1712,22 +1737,22 @@ Reporters&apos; data is never stored unencrypted.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="211"/>
+        <location filename="../../ui/sync_status.py" line="234"/>
         <source>Semua perubahan sudah terkirim</source>
         <translation>All changes sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="215"/>
+        <location filename="../../ui/sync_status.py" line="238"/>
         <source>Sinkron terakhir: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="217"/>
+        <location filename="../../ui/sync_status.py" line="240"/>
         <source>Belum pernah sinkron</source>
         <translation>Never synced</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="231"/>
+        <location filename="../../ui/sync_status.py" line="254"/>
         <source>%n perlu perhatian</source>
         <translation>
             <numerusform>%n needs attention</numerusform>
@@ -1735,7 +1760,7 @@ Reporters&apos; data is never stored unencrypted.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync_status.py" line="249"/>
+        <location filename="../../ui/sync_status.py" line="272"/>
         <source>Sinkron gagal %n kali berturut-turut</source>
         <translation>
             <numerusform>Sync failed %n time in a row</numerusform>
@@ -1743,7 +1768,7 @@ Reporters&apos; data is never stored unencrypted.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="251"/>
+        <location filename="../../ui/sync_status.py" line="274"/>
         <source>sejak %1</source>
         <translation>since %1</translation>
     </message>
@@ -1751,7 +1776,7 @@ Reporters&apos; data is never stored unencrypted.</translation>
 <context>
     <name>TicketPane</name>
     <message>
-        <location filename="../../ui/ticket_pane.py" line="83"/>
+        <location filename="../../ui/ticket_pane.py" line="95"/>
         <source>Bapak/Ibu</source>
         <translation>Sir/Madam</translation>
     </message>
@@ -1828,164 +1853,227 @@ Reporters&apos; data is never stored unencrypted.</translation>
         <source>Tahap yang tenggatnya paling dekat dan sisa waktunya (hk = hari kerja)</source>
         <translation>The stage with the nearest deadline and the time left (wd = working days)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/queue_model.py" line="305"/>
+        <source>%n pengaduan</source>
+        <translation>
+            <numerusform>%n complaint</numerusform>
+            <numerusform>%n complaints</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="76"/>
+        <location filename="../../ui/ticket_view.py" line="81"/>
         <source>Pilih pengaduan di antrean untuk melihatnya.</source>
         <translation>Select a complaint in the queue to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="103"/>
+        <location filename="../../ui/ticket_view.py" line="108"/>
         <source>Nomor tiket</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="143"/>
-        <location filename="../../ui/ticket_view.py" line="144"/>
+        <location filename="../../ui/ticket_view.py" line="153"/>
+        <location filename="../../ui/ticket_view.py" line="154"/>
         <source>Buka unggahan asli di peramban</source>
         <translation>Open the original post in the browser</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="154"/>
+        <location filename="../../ui/ticket_view.py" line="164"/>
         <source>Judul pengaduan</source>
         <translation>Complaint title</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="147"/>
+        <location filename="../../ui/ticket_view.py" line="157"/>
         <source>Cetak tanda terima tiket ini</source>
         <translation>Print this ticket&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="111"/>
+        <location filename="../../ui/ticket_view.py" line="116"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="114"/>
+        <location filename="../../ui/ticket_view.py" line="119"/>
         <source>Arsip · di luar lingkup meja ini</source>
         <translation>Archive · outside this desk&apos;s scope</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="117"/>
+        <location filename="../../ui/ticket_view.py" line="122"/>
         <source>Tiket ini dialihkan, ditugaskan ulang atau dibatasi sehingga tidak lagi ditangani meja ini. Isinya disimpan untuk dibaca saja.</source>
         <translation>This ticket was transferred, reassigned or restricted, so this desk no longer handles it. It is kept read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="123"/>
+        <location filename="../../ui/ticket_view.py" line="128"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="136"/>
-        <location filename="../../ui/ticket_view.py" line="260"/>
+        <location filename="../../ui/ticket_view.py" line="141"/>
+        <location filename="../../ui/ticket_view.py" line="325"/>
         <source>Tenggat ▾</source>
         <translation>Deadlines ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="138"/>
+        <location filename="../../ui/ticket_view.py" line="143"/>
         <source>Tampilkan semua tenggat</source>
         <translation>Show all deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="139"/>
+        <location filename="../../ui/ticket_view.py" line="144"/>
         <source>Tampilkan atau sembunyikan tenggat setiap tahap</source>
         <translation>Show or hide every stage&apos;s deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="142"/>
+        <location filename="../../ui/ticket_view.py" line="147"/>
+        <source>Mirip ▾</source>
+        <translation>Similar ▾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="149"/>
+        <source>Tampilkan pengaduan yang mirip</source>
+        <translation>Show similar complaints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="150"/>
+        <source>Pengaduan lain yang mungkin masalah yang sama</source>
+        <translation>Other complaints that are probably the same problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="152"/>
         <source>Asli ↗</source>
         <translation>Original ↗</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="146"/>
+        <location filename="../../ui/ticket_view.py" line="156"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="148"/>
+        <location filename="../../ui/ticket_view.py" line="158"/>
         <source>Pratinjau dan cetak tanda terima tiket ini (Ctrl+P)</source>
         <translation>Preview and print this ticket&apos;s receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="164"/>
+        <location filename="../../ui/ticket_view.py" line="174"/>
         <source>PELAPOR</source>
         <translation>REPORTER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="165"/>
+        <location filename="../../ui/ticket_view.py" line="175"/>
         <source>KATEGORI</source>
         <translation>CATEGORY</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="166"/>
+        <location filename="../../ui/ticket_view.py" line="176"/>
         <source>PETUGAS</source>
         <translation>OFFICER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="167"/>
+        <location filename="../../ui/ticket_view.py" line="177"/>
         <source>DITERIMA</source>
         <translation>RECEIVED</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="168"/>
+        <location filename="../../ui/ticket_view.py" line="178"/>
         <source>LOKASI</source>
         <translation>LOCATION</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="169"/>
+        <location filename="../../ui/ticket_view.py" line="179"/>
         <source>KONTAK</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="187"/>
+        <location filename="../../ui/ticket_view.py" line="197"/>
         <source>Tenggat berisiko</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="190"/>
+        <location filename="../../ui/ticket_view.py" line="200"/>
         <source>Semua tenggat</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="196"/>
+        <location filename="../../ui/ticket_view.py" line="210"/>
+        <source>Masalah</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="215"/>
+        <source>Lepaskan</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="216"/>
+        <source>Lepaskan pengaduan ini dari masalahnya</source>
+        <translation>Unlink this complaint from its incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="218"/>
+        <source>Lepaskan dari masalah ini; percakapan dan tenggat pengaduan ini tetap miliknya</source>
+        <translation>Unlink from this incident; this complaint keeps its own thread and deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="232"/>
+        <source>Pengaduan mirip</source>
+        <translation>Similar complaints</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="240"/>
         <source>Ubah status</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="204"/>
+        <location filename="../../ui/ticket_view.py" line="248"/>
         <source>Ubah status ke %1</source>
         <translation>Change status to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="220"/>
+        <location filename="../../ui/ticket_view.py" line="266"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="222"/>
+        <location filename="../../ui/ticket_view.py" line="268"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="229"/>
-        <location filename="../../ui/ticket_view.py" line="233"/>
+        <location filename="../../ui/ticket_view.py" line="275"/>
+        <location filename="../../ui/ticket_view.py" line="279"/>
         <source>Percakapan</source>
         <translation>Thread</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="238"/>
+        <location filename="../../ui/ticket_view.py" line="284"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="260"/>
+        <location filename="../../ui/ticket_view.py" line="296"/>
+        <source>Balas semua pengaduan masalah ini</source>
+        <translation>Answer every complaint of this incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="299"/>
+        <source>Satu balasan publik untuk setiap pengaduan, dikirim lewat kanal pelapornya masing-masing</source>
+        <translation>One public reply per complaint, each sent through its reporter&apos;s own channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="320"/>
+        <source>Mirip (%1)</source>
+        <translation>Similar (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="325"/>
         <source>Tenggat ▴</source>
         <translation>Deadlines ▴</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_view.py" line="299"/>
+        <location filename="../../ui/ticket_view.py" line="364"/>
         <source>%n perubahan menunggu dikirim</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1993,37 +2081,73 @@ Reporters&apos; data is never stored unencrypted.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="327"/>
+        <location filename="../../ui/ticket_view.py" line="392"/>
         <source>%1 %3 · tenggat %2</source>
         <translation>%1 %3 · due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="303"/>
+        <location filename="../../ui/ticket_view.py" line="510"/>
+        <source>Tidak ada pengaduan yang mirip.</source>
+        <translation>No similar complaints.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="524"/>
+        <source>Sudah tertaut</source>
+        <translation>Already linked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="527"/>
+        <source>Tautkan</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="528"/>
+        <source>Tautkan %1 ke masalah ini</source>
+        <translation>Link %1 to this incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="368"/>
         <source>Identitas dirahasiakan</source>
         <translation>Identity withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="314"/>
+        <location filename="../../ui/ticket_view.py" line="379"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="330"/>
+        <location filename="../../ui/ticket_view.py" line="395"/>
         <source>dijeda</source>
         <translation>paused</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/ticket_view.py" line="426"/>
+        <source>Bagian dari masalah: %1 (%n pengaduan)</source>
+        <translation>
+            <numerusform>Part of the incident: %1 (%n complaint)</numerusform>
+            <numerusform>Part of the incident: %1 (%n complaints)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/ticket_view.py" line="432"/>
+        <source>Balas sekali untuk semua %n pengaduan masalah ini</source>
+        <translation>
+            <numerusform>Answer the %n complaint of this incident once</numerusform>
+            <numerusform>Answer all %n complaints of this incident once</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="359"/>
+        <location filename="../../ui/ticket_view.py" line="441"/>
         <source>Percakapan (%1)</source>
         <translation>Thread (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="360"/>
+        <location filename="../../ui/ticket_view.py" line="442"/>
         <source>Lampiran (%1)</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="375"/>
+        <location filename="../../ui/ticket_view.py" line="457"/>
         <source>Belum ada balasan atau catatan.</source>
         <translation>No replies or notes yet.</translation>
     </message>

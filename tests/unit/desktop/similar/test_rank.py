@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from desktop.similar.core import parse_index_text, rank
 from desktop.similar.normalize import normalize
-from desktop.similar.search import parse_index_text, rank
 
 QUERY = "PJU mati di Jl. Kedung Cowek Gg. 3 udh seminggu, gelap bgt"
 
