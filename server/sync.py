@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from desktop.domain import OPEN_STATUSES, MessageKind, OpType, Role
+from desktop.domain import OPEN_STATUSES, MessageKind, OpType, Role, Status
 from desktop.ops import OPS, OpInvalid, OpSpec, spec_for
 from desktop.ops.base import sane_time
 from desktop.ops.deadlines import SlaDirectory
@@ -31,7 +31,9 @@ from server.db import (
     write_unit,
 )
 from server.delivery import manual
+from server.delivery.feedback import request_feedback
 from server.delivery.outbox import reply_delivery_write
+from server.delivery.settings import DeliverySettings
 from server.incidents import apply_link, apply_unlink
 from server.models import ProcessedOpRow, SeqCounterRow, TicketRow
 from server.schemas import OpIn
@@ -366,6 +368,10 @@ def _set_status(
     at: datetime,
 ) -> Flagged | None:
     apply_set_status(unit, sla, caller, ticket, p.status.value, p.reason, op.base_version, at)
+    if p.status is Status.SELESAI and ticket is not None:
+        # The citizen is asked for their answer in this same transaction, once per op (its id
+        # names the message): a resent op is a duplicate, a later selesai a new request.
+        request_feedback(unit.session, DeliverySettings.from_env(), sla, ticket, str(op.op_id), utcnow())
     return None
 
 

@@ -1,4 +1,4 @@
-"""The delivery outbox: one row per public reply (or acknowledgement) and recipient."""
+"""The delivery outbox: one row per public reply (acknowledgement, feedback request) and recipient."""
 
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ class DeliveryChannel(StrEnum):
 class DeliveryPurpose(StrEnum):
     REPLY = "reply"  # an officer's public reply
     ACK = "ack"  # the automatic acknowledgement of a complaint taken in by e-mail or WhatsApp
+    # The request for the citizen's answer after ``selesai`` (docs/lacak.md): not a reply, so the
+    # summary's delivery figures (public replies only) never count it.
+    FEEDBACK = "feedback"
 
 
 class DeliveryRow(Base):

@@ -55,3 +55,31 @@ def email_footer(tracking_no: str, link: str) -> str:
         lines.append(f"Lihat perkembangan pengaduan Anda: {link}")
     lines.append("Untuk menanggapi, balas surel ini tanpa mengubah subjeknya.")
     return "\n".join(lines)
+
+
+def feedback_request(
+    tracking_no: str, link: str, window_ends: datetime, window_days: int, tz: str, rebutted_before: bool
+) -> str:
+    """The citizen's invitation to answer after ``selesai`` (docs/lacak.md, "The citizen's answer").
+
+    Honest about the rebuttal window: only the first rebuttal reopens the ticket, and an unanswered
+    ticket is closed when the window ends.
+    """
+    ends = format_datetime_id(window_ends, tz)
+    lines = [
+        f"Pengaduan {tracking_no} dinyatakan selesai.",
+        f"Apakah masalah Anda sudah selesai? Beri tanggapan dan nilai layanan kami: {link}",
+    ]
+    if rebutted_before:
+        lines.append(
+            "Sanggahan untuk pengaduan ini sudah pernah digunakan: jawaban dan nilai Anda tetap kami "
+            "catat, tetapi pengaduan tidak dibuka kembali."
+        )
+    else:
+        lines.append(
+            f'Bila masalahnya belum selesai, jawab "tidak" lewat tautan itu dalam {window_days} hari '
+            f"(sampai {ends}): pengaduan Anda akan ditindaklanjuti kembali."
+        )
+    lines.append(f"Tanpa jawaban, pengaduan ditutup setelah {ends}.")
+    lines.append("Pesan ini dikirim otomatis.")
+    return "\n".join(lines)

@@ -48,11 +48,18 @@ def parse_smtp_url(url: str) -> tuple[str, str, int, str, str, str]:
 MAIL_POLICY = policy.default.clone(max_line_length=998)
 
 
+_SUBJECT_PREFIX = {
+    DeliveryPurpose.REPLY: "",
+    DeliveryPurpose.ACK: "Tanda terima: ",
+    DeliveryPurpose.FEEDBACK: "Mohon tanggapan: ",
+}
+
+
 def compose(item: Outgoing, mail_from: str) -> EmailMessage:
     msg = EmailMessage(policy=MAIL_POLICY)
     msg["From"] = mail_from
     msg["To"] = item.recipient
-    prefix = "" if item.purpose is DeliveryPurpose.REPLY else "Tanda terima: "
+    prefix = _SUBJECT_PREFIX[item.purpose]
     msg["Subject"] = email_subject(item.tracking_no, prefix + item.title)
     msg["Date"] = format_datetime(item.now)
     msg["Message-ID"] = item.provider_id or make_msgid()
@@ -62,6 +69,8 @@ def compose(item: Outgoing, mail_from: str) -> EmailMessage:
         msg["References"] = " ".join(item.references)
     if item.purpose is DeliveryPurpose.ACK:
         msg["Auto-Submitted"] = "auto-replied"  # RFC 3834: no auto-reply loops
+    elif item.purpose is DeliveryPurpose.FEEDBACK:
+        msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: sent by the system, not an answer
     body = item.body
     if item.purpose is DeliveryPurpose.REPLY:
         body += "\n" + email_footer(item.tracking_no, item.tracking_link)
