@@ -121,6 +121,21 @@ def feedback_line(feedback: Feedback, tz: str, lang: str = "id") -> str:
     return " \u00b7 ".join(parts)
 
 
+def feedback_badge(feedback: Feedback, lang: str = "id") -> str:
+    """The answer in a few words, for the ticket pane's row of badges: "Selesai menurut pelapor
+    ★★★★☆", "Sanggahan ke-2 ★★☆☆☆" (the whole line and the comment go in its tooltip)."""
+    en = not lang.startswith("id")
+    if feedback.selesai:
+        words = "Solved, says the citizen" if en else "Selesai menurut pelapor"
+    elif feedback.tidak > 1:
+        words = f"Rebuttal no. {feedback.tidak}" if en else f"Sanggahan ke-{feedback.tidak}"
+    else:
+        words = "Rebuttal" if en else "Sanggahan"
+    if feedback.nilai is not None:
+        words += " " + "\u2605" * feedback.nilai + "\u2606" * (MAX_RATING - feedback.nilai)
+    return words
+
+
 def feedback_comment(feedback: Feedback) -> str:
     """The citizen's comment, trimmed to what a summary shows ("…" when cut); "" for none.
     Complaint text: the caller shows it as plain text (and escapes it for a terminal)."""
