@@ -123,7 +123,8 @@ def feedback_line(feedback: Feedback, tz: str, lang: str = "id") -> str:
 
 def feedback_badge(feedback: Feedback, lang: str = "id") -> str:
     """The answer in a few words, for the ticket pane's row of badges: "Selesai menurut pelapor
-    ★★★★☆", "Sanggahan ke-2 ★★☆☆☆" (the whole line and the comment go in its tooltip)."""
+    ★4/5", "Sanggahan ke-2 ★2/5" (the whole line and the comment go in its tooltip). Short: it
+    must share the row with the status and channel at 1920x1080/150 %."""
     en = not lang.startswith("id")
     if feedback.selesai:
         words = "Solved, says the citizen" if en else "Selesai menurut pelapor"
@@ -132,7 +133,7 @@ def feedback_badge(feedback: Feedback, lang: str = "id") -> str:
     else:
         words = "Rebuttal" if en else "Sanggahan"
     if feedback.nilai is not None:
-        words += " " + "\u2605" * feedback.nilai + "\u2606" * (MAX_RATING - feedback.nilai)
+        words += f" \u2605{feedback.nilai}/{MAX_RATING}"
     return words
 
 

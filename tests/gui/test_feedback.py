@@ -1,5 +1,5 @@
 """The citizen's answer on the public page after "selesai" (docs/lacak.md), in the ticket pane's
-row of badges ("Sanggahan ke-2 ★★☆☆☆", coloured by the answer, costing the header no line), the
+row of badges ("Sanggahan ke-2 ★2/5", coloured by the answer, costing the header no line), the
 whole line with the date and the comment in its tooltip as plain text (a hostile or huge comment
 shortened and wrapped)."""
 
@@ -89,7 +89,7 @@ def test_a_solved_answer_shows_as_a_green_badge_with_the_whole_line_and_comment_
     badge = window.ticket_view.feedback
 
     assert badge.isVisible()
-    assert badge.text() == "Selesai menurut pelapor \u2605\u2605\u2605\u2605\u2606"
+    assert badge.text() == "Selesai menurut pelapor \u26054/5"
     assert badge.toolTip() == (
         "Tanggapan pelapor: sudah selesai \u00b7 \u2605\u2605\u2605\u2605\u2606 (4/5) \u00b7 3 Desember 2026\n"
         "Terima kasih, lampu sudah menyala \U0001f64f"
@@ -109,7 +109,7 @@ def test_a_hostile_megabyte_rebuttal_costs_the_header_no_line_and_stays_plain_te
     _show(qtbot, window, REBUTTED)
     badge = view.feedback
 
-    assert badge.isVisible() and badge.text() == "Sanggahan ke-2 \u2605\u2605\u2606\u2606\u2606"
+    assert badge.isVisible() and badge.text() == "Sanggahan ke-2 \u26052/5"
     assert "#7a4a00" in badge.styleSheet()  # amber: the citizen says it is not solved
     # The badge shares the row of badges: the title and the complaint do not move.
     assert view.title.mapTo(view, view.title.rect().topLeft()) == title_at

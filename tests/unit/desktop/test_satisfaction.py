@@ -88,19 +88,19 @@ def _answer(**kw: object) -> Feedback:
     ("answer", "lang", "line", "badge"),
     [
         (_answer(), "id", "Tanggapan pelapor: sudah selesai · ★★★★☆ (4/5) · 3 Desember 2026",
-         "Selesai menurut pelapor ★★★★☆"),
+         "Selesai menurut pelapor ★4/5"),
         (_answer(tidak=1), "id", "Tanggapan pelapor: sudah selesai (setelah 1 sanggahan) · ★★★★☆ (4/5) · "
-         "3 Desember 2026", "Selesai menurut pelapor ★★★★☆"),
+         "3 Desember 2026", "Selesai menurut pelapor ★4/5"),
         (_answer(selesai=False, nilai=None, tidak=1), "id",
          "Pelapor menyatakan belum selesai (sanggahan) · 3 Desember 2026", "Sanggahan"),
         (_answer(selesai=False, nilai=1, tidak=2), "id",
          "Pelapor menyatakan belum selesai (sanggahan ke-2) · ★☆☆☆☆ (1/5) · 3 Desember 2026",
-         "Sanggahan ke-2 ★☆☆☆☆"),
+         "Sanggahan ke-2 ★1/5"),
         (_answer(), "en", "Citizen's feedback: solved · ★★★★☆ (4/5) · 3 December 2026",
-         "Solved, says the citizen ★★★★☆"),
+         "Solved, says the citizen ★4/5"),
         (_answer(selesai=False, nilai=2, tidak=3), "en",
          "The citizen says it is not solved (rebuttal no. 3) · ★★☆☆☆ (2/5) · 3 December 2026",
-         "Rebuttal no. 3 ★★☆☆☆"),
+         "Rebuttal no. 3 ★2/5"),
     ],
 )  # fmt: skip
 def test_the_citizens_answer_in_words_dated_in_the_opds_zone(
