@@ -50,7 +50,7 @@ def _desk(path: Path) -> list[str]:
             dl_resolution=received + timedelta(days=10),
             next_deadline=received + timedelta(days=10),
             next_stage="resolution",
-            # The citizen's rebuttal: the header's feedback line at its longest (two lines).
+            # The citizen's rebuttal: its badge shares the row with the status and the channel.
             feedback={
                 "selesai": False,
                 "nilai": 1,
