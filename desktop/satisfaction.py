@@ -17,6 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.domain import Feedback
 
 MIN_RATING, MAX_RATING = 1, 5
 
@@ -77,3 +81,64 @@ def share(part: int, whole: int) -> float | None:
     if whole < 0 or part < 0 or part > whole:
         raise ValueError(f"{part} of {whole} is not a share")
     return None if whole == 0 else round(100 * part / whole, 1)
+
+
+# What of a comment a one-line summary shows: the server keeps 5,000 characters, a pulled value
+# may hold anything, and laying out a megabyte to elide it would freeze the window.
+COMMENT_SHOWN = 1000
+
+
+def stars(rating: int) -> str:
+    """``★★★★☆ (4/5)``."""
+    return "\u2605" * rating + "\u2606" * (MAX_RATING - rating) + f" ({rating}/{MAX_RATING})"
+
+
+def feedback_line(feedback: Feedback, tz: str, lang: str = "id") -> str:
+    """The citizen's answer on the public page in one line, as the ticket pane and ``tanggap show``
+    give it: "Tanggapan pelapor: sudah selesai · ★★★★☆ (4/5) · 3 Desember 2026" or "Pelapor
+    menyatakan belum selesai (sanggahan ke-2) · 2 Desember 2026". No comment: see ``feedback_comment``."""
+    from desktop.wording import format_date
+
+    en = not lang.startswith("id")
+    if feedback.selesai:
+        words = "Citizen's feedback: solved" if en else "Tanggapan pelapor: sudah selesai"
+        if feedback.tidak:
+            words += (
+                f" (after {feedback.tidak} rebuttal{'s' if feedback.tidak > 1 else ''})"
+                if en
+                else f" (setelah {feedback.tidak} sanggahan)"
+            )
+    else:
+        words = "The citizen says it is not solved" if en else "Pelapor menyatakan belum selesai"
+        if feedback.tidak > 1:
+            words += f" (rebuttal no. {feedback.tidak})" if en else f" (sanggahan ke-{feedback.tidak})"
+        else:
+            words += " (rebuttal)" if en else " (sanggahan)"
+    parts = [words]
+    if feedback.nilai is not None:
+        parts.append(stars(feedback.nilai))
+    parts.append(format_date(feedback.at, tz, "en" if en else "id", weekday=False))
+    return " \u00b7 ".join(parts)
+
+
+def feedback_badge(feedback: Feedback, lang: str = "id") -> str:
+    """The answer in a few words, for the ticket pane's row of badges: "Selesai menurut pelapor
+    ★4/5", "Sanggahan ke-2 ★2/5" (the whole line and the comment go in its tooltip). Short: it
+    must share the row with the status and channel at 1920x1080/150 %."""
+    en = not lang.startswith("id")
+    if feedback.selesai:
+        words = "Solved, says the citizen" if en else "Selesai menurut pelapor"
+    elif feedback.tidak > 1:
+        words = f"Rebuttal no. {feedback.tidak}" if en else f"Sanggahan ke-{feedback.tidak}"
+    else:
+        words = "Rebuttal" if en else "Sanggahan"
+    if feedback.nilai is not None:
+        words += f" \u2605{feedback.nilai}/{MAX_RATING}"
+    return words
+
+
+def feedback_comment(feedback: Feedback) -> str:
+    """The citizen's comment, trimmed to what a summary shows ("…" when cut); "" for none.
+    Complaint text: the caller shows it as plain text (and escapes it for a terminal)."""
+    text = feedback.komentar.strip()
+    return text if len(text) <= COMMENT_SHOWN else text[:COMMENT_SHOWN].rstrip() + "\u2026"

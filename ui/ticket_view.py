@@ -7,6 +7,7 @@ The body sits in a read-only QPlainTextEdit, which lays out a megabyte of text l
 
 from __future__ import annotations
 
+import textwrap
 from datetime import datetime
 from pathlib import Path
 
@@ -26,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import labels, wording
+from desktop import labels, satisfaction, wording
 from desktop.domain import (
     Confidentiality,
+    Feedback,
     MessageKind,
     Stage,
     Status,
@@ -127,10 +129,15 @@ class TicketView(QWidget):
         self.channel_badge = plain_label("", "badge")
         self.channel_badge.setAccessibleName(self.tr("Kanal"))
         self.channel_badge.setStyleSheet("background: #f2f4f7; color: #344054;")
+        # The citizen's answer on the public page after "selesai" (docs/lacak.md): a badge, so it
+        # costs the header no line at 150 %; the whole line and the comment are in its tooltip.
+        self.feedback = plain_label("", "badge")
+        self.feedback.setAccessibleName(self.tr("Tanggapan pelapor"))
         badges.addWidget(number)
         for b in (
             self.status_badge,
             self.channel_badge,
+            self.feedback,
             self.conf_badge,
             self.sync_badge,
             self.archive_badge,
@@ -401,6 +408,7 @@ class TicketView(QWidget):
             self.risk.show()
         else:
             self.risk.hide()
+        self._fill_feedback(t.feedback, tz, lang)
         lines = []
         for stage in Stage:
             at = t.deadlines.get(stage)
@@ -444,6 +452,21 @@ class TicketView(QWidget):
         if not same_ticket:
             self.editor.clear()
             self.tabs.setCurrentIndex(0)
+
+    def _fill_feedback(self, feedback: Feedback | None, tz: str, lang: str) -> None:
+        if feedback is None:
+            self.feedback.hide()
+            return
+        self.feedback.setText(satisfaction.feedback_badge(feedback, lang))
+        # Plain text: the first line is ours (no "<"), so Qt never reads the comment as rich
+        # text; wrapped by hand, as a plain tooltip is one line per line.
+        comment = textwrap.wrap(satisfaction.feedback_comment(feedback), 80)
+        tip = "\n".join([satisfaction.feedback_line(feedback, tz, lang), *comment])
+        self.feedback.setToolTip(tip)
+        self.feedback.setAccessibleDescription(tip)
+        bg, fg = ("#ecfdf3", "#05603a") if feedback.selesai else ("#fef0c7", "#7a4a00")
+        self.feedback.setStyleSheet(f"background: {bg}; color: {fg};")
+        self.feedback.show()
 
     def _fill_thread(
         self, detail: TicketDetail, directory: DeskDirectory, tz: str, lang: str, can_act: bool

@@ -16,6 +16,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "desktop.cli.report_commands",
     "desktop.cli.similar_commands",
     "desktop.cli.incident_commands",
+    "desktop.cli.delivery_commands",
 )
 
 

@@ -286,6 +286,9 @@ def cmd_queue(args: argparse.Namespace) -> int:
 
 
 def ticket_json(row: models.Ticket, op_states: dict[str, str]) -> dict[str, Any]:
+    from desktop.domain import Feedback
+
+    feedback = Feedback.from_json(row.feedback)
     reporter = (
         {"name": row.reporter_name, "contact": row.reporter_contact or ""}
         if row.reporter_name is not None
@@ -324,6 +327,7 @@ def ticket_json(row: models.Ticket, op_states: dict[str, str]) -> dict[str, Any]
         "next_stage": row.next_stage,
         "archived": row.archived,
         "pending_ops": row.pending_ops,
+        "feedback": feedback.to_json() if feedback is not None else None,
         "messages": [
             {
                 "id": m.id,
@@ -335,6 +339,8 @@ def ticket_json(row: models.Ticket, op_states: dict[str, str]) -> dict[str, Any]
                 "op_id": m.op_id,
                 # sent: on the server; otherwise the state of the op that carries it
                 "state": "sent" if m.op_id is None else op_states.get(m.op_id, "pending"),
+                # a public reply's way to the citizen, as the server last said (docs/channels.md)
+                "delivery": m.delivery or None,
             }
             for m in row.messages
         ],
@@ -353,6 +359,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     from db import models
     from db.repositories import TicketRepository
+    from desktop.delivery import delivery_words
 
     with _store(args) as store:
         with store.read() as session:
@@ -402,16 +409,35 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"Masalah : {_line(incident.words().removeprefix('Bagian dari masalah: '))}")
     if data["pending_ops"]:
         print(f"Menunggu sinkronisasi: {data['pending_ops']} op")
+    if data["feedback"] is not None:
+        print(_feedback_lines(data["feedback"], tz))
     print()
     print(_safe(data["body"]))
     for m, created_at in zip(data["messages"], message_times, strict=True):
         state = "" if m["state"] == "sent" else f" ({m['state']})"
         flag = f" [{m['conflict']}]" if m["conflict"] else ""
+        # The id's start is what 'tanggap delivered/resend --message' takes.
+        way = f" #{m['id'][:8]} \u00b7 {_line(delivery_words(m['delivery']))}" if m["delivery"] else ""
         print(
-            f"\n--- {KIND_LABEL.get(m['kind'], m['kind'])} {m['author']} {_local(created_at, tz)}{state}{flag}"
+            f"\n--- {KIND_LABEL.get(m['kind'], m['kind'])} {m['author']} {_local(created_at, tz)}{state}{flag}{way}"
         )
         print(_safe(m["body"]))
     return 0
+
+
+def _feedback_lines(value: dict[str, Any], tz: str) -> str:
+    """The citizen's answer on the public page: the summary line, the comment indented below it."""
+    from desktop.domain import Feedback
+    from desktop.satisfaction import feedback_comment, feedback_line
+
+    feedback = Feedback.from_json(value)
+    if feedback is None:
+        return ""
+    comment = feedback_comment(feedback)
+    lines = [feedback_line(feedback, tz)]
+    if comment:
+        lines += ["          " + line for line in _safe(comment).splitlines()]
+    return "\n".join(lines)
 
 
 # -- acting -------------------------------------------------------------------------------------

@@ -1865,215 +1865,220 @@ Reporters&apos; data is never stored unencrypted.</translation>
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="81"/>
+        <location filename="../../ui/ticket_view.py" line="83"/>
         <source>Pilih pengaduan di antrean untuk melihatnya.</source>
         <translation>Select a complaint in the queue to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="108"/>
+        <location filename="../../ui/ticket_view.py" line="110"/>
         <source>Nomor tiket</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="153"/>
-        <location filename="../../ui/ticket_view.py" line="154"/>
+        <location filename="../../ui/ticket_view.py" line="160"/>
+        <location filename="../../ui/ticket_view.py" line="161"/>
         <source>Buka unggahan asli di peramban</source>
         <translation>Open the original post in the browser</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="164"/>
+        <location filename="../../ui/ticket_view.py" line="171"/>
         <source>Judul pengaduan</source>
         <translation>Complaint title</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="157"/>
+        <location filename="../../ui/ticket_view.py" line="164"/>
         <source>Cetak tanda terima tiket ini</source>
         <translation>Print this ticket&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="116"/>
+        <location filename="../../ui/ticket_view.py" line="118"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="119"/>
+        <location filename="../../ui/ticket_view.py" line="121"/>
         <source>Arsip · di luar lingkup meja ini</source>
         <translation>Archive · outside this desk&apos;s scope</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="122"/>
+        <location filename="../../ui/ticket_view.py" line="124"/>
         <source>Tiket ini dialihkan, ditugaskan ulang atau dibatasi sehingga tidak lagi ditangani meja ini. Isinya disimpan untuk dibaca saja.</source>
         <translation>This ticket was transferred, reassigned or restricted, so this desk no longer handles it. It is kept read-only.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="128"/>
+        <location filename="../../ui/ticket_view.py" line="130"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="141"/>
-        <location filename="../../ui/ticket_view.py" line="325"/>
+        <location filename="../../ui/ticket_view.py" line="135"/>
+        <source>Tanggapan pelapor</source>
+        <translation>Citizen&apos;s feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="148"/>
+        <location filename="../../ui/ticket_view.py" line="332"/>
         <source>Tenggat ▾</source>
         <translation>Deadlines ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="143"/>
+        <location filename="../../ui/ticket_view.py" line="150"/>
         <source>Tampilkan semua tenggat</source>
         <translation>Show all deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="144"/>
+        <location filename="../../ui/ticket_view.py" line="151"/>
         <source>Tampilkan atau sembunyikan tenggat setiap tahap</source>
         <translation>Show or hide every stage&apos;s deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="147"/>
+        <location filename="../../ui/ticket_view.py" line="154"/>
         <source>Mirip ▾</source>
         <translation>Similar ▾</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="149"/>
+        <location filename="../../ui/ticket_view.py" line="156"/>
         <source>Tampilkan pengaduan yang mirip</source>
         <translation>Show similar complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="150"/>
+        <location filename="../../ui/ticket_view.py" line="157"/>
         <source>Pengaduan lain yang mungkin masalah yang sama</source>
         <translation>Other complaints that are probably the same problem</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="152"/>
+        <location filename="../../ui/ticket_view.py" line="159"/>
         <source>Asli ↗</source>
         <translation>Original ↗</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="156"/>
+        <location filename="../../ui/ticket_view.py" line="163"/>
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="158"/>
+        <location filename="../../ui/ticket_view.py" line="165"/>
         <source>Pratinjau dan cetak tanda terima tiket ini (Ctrl+P)</source>
         <translation>Preview and print this ticket&apos;s receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="174"/>
+        <location filename="../../ui/ticket_view.py" line="181"/>
         <source>PELAPOR</source>
         <translation>REPORTER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="175"/>
+        <location filename="../../ui/ticket_view.py" line="182"/>
         <source>KATEGORI</source>
         <translation>CATEGORY</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="176"/>
+        <location filename="../../ui/ticket_view.py" line="183"/>
         <source>PETUGAS</source>
         <translation>OFFICER</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="177"/>
+        <location filename="../../ui/ticket_view.py" line="184"/>
         <source>DITERIMA</source>
         <translation>RECEIVED</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="178"/>
+        <location filename="../../ui/ticket_view.py" line="185"/>
         <source>LOKASI</source>
         <translation>LOCATION</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="179"/>
+        <location filename="../../ui/ticket_view.py" line="186"/>
         <source>KONTAK</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="197"/>
+        <location filename="../../ui/ticket_view.py" line="204"/>
         <source>Tenggat berisiko</source>
         <translation>Deadline at risk</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="200"/>
+        <location filename="../../ui/ticket_view.py" line="207"/>
         <source>Semua tenggat</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="210"/>
+        <location filename="../../ui/ticket_view.py" line="217"/>
         <source>Masalah</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="215"/>
+        <location filename="../../ui/ticket_view.py" line="222"/>
         <source>Lepaskan</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="216"/>
+        <location filename="../../ui/ticket_view.py" line="223"/>
         <source>Lepaskan pengaduan ini dari masalahnya</source>
         <translation>Unlink this complaint from its incident</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="218"/>
+        <location filename="../../ui/ticket_view.py" line="225"/>
         <source>Lepaskan dari masalah ini; percakapan dan tenggat pengaduan ini tetap miliknya</source>
         <translation>Unlink from this incident; this complaint keeps its own thread and deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="232"/>
+        <location filename="../../ui/ticket_view.py" line="239"/>
         <source>Pengaduan mirip</source>
         <translation>Similar complaints</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="240"/>
+        <location filename="../../ui/ticket_view.py" line="247"/>
         <source>Ubah status</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="248"/>
+        <location filename="../../ui/ticket_view.py" line="255"/>
         <source>Ubah status ke %1</source>
         <translation>Change status to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="266"/>
+        <location filename="../../ui/ticket_view.py" line="273"/>
         <source>Isi pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="268"/>
+        <location filename="../../ui/ticket_view.py" line="275"/>
         <source>Pengaduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="275"/>
-        <location filename="../../ui/ticket_view.py" line="279"/>
+        <location filename="../../ui/ticket_view.py" line="282"/>
+        <location filename="../../ui/ticket_view.py" line="286"/>
         <source>Percakapan</source>
         <translation>Thread</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="284"/>
+        <location filename="../../ui/ticket_view.py" line="291"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="296"/>
+        <location filename="../../ui/ticket_view.py" line="303"/>
         <source>Balas semua pengaduan masalah ini</source>
         <translation>Answer every complaint of this incident</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="299"/>
+        <location filename="../../ui/ticket_view.py" line="306"/>
         <source>Satu balasan publik untuk setiap pengaduan, dikirim lewat kanal pelapornya masing-masing</source>
         <translation>One public reply per complaint, each sent through its reporter&apos;s own channel</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="320"/>
+        <location filename="../../ui/ticket_view.py" line="327"/>
         <source>Mirip (%1)</source>
         <translation>Similar (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="325"/>
+        <location filename="../../ui/ticket_view.py" line="332"/>
         <source>Tenggat ▴</source>
         <translation>Deadlines ▴</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_view.py" line="364"/>
+        <location filename="../../ui/ticket_view.py" line="371"/>
         <source>%n perubahan menunggu dikirim</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -2081,47 +2086,47 @@ Reporters&apos; data is never stored unencrypted.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="392"/>
+        <location filename="../../ui/ticket_view.py" line="399"/>
         <source>%1 %3 · tenggat %2</source>
         <translation>%1 %3 · due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="510"/>
+        <location filename="../../ui/ticket_view.py" line="533"/>
         <source>Tidak ada pengaduan yang mirip.</source>
         <translation>No similar complaints.</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="524"/>
+        <location filename="../../ui/ticket_view.py" line="547"/>
         <source>Sudah tertaut</source>
         <translation>Already linked</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="527"/>
+        <location filename="../../ui/ticket_view.py" line="550"/>
         <source>Tautkan</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="528"/>
+        <location filename="../../ui/ticket_view.py" line="551"/>
         <source>Tautkan %1 ke masalah ini</source>
         <translation>Link %1 to this incident</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="368"/>
+        <location filename="../../ui/ticket_view.py" line="375"/>
         <source>Identitas dirahasiakan</source>
         <translation>Identity withheld</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="379"/>
+        <location filename="../../ui/ticket_view.py" line="386"/>
         <source>Belum ditugaskan</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="395"/>
+        <location filename="../../ui/ticket_view.py" line="402"/>
         <source>dijeda</source>
         <translation>paused</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_view.py" line="426"/>
+        <location filename="../../ui/ticket_view.py" line="434"/>
         <source>Bagian dari masalah: %1 (%n pengaduan)</source>
         <translation>
             <numerusform>Part of the incident: %1 (%n complaint)</numerusform>
@@ -2129,7 +2134,7 @@ Reporters&apos; data is never stored unencrypted.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ticket_view.py" line="432"/>
+        <location filename="../../ui/ticket_view.py" line="440"/>
         <source>Balas sekali untuk semua %n pengaduan masalah ini</source>
         <translation>
             <numerusform>Answer the %n complaint of this incident once</numerusform>
@@ -2137,17 +2142,17 @@ Reporters&apos; data is never stored unencrypted.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="441"/>
+        <location filename="../../ui/ticket_view.py" line="449"/>
         <source>Percakapan (%1)</source>
         <translation>Thread (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="442"/>
+        <location filename="../../ui/ticket_view.py" line="450"/>
         <source>Lampiran (%1)</source>
         <translation>Attachments (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="457"/>
+        <location filename="../../ui/ticket_view.py" line="480"/>
         <source>Belum ada balasan atau catatan.</source>
         <translation>No replies or notes yet.</translation>
     </message>

@@ -41,13 +41,18 @@ def problems_of(window: MainWindow) -> list[str]:
     found: list[str] = []
     if not view.content.isVisibleTo(window):
         return ["no ticket shown"]
-    header: dict[str, QWidget] = {"tracking": view.tracking, "title": view.title, "risk": view.risk}
+    header: dict[str, QWidget] = {
+        "tracking": view.tracking,
+        "title": view.title,
+        "risk": view.risk,
+        "feedback": view.feedback,
+    }
     for key, value in view.fields.items():
         header[key] = value
         header[f"{key} caption"] = view.field_captions[key]
     shown_buttons = {s.value: b for s, b in view.status_buttons.items() if not b.isHidden()}
     for name, w in {**header, **{f"button {k}": b for k, b in shown_buttons.items()}}.items():
-        if name == "risk" and w.isHidden():
+        if name in ("risk", "feedback") and w.isHidden():
             continue
         if not w.isVisibleTo(window):
             found.append(f"{name}: hidden")
@@ -153,6 +158,7 @@ def main(data_dir: str, width: int, height: int, out: str, tracking_numbers: lis
                 str(Path(os.environ["LAYOUT_PROBE_SHOTS"]) / f"{tracking_no}-{width}x{height}.png")
             )
         problems = problems_of(window)
+        feedback_shown = window.ticket_view.feedback.isVisibleTo(window)
         lines = body.viewport().height() // body.fontMetrics().lineSpacing()
         # Writing a long reply grows the box; the header must still show whole.
         editor = window.ticket_view.editor
@@ -167,6 +173,7 @@ def main(data_dir: str, width: int, height: int, out: str, tracking_numbers: lis
         tickets[tracking_no] = {
             "problems": problems,
             "body_lines": lines,
+            "feedback_shown": feedback_shown,
             "buttons": sorted(
                 s.value for s, b in window.ticket_view.status_buttons.items() if not b.isHidden()
             ),

@@ -32,7 +32,8 @@ QUEUE_COLUMNS = {
 
 
 def _desk(path: Path) -> list[str]:
-    """A desk with the tickets that crowd a header most: long names, a long letter, most buttons."""
+    """A desk with the tickets that crowd a header most: long names, a long letter, most buttons,
+    the citizen's long rebuttal."""
     store = LocalStore.open(path)
     received = NOW - timedelta(days=20)
     rows = [
@@ -49,6 +50,15 @@ def _desk(path: Path) -> list[str]:
             dl_resolution=received + timedelta(days=10),
             next_deadline=received + timedelta(days=10),
             next_stage="resolution",
+            # The citizen's rebuttal: its badge shares the row with the status and the channel.
+            feedback={
+                "selesai": False,
+                "nilai": 1,
+                "at": (received + timedelta(days=12)).isoformat(),
+                "tidak": 1,
+                "komentar": "Blanko masih habis, saya sudah datang lagi hari Senin dan disuruh menunggu "
+                "bulan depan tanpa kepastian. " * 20,
+            },
         ),
         ticket_row(tracking_no="DINKES-BWI-2611-00001", status="baru", body=long_letter(3000)),
     ]
@@ -96,6 +106,7 @@ def test_every_status_button_and_header_field_shows_whole_with_ten_lines_of_the_
     long_one, new_one = (report["tickets"][n] for n in numbers)
     assert long_one["buttons"] == ["bukan_wewenang", "ditindaklanjuti", "menunggu_pelapor", "selesai"]
     assert new_one["buttons"] == ["bukan_wewenang", "ditolak", "terverifikasi"]
+    assert long_one["feedback_shown"] and not new_one["feedback_shown"]
     for ticket in (long_one, new_one):
         assert ticket["problems"] == []
         assert ticket["body_lines"] >= 10

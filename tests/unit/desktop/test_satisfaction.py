@@ -1,10 +1,23 @@
-"""IKM per the SKM method (Permenpan RB 14/2017) from the citizen's 1-5 ratings."""
+"""IKM per the SKM method (Permenpan RB 14/2017) from the citizen's 1-5 ratings, and the citizen's
+answer in the words the ticket pane and ``tanggap show`` give it."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
-from desktop.satisfaction import grade, ikm, share, unit_value
+from desktop.domain import Feedback
+from desktop.satisfaction import (
+    COMMENT_SHOWN,
+    feedback_badge,
+    feedback_comment,
+    feedback_line,
+    grade,
+    ikm,
+    share,
+    unit_value,
+)
 
 
 def test_one_star_is_the_lowest_and_five_the_highest_skm_value() -> None:
@@ -63,3 +76,42 @@ def test_shares_are_percentages_and_none_without_a_base() -> None:
     assert share(0, 0) is None
     with pytest.raises(ValueError):
         share(5, 4)
+
+
+def _answer(**kw: object) -> Feedback:
+    values: dict[str, object] = {"selesai": True, "at": datetime(2026, 12, 2, 18, 30, tzinfo=UTC), "nilai": 4}
+    values.update(kw)
+    return Feedback(**values)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("answer", "lang", "line", "badge"),
+    [
+        (_answer(), "id", "Tanggapan pelapor: sudah selesai · ★★★★☆ (4/5) · 3 Desember 2026",
+         "Selesai menurut pelapor ★4/5"),
+        (_answer(tidak=1), "id", "Tanggapan pelapor: sudah selesai (setelah 1 sanggahan) · ★★★★☆ (4/5) · "
+         "3 Desember 2026", "Selesai menurut pelapor ★4/5"),
+        (_answer(selesai=False, nilai=None, tidak=1), "id",
+         "Pelapor menyatakan belum selesai (sanggahan) · 3 Desember 2026", "Sanggahan"),
+        (_answer(selesai=False, nilai=1, tidak=2), "id",
+         "Pelapor menyatakan belum selesai (sanggahan ke-2) · ★☆☆☆☆ (1/5) · 3 Desember 2026",
+         "Sanggahan ke-2 ★1/5"),
+        (_answer(), "en", "Citizen's feedback: solved · ★★★★☆ (4/5) · 3 December 2026",
+         "Solved, says the citizen ★4/5"),
+        (_answer(selesai=False, nilai=2, tidak=3), "en",
+         "The citizen says it is not solved (rebuttal no. 3) · ★★☆☆☆ (2/5) · 3 December 2026",
+         "Rebuttal no. 3 ★2/5"),
+    ],
+)  # fmt: skip
+def test_the_citizens_answer_in_words_dated_in_the_opds_zone(
+    answer: Feedback, lang: str, line: str, badge: str
+) -> None:
+    # 18.30 UTC on 2 December is 01.30 WIB on 3 December: the date the citizen saw.
+    assert feedback_line(answer, "Asia/Jakarta", lang) == line
+    assert feedback_badge(answer, lang) == badge
+
+
+def test_a_comment_is_cut_to_what_a_summary_shows() -> None:
+    assert feedback_comment(_answer(komentar="  Terima kasih  ")) == "Terima kasih"
+    long = feedback_comment(_answer(komentar="a" * 1_000_000))
+    assert len(long) == COMMENT_SHOWN + 1 and long.endswith("…")

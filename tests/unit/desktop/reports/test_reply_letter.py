@@ -4,13 +4,18 @@ only when the officer addresses the letter to them."""
 
 from __future__ import annotations
 
+import io
 import logging
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pypdf
 import pytest
+from pypdf.generic import ContentStream
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.units import mm
 
 from db import models
 from desktop.documents import DocumentError, reply_letter_pdf
@@ -113,3 +118,55 @@ def test_a_letter_of_a_message_that_is_not_a_reply_is_a_clear_error(desk: LocalS
     tracking, _ = _add(desk, "Sudah.")
     with pytest.raises(DocumentError, match="Balasan itu tidak ada"):
         reply_letter_pdf(desk, tracking, str(uuid.uuid4()), viewer=load_identity(desk))
+
+
+QR_SIZE = 26 * mm  # desktop.reports.reply_letter draws its QR code this big, with a 2-module border
+
+
+def qr_modules(value: str) -> list[list[bool]]:
+    """The dark modules of ``value``'s QR code (level M), as reportlab encodes it."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(value)
+    code.make()
+    return [[bool(m) for m in row] for row in code.modules]
+
+
+def drawn_qr(pdf: bytes, count: int) -> list[list[bool]]:
+    """The QR code the letter's first page draws, read back from its content stream: the filled
+    module runs of a ``count``-module code (each run a rectangle one module high, x 1.05)."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    page = reader.pages[0]
+    module = QR_SIZE / (count + 4)
+    grid = [[False] * count for _ in range(count)]
+    for operands, operator in ContentStream(page.get_contents(), reader).operations:
+        if operator != b"re":
+            continue
+        x, y, w, h = (float(v) for v in operands)
+        if abs(h - module * 1.05) > 0.01 or not (0 <= x < QR_SIZE and 0 <= y < QR_SIZE):
+            continue
+        row = round((QR_SIZE - y) / module) - 3
+        col = round(x / module) - 2
+        for c in range(col, col + round(w / module)):
+            grid[row][c] = True
+    return grid
+
+
+def test_the_qr_code_carries_the_citizens_keyed_page_and_the_print_the_short_link(
+    desk: LocalStore, read_text: Callable[..., str]
+) -> None:
+    key = "Zq3x-9_TkBw7mNcA1bY2dE"
+    with desk.write() as session:
+        opd = session.get(models.Opd, rs.OPD)
+        assert opd is not None
+        opd.public_url = "https://lapor.banyuwangikab.go.id/"
+    tracking, message_id = _add(desk, "Sudah kami tindak lanjuti.", public_key=key)
+    short = f"https://lapor.banyuwangikab.go.id/lacak/{tracking}"
+
+    pdf = reply_letter_pdf(desk, tracking, message_id, viewer=load_identity(desk))
+
+    keyed = qr_modules(f"{short}?k={key}")
+    assert drawn_qr(pdf, len(keyed)) == keyed
+    text = "".join(read_text(pdf).split())  # a long link wraps at its slashes
+    # The printed link is the short one to type; the key (a credential) travels only in the QR code.
+    assert short in text
+    assert key not in text
