@@ -21,6 +21,7 @@ from tests.helpers.live_server import LiveServer
 from ui import sync_status as sync_status_module
 from ui.mainwindow import MainWindow
 from ui.tasks import TaskManager
+from ui.theme import apply_theme
 
 FLOODED = (
     "Banjir di Jl. Kedung Cowek Gg. 3, selokan mampet",
@@ -34,10 +35,17 @@ def _shoot(window: MainWindow, name: str) -> None:
     """With TANGGAP_SHOTS set: the window at 1366x768, for a person to look at."""
     folder = os.environ.get("TANGGAP_SHOTS")
     if folder:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        font, palette, sheet = app.font(), app.palette(), app.styleSheet()
+        apply_theme(app)  # as the workstation looks; the other tests run unthemed
         window.resize(1366, 768)
         QApplication.processEvents()  # the new size laid out before the grab
         Path(folder).mkdir(parents=True, exist_ok=True)
         window.grab().save(str(Path(folder) / name))
+        app.setStyleSheet(sheet)
+        app.setPalette(palette)
+        app.setFont(font)
 
 
 def test_link_from_the_similar_list_answer_once_and_unlink(

@@ -201,7 +201,21 @@ def test_export_queue_and_summary_from_the_command_line(data_dir: Path, tmp_path
     assert "Pungli" not in repr(cells) and "(laporan rahasia)" in repr(cells)
     assert summary.returncode == 0, summary.stderr
     written = summary.stdout.split()
-    assert len(written) == 7 and all(Path(p).is_file() for p in written)
+    assert all(Path(p).is_file() for p in written)
+    # One CSV per summary table, the citizens' answers and the replies' delivery among them.
+    assert sorted(Path(p).stem for p in written) == sorted(
+        [
+            "ringkasan",
+            "tahap-sla",
+            "per-kanal",
+            "per-petugas",
+            "tunggakan-umur",
+            "tren-mingguan",
+            "pelanggaran-tenggat",
+            "tanggapan-pelapor",
+            "penyampaian-balasan",
+        ]
+    )
     headline = (tmp_path / "ringkasan" / "ringkasan.csv").read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(headline)))
     assert rows[1][:2] == ["Diterima", "3"]
